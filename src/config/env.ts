@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const optionalUrl = z.url().optional();
+
+/** Environment variables: the public contract in docs/architecture.md. Secrets live only here. */
+export const ZEnv = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'must be a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    SLACK_API_URL: optionalUrl,
+    DATABASE_URL: z.string().regex(/^file:/, 'must be a SQLite URL such as file:./data/tplus.db').default('file:./data/tplus.db'),
+    TPLUS_CONFIG: z.string().default('./tplus.config.yaml'),
+    TPLUS_TIME_SCALE: z.coerce.number().positive().max(100_000).optional(),
+    TPLUS_START_AT: z.iso.datetime({ offset: true }).optional(),
+    TPLUS_SEVERITY_RULES: z.string().default('./runbooks/severity-rules.yaml'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
+    path: ['SLACK_SIGNING_SECRET'],
+    message: 'is required in HTTP mode (set SLACK_APP_TOKEN for Socket Mode instead)',
+  });
+
+export type TplusEnv = z.infer<typeof ZEnv>;
+
+/** Names of variables whose values must never be printed or logged. */
+export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+
+export function describeSecret(value: string | undefined): string {
+  if (value === undefined) return 'not set';
+  return `set (${value.slice(0, 5)}…, ${value.length} characters)`;
+}

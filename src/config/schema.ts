@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { SEVERITIES, TIERS } from '../domain/types.ts';
+
+const slackId = (prefix: string) =>
+  z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix.split('').join(' or ')}`);
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
+
+export const ZCalendar = z.object({
+  id: z.string().min(1),
+  timeZone: z.string().min(1),
+  workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+  workingHours: z.object({ start: clockTime, end: clockTime }).default({ start: '09:00', end: '17:00' }),
+  holidays: z
+    .object({
+      country: z.string().length(2).optional(),
+      state: z.string().optional(),
+      region: z.string().optional(),
+      dates: z.array(localDate).default([]),
+      exclude: z.array(localDate).default([]),
+    })
+    .default({ dates: [], exclude: [] }),
+});
+
+export const ZCustomer = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  tier: z.enum(TIERS),
+  calendar: z.string().min(1),
+  successOwner: slackId('UW'),
+  slack: z.object({
+    teamIds: z.array(slackId('TE')).min(1),
+    channels: z.array(slackId('CG')).min(1),
+    supportChannels: z.array(slackId('CG')).default([]),
+  }),
+  components: z.array(z.string()).default([]),
+});
+
+export const ZComponent = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  group: z.string().optional(),
+});
+
+export const ZConfig = z
+  .object({
+    workspace: z.object({
+      teamId: slackId('TE'),
+      botUserId: slackId('UW'),
+      botId: slackId('B'),
+    }),
+    triage: z.object({ channelId: slackId('CG') }),
+    responders: z
+      .object({
+        userIds: z.array(slackId('UW')).default([]),
+        usergroupId: slackId('S').optional(),
+      })
+      .refine((r) => r.userIds.length > 0 || r.usergroupId !== undefined, 'name at least one responder user id or a user group'),
+    escalation: z.object({
+      engineeringManagers: z.array(slackId('UW')).min(1),
+      vpEngineering: slackId('UW'),
+    }),
+    calendars: z.array(ZCalendar).min(1),
+    customers: z.array(ZCustomer).min(1),
+    components: z.array(ZComponent).default([]),
+    pagerduty: z
+      .object({
+        escalationPolicyId: z.string().optional(),
+        serviceId: z.string().optional(),
+        roster: z.array(slackId('UW')).default([]),
+      })
+      .default({ roster: [] }),
+    intake: z
+      .object({
+        maxSummaryLength: z.number().int().min(20).max(3000).default(150),
+        defaultSeverityWithoutSignals: z.enum(SEVERITIES).optional(),
+      })
+      .default({ maxSummaryLength: 150 }),
+  })
+  .superRefine((config, ctx) => {
+    const calendarIds = new Set(config.calendars.map((c) => c.id));
+    const componentIds = new Set(config.components.map((c) => c.id));
+    const channelOwner = new Map<string, string>();
+    config.customers.forEach((customer, i) => {
+      if (!calendarIds.has(customer.calendar)) {
+        ctx.addIssue({ code: 'custom', path: ['customers', i, 'calendar'], message: `names calendar "${customer.calendar}", which is not in calendars` });
+      }
+      customer.components.forEach((component, j) => {
+        if (!componentIds.has(component)) {
+          ctx.addIssue({ code: 'custom', path: ['customers', i, 'components', j], message: `names component "${component}", which is not in components` });
+        }
+      });
+      customer.slack.supportChannels.forEach((channel, j) => {
+        if (!customer.slack.channels.includes(channel)) {
+          ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'supportChannels', j], message: `support channel ${channel} must also be listed in slack.channels` });
+        }
+      });
+      customer.slack.channels.forEach((channel, j) => {
+        const owner = channelOwner.get(channel);
+        if (owner !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'channels', j], message: `channel ${channel} already belongs to customer "${owner}"` });
+        }
+        channelOwner.set(channel, customer.id);
+      });
+      if (customer.slack.teamIds.includes(config.workspace.teamId)) {
+        ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'teamIds'], message: 'must not contain our own workspace team id' });
+      }
+    });
+    if (config.customers.some((c) => c.slack.channels.includes(config.triage.channelId))) {
+      ctx.addIssue({ code: 'custom', path: ['triage', 'channelId'], message: 'the triage channel must be internal, not a customer channel' });
+    }
+  });
+
+export type TplusConfig = z.infer<typeof ZConfig>;
+export type CustomerConfig = z.infer<typeof ZCustomer>;
+export type CalendarConfig = z.infer<typeof ZCalendar>;

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { InboxEntry, InboxStore, NewInboxEntry } from '../usecases/ports.ts';
+
+const BUSY_RETRY_MS = 1;
+const BUSY_GIVE_UP_MS = 2000;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Dates stored the way Prisma's SQLite adapter stores them, so both connections agree. */
+export const toDbDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+
+export function createInboxStore({ raw, prisma }: { raw: Database.Database; prisma: PrismaClient }): InboxStore {
+  const insert = raw.prepare(
+    `INSERT INTO InboxEvent (source, dedupeKey, kind, body, receivedAt, retryNum) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(dedupeKey) DO NOTHING`,
+  );
+  return {
+    async append(entry: NewInboxEntry) {
+      const started = Date.now();
+      for (;;) {
+        try {
+          const info = insert.run(entry.source, entry.dedupeKey, entry.kind, entry.body, toDbDate(entry.receivedAt), entry.retryNum);
+          return info.changes === 1 ? 'stored' : 'duplicate';
+        } catch (error) {
+          // Another connection holds the write lock (a Prisma transaction between awaits):
+          // yield to the event loop so it can finish, then try again.
+          if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
+          await sleep(BUSY_RETRY_MS);
+        }
+      }
+    },
+    async pending(limit) {
+      const rows = await prisma.inboxEvent.findMany({ where: { state: 'pending' }, orderBy: { id: 'asc' }, take: limit });
+      return rows.map(toEntry);
+    },
+    async get(id) {
+      const row = await prisma.inboxEvent.findUnique({ where: { id } });
+      return row ? toEntry(row) : undefined;
+    },
+    async markDone(id, outcome, at) {
+      await prisma.inboxEvent.updateMany({ where: { id, state: 'pending' }, data: { state: 'done', outcome, processedAt: at } });
+    },
+    async recordFailure(id, error, { isFinal, at }) {
+      await prisma.inboxEvent.update({
+        where: { id },
+        data: { attempts: { increment: 1 }, lastError: error.slice(0, 2000), ...(isFinal ? { state: 'failed', processedAt: at } : {}) },
+      });
+    },
+    async counts() {
+      const groups = await prisma.inboxEvent.groupBy({ by: ['state'], _count: { _all: true } });
+      return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
+    },
+  };
+}
+
+function toEntry(row: { id: number; source: string; dedupeKey: string; kind: string; body: string; receivedAt: Date; retryNum: number; state: string; attempts: number }): InboxEntry {
+  return {
+    id: row.id,
+    source: row.source as InboxEntry['source'],
+    dedupeKey: row.dedupeKey,
+    kind: row.kind as InboxEntry['kind'],
+    body: row.body,
+    receivedAt: row.receivedAt,
+    retryNum: row.retryNum,
+    state: row.state as InboxEntry['state'],
+    attempts: row.attempts,
+  };
+}

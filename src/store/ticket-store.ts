@@ -1,0 +1,156 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { Ticket } from '../domain/ticket.ts';
+import type { Severity } from '../domain/types.ts';
+import type { Consequences, TicketStore } from '../usecases/ports.ts';
+import { outboxRow, toTicket } from './ticket-mapper.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** Marks the causing inbox entry applied; false means it already was (a replay): abort. */
+async function claimCause(tx: Tx, consequences: Consequences): Promise<boolean> {
+  if (consequences.causeInboxId === undefined) return true;
+  const { count } = await tx.inboxEvent.updateMany({
+    where: { id: consequences.causeInboxId, state: 'pending' },
+    data: { state: 'done', outcome: 'applied', processedAt: consequences.at },
+  });
+  return count === 1;
+}
+
+async function writeConsequences(tx: Tx, ticket: Ticket, consequences: Consequences): Promise<void> {
+  for (const note of consequences.timeline ?? []) {
+    await tx.timelineEntry.create({
+      data: { ticketId: ticket.id, at: consequences.at, kind: note.kind, actor: note.actor, detail: JSON.stringify(note.detail) },
+    });
+  }
+  for (const effect of consequences.effects?.(ticket) ?? []) {
+    await tx.outboxMessage.create({ data: outboxRow(effect, consequences.at) });
+  }
+}
+
+class Aborted extends Error {}
+
+export function createTicketStore(prisma: PrismaClient): TicketStore {
+  /** Runs `change` and the consequences atomically; resolves false when nothing was applied. */
+  async function apply(ticketId: number, consequences: Consequences, change: (tx: Tx) => Promise<boolean>): Promise<boolean> {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        if (!(await claimCause(tx, consequences))) return false;
+        if (!(await change(tx))) throw new Aborted();
+        const row = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } });
+        await writeConsequences(tx, toTicket(row), consequences);
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof Aborted) return false;
+      throw error;
+    }
+  }
+
+  return {
+    async createTicket(t, consequences) {
+      return prisma.$transaction(async (tx) => {
+        if (!(await claimCause(tx, { ...consequences, causeInboxId: t.inboxId }))) return undefined;
+        const row = await tx.ticket.create({
+          data: {
+            inboxKey: t.inboxKey, customerId: t.customerId, tier: t.tier, channelId: t.channelId, threadTs: t.threadTs,
+            source: t.source, reporterUserId: t.reporterUserId, reporterTeamId: t.reporterTeamId,
+            isFiledOnBehalf: t.isFiledOnBehalf, summary: t.summary, description: t.description, impact: t.impact,
+            component: t.component, proposedSeverity: t.proposedSeverity, severity: t.severity,
+            classificationReason: t.classificationReason, classificationSignals: JSON.stringify(t.signals),
+            filedAt: t.filedAt, firstResponseDueAt: t.firstResponseDueAt,
+          },
+        });
+        await tx.deadline.create({ data: { ticketId: row.id, kind: 'first-response', dueAt: t.firstResponseDueAt } });
+        await tx.severityChange.create({
+          data: { ticketId: row.id, fromSeverity: null, toSeverity: t.severity, actorUserId: 'tplus', reason: t.classificationReason, at: t.filedAt },
+        });
+        const ticket = toTicket(row);
+        await writeConsequences(tx, ticket, consequences);
+        return ticket;
+      });
+    },
+    async get(id) {
+      const row = await prisma.ticket.findUnique({ where: { id } });
+      return row ? toTicket(row) : undefined;
+    },
+    async findByThread(channelId, threadTs) {
+      const row = await prisma.ticket.findFirst({ where: { channelId, threadTs } });
+      return row ? toTicket(row) : undefined;
+    },
+    recordFirstResponse({ ticketId, by, at, isAcknowledgement }, consequences) {
+      return apply(ticketId, consequences, async (tx) => setFirstResponse(tx, { ticketId, by, at, isAcknowledgement }));
+    },
+    changeSeverity({ ticketId, change, firstResponseDueAt }, consequences) {
+      return apply(ticketId, consequences, async (tx) => {
+        const { count } = await tx.ticket.updateMany({
+          where: { id: ticketId, severity: change.fromSeverity ?? undefined },
+          data: { severity: change.toSeverity, firstResponseDueAt },
+        });
+        if (count === 0) return false;
+        await tx.severityChange.create({ data: { ticketId, ...change } });
+        // A pending deadline moves with the new target; a met or breached one is history.
+        await tx.deadline.updateMany({ where: { ticketId, kind: 'first-response', state: 'pending' }, data: { dueAt: firstResponseDueAt } });
+        return true;
+      });
+    },
+    addComment({ ticketId, authorUserId, authorTeamId, isResponder, text, messageTs, at }, consequences) {
+      return apply(ticketId, consequences, async (tx) => {
+        const existing = await tx.ticketComment.findUnique({ where: { ticketId_messageTs: { ticketId, messageTs } } });
+        if (existing) return false;
+        await tx.ticketComment.create({ data: { ticketId, authorUserId, authorTeamId, isResponder, text, messageTs, createdAt: at } });
+        if (isResponder) await setFirstResponse(tx, { ticketId, by: authorUserId, at, isAcknowledgement: false });
+        return true;
+      });
+    },
+    requestEscalation({ ticketId, by, at }, consequences) {
+      return apply(ticketId, consequences, async (tx) => {
+        await tx.ticket.update({ where: { id: ticketId }, data: { escalationRequestedAt: at } });
+        void by;
+        return true;
+      });
+    },
+    async setThread(ticketId, threadTs) {
+      await prisma.ticket.updateMany({ where: { id: ticketId, threadTs: null }, data: { threadTs } });
+    },
+    async severityHistory(ticketId) {
+      const rows = await prisma.severityChange.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+      return rows.map((r) => ({ fromSeverity: r.fromSeverity as Severity | null, toSeverity: r.toSeverity as Severity, actorUserId: r.actorUserId, reason: r.reason, at: r.at }));
+    },
+    async timeline(ticketId) {
+      const rows = await prisma.timelineEntry.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+      return rows.map((r) => ({ kind: r.kind, actor: r.actor, at: r.at, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    },
+    async claimDueBreaches(now, limit) {
+      const due = await prisma.deadline.findMany({ where: { state: 'pending', kind: 'first-response', dueAt: { lt: now } }, orderBy: { dueAt: 'asc' }, take: limit });
+      const claimed: { ticket: Ticket; dueAt: Date }[] = [];
+      for (const deadline of due) {
+        const ticket = await prisma.$transaction(async (tx) => {
+          // Conditional update: whoever flips pending → breached owns the breach.
+          const { count } = await tx.deadline.updateMany({ where: { id: deadline.id, state: 'pending' }, data: { state: 'breached', settledAt: now } });
+          if (count === 0) return undefined;
+          return tx.ticket.update({ where: { id: deadline.ticketId }, data: { slaBreachedAt: deadline.dueAt } });
+        });
+        if (ticket) claimed.push({ ticket: toTicket(ticket), dueAt: deadline.dueAt });
+      }
+      return claimed;
+    },
+    async addConsequences(consequences) {
+      await apply(consequences.ticketId, consequences, async () => true);
+    },
+  };
+}
+
+async function setFirstResponse(tx: Tx, { ticketId, by, at, isAcknowledgement }: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean }): Promise<boolean> {
+  const { count } = await tx.ticket.updateMany({
+    where: { id: ticketId, firstResponseAt: null },
+    data: { firstResponseAt: at, firstResponseBy: by, ...(isAcknowledgement ? { status: 'acknowledged' } : {}) },
+  });
+  if (count === 0) {
+    if (!isAcknowledgement) return false;
+    // Already responded in the thread: the button still acknowledges the ticket.
+    const ack = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: { status: 'acknowledged' } });
+    return ack.count === 1;
+  }
+  await tx.deadline.updateMany({ where: { ticketId, kind: 'first-response', state: 'pending' }, data: { state: 'met', settledAt: at } });
+  return true;
+}

@@ -1,0 +1,139 @@
+import type { SeverityChangeRecord, Ticket, TicketSource, TicketSignal } from '../domain/ticket.ts';
+import type { Severity, Tier } from '../domain/types.ts';
+
+/** The only source of "now" for use cases and the engine. */
+export interface Clock {
+  now(): Date;
+}
+
+export type InboxSource = 'slack' | 'pagerduty';
+export type InboxKind = 'event' | 'interaction' | 'command';
+
+export interface NewInboxEntry {
+  source: InboxSource;
+  dedupeKey: string;
+  kind: InboxKind;
+  body: string;
+  receivedAt: Date;
+  retryNum: number;
+}
+
+export interface InboxEntry extends NewInboxEntry {
+  id: number;
+  state: 'pending' | 'done' | 'failed';
+  attempts: number;
+}
+
+export interface InboxStore {
+  /**
+   * Commits the entry durably. Resolves 'duplicate' when the dedupe key is known (a provider
+   * retry): the caller acks it and does nothing else. Rejects only when the database refuses,
+   * in which case the request must not be acknowledged.
+   */
+  append(entry: NewInboxEntry): Promise<'stored' | 'duplicate'>;
+  pending(limit: number): Promise<InboxEntry[]>;
+  get(id: number): Promise<InboxEntry | undefined>;
+  /** Idempotent: marks a pending entry done; an entry already done is left as it is. */
+  markDone(id: number, outcome: string, at: Date): Promise<void>;
+  recordFailure(id: number, error: string, opts: { isFinal: boolean; at: Date }): Promise<void>;
+  counts(): Promise<Record<string, number>>;
+}
+
+/** Outbound effects, written with the state change that caused them and delivered later. */
+export type OutboxRef = { key: string };
+export type OutboxEffect =
+  | {
+      kind: 'slack.post';
+      key: string;
+      channel: string;
+      text: string;
+      blocks?: unknown[];
+      threadTs?: string;
+      /** Post in the thread of another outbox post (its ts is known only once delivered). */
+      threadOf?: OutboxRef;
+      /** Render the ticket card at delivery time instead of `text`/`blocks`. */
+      ticketCard?: { ticketId: number };
+      /** On delivery, this post's ts becomes the ticket's customer thread. */
+      anchorsTicketId?: number;
+    }
+  | { kind: 'slack.update'; key: string; target: OutboxRef; ticketCard: { ticketId: number } }
+  | { kind: 'slack.pin'; key: string; target: OutboxRef };
+
+export interface TimelineNote {
+  kind: string;
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+export interface NewTicket {
+  inboxId: number;
+  inboxKey: string;
+  customerId: string;
+  tier: Tier;
+  channelId: string;
+  threadTs: string | null;
+  source: TicketSource;
+  reporterUserId: string;
+  reporterTeamId: string;
+  isFiledOnBehalf: boolean;
+  summary: string;
+  description: string;
+  impact: string | null;
+  component: string | null;
+  proposedSeverity: Severity | null;
+  severity: Severity;
+  classificationReason: string;
+  signals: TicketSignal[];
+  filedAt: Date;
+  firstResponseDueAt: Date;
+}
+
+/** Effects of one decision, committed atomically with the inbound entry that caused it. */
+export interface Consequences {
+  at: Date;
+  /** The inbox entry that caused this; the write is refused when it was already applied. */
+  causeInboxId?: number;
+  timeline?: TimelineNote[];
+  effects?: (ticket: Ticket) => OutboxEffect[];
+}
+
+export interface TicketStore {
+  /**
+   * Creates the ticket, its first-response deadline, the classifier's severity record, timeline
+   * and outbox effects in one transaction, and marks the inbox entry done in it. Resolves
+   * undefined when that inbox entry was already applied (a replay after a crash).
+   */
+  createTicket(ticket: NewTicket, consequences: Consequences): Promise<Ticket | undefined>;
+  get(id: number): Promise<Ticket | undefined>;
+  findByThread(channelId: string, threadTs: string): Promise<Ticket | undefined>;
+  /** Sets the first response if none was recorded; resolves false when one already was. */
+  recordFirstResponse(args: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean }, consequences: Consequences): Promise<boolean>;
+  changeSeverity(args: { ticketId: number; change: SeverityChangeRecord; firstResponseDueAt: Date }, consequences: Consequences): Promise<boolean>;
+  addComment(args: { ticketId: number; authorUserId: string; authorTeamId: string; isResponder: boolean; text: string; messageTs: string; at: Date }, consequences: Consequences): Promise<boolean>;
+  requestEscalation(args: { ticketId: number; by: string; at: Date }, consequences: Consequences): Promise<boolean>;
+  setThread(ticketId: number, threadTs: string): Promise<void>;
+  severityHistory(ticketId: number): Promise<SeverityChangeRecord[]>;
+  timeline(ticketId: number): Promise<(TimelineNote & { at: Date })[]>;
+  /** Claims due first-response deadlines (conditional update: each is claimed once) and marks them breached. */
+  claimDueBreaches(now: Date, limit: number): Promise<{ ticket: Ticket; dueAt: Date }[]>;
+  addConsequences(consequences: Consequences & { ticketId: number }): Promise<void>;
+}
+
+export interface OutboxItem {
+  id: number;
+  key: string;
+  effect: OutboxEffect;
+  attempts: number;
+  isAmbiguous: boolean;
+}
+
+export interface OutboxStore {
+  /** Leases due items to this dispatcher until `leaseUntil`; a leased item is not handed out twice. */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;
+  markDelivered(id: number, result: { channel: string; ts: string } | null, at: Date): Promise<void>;
+  /** Reschedules after a failure; `isAmbiguous` records that the effect may have happened. */
+  reschedule(id: number, args: { error: string; nextAttemptAt: Date; isAmbiguous: boolean; isDead: boolean }): Promise<void>;
+  nextDueAt(): Promise<Date | undefined>;
+  counts(): Promise<Record<string, number>>;
+}
