@@ -26,7 +26,8 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
       for (;;) {
         try {
           const info = insert.run(entry.source, entry.dedupeKey, entry.kind, entry.body, toDbDate(entry.receivedAt), entry.retryNum);
-          return info.changes === 1 ? 'stored' : 'duplicate';
+          if (info.changes === 0) return { isDuplicate: true };
+          return { isDuplicate: false, entry: { ...entry, id: Number(info.lastInsertRowid), state: 'pending', attempts: 0 } };
         } catch (error) {
           // Another connection holds the write lock (a Prisma transaction between awaits):
           // yield to the event loop so it can finish, then try again.

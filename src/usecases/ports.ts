@@ -26,11 +26,11 @@ export interface InboxEntry extends NewInboxEntry {
 
 export interface InboxStore {
   /**
-   * Commits the entry durably. Resolves 'duplicate' when the dedupe key is known (a provider
+   * Commits the entry durably. Resolves isDuplicate when the dedupe key is known (a provider
    * retry): the caller acks it and does nothing else. Rejects only when the database refuses,
    * in which case the request must not be acknowledged.
    */
-  append(entry: NewInboxEntry): Promise<'stored' | 'duplicate'>;
+  append(entry: NewInboxEntry): Promise<{ isDuplicate: true } | { isDuplicate: false; entry: InboxEntry }>;
   pending(limit: number): Promise<InboxEntry[]>;
   get(id: number): Promise<InboxEntry | undefined>;
   /** Idempotent: marks a pending entry done; an entry already done is left as it is. */

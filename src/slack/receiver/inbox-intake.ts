@@ -1,0 +1,136 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Clock, InboxEntry, InboxKind, InboxStore } from '../../usecases/ports.ts';
+import { slackDedupeKey } from './dedupe-key.ts';
+
+/** How the transport answers Slack: an HTTP response or a Socket Mode ack. */
+export type Respond = (status: number, body?: unknown) => void;
+
+export interface InboundSlackRequest {
+  kind: InboxKind;
+  body: Record<string, unknown>;
+  raw: string;
+  retryNum?: number;
+  retryReason?: string;
+  respond: Respond;
+}
+
+const MAX_ATTEMPTS = 5;
+/** Slack wants an answer within 3 s; leave room for the network. */
+const INLINE_ANSWER_MS = 2500;
+
+/**
+ * Commit → acknowledge → process. Every request is committed to the inbox before Slack gets its
+ * answer; events are then processed from the inbox in order, so a crash, a Slack Web API outage
+ * or a bug loses nothing: the entry stays pending and is replayed. Interactions and commands are
+ * processed at once (their answer may carry a body, e.g. modal validation errors) but are
+ * committed first all the same.
+ */
+export class InboxIntake {
+  private app: App | undefined;
+  private readonly inFlight = new Set<number>();
+  private readonly retryAfter = new Map<number, number>();
+  private draining: Promise<void> | undefined;
+  private isDrainRequested = false;
+  onProcessed: () => void = () => {};
+
+  constructor(private readonly deps: { inbox: InboxStore; clock: Clock; logger: Logger }) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async accept(request: InboundSlackRequest): Promise<void> {
+    const { inbox, clock, logger } = this.deps;
+    const dedupeKey = slackDedupeKey(request.kind, request.body, request.raw);
+    let stored: Awaited<ReturnType<InboxStore['append']>>;
+    try {
+      stored = await inbox.append({
+        source: 'slack', dedupeKey, kind: request.kind, body: JSON.stringify(request.body),
+        receivedAt: clock.now(), retryNum: request.retryNum ?? 0,
+      });
+    } catch (error) {
+      // Not committed, so not acknowledged: Slack will retry.
+      logger.error({ err: error, dedupeKey }, 'inbox refused an inbound request');
+      request.respond(503);
+      return;
+    }
+    if (stored.isDuplicate || request.kind === 'event') {
+      request.respond(200);
+      if (!stored.isDuplicate) this.kick();
+      return;
+    }
+    await this.processInline(stored.entry, request.respond);
+  }
+
+  /** Processes pending entries, oldest first; safe to call often (calls coalesce). */
+  kick(): void {
+    if (this.draining) {
+      this.isDrainRequested = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.isDrainRequested) {
+        this.isDrainRequested = false;
+        this.kick();
+      }
+    });
+  }
+
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const nowMs = this.deps.clock.now().getTime();
+      const batch = (await this.deps.inbox.pending(100)).filter(
+        (e) => !this.inFlight.has(e.id) && (this.retryAfter.get(e.id) ?? 0) <= nowMs,
+      );
+      if (batch.length === 0) return;
+      for (const entry of batch) await this.process(entry, () => {});
+    }
+  }
+
+  private async processInline(entry: InboxEntry, respond: Respond): Promise<void> {
+    let isAnswered = false;
+    const answer: Respond = (status, body) => {
+      if (isAnswered) return;
+      isAnswered = true;
+      respond(status, body);
+    };
+    const timer = setTimeout(() => answer(200), INLINE_ANSWER_MS);
+    try {
+      await this.process(entry, (body) => answer(200, body));
+    } finally {
+      clearTimeout(timer);
+      answer(200);
+    }
+  }
+
+  private async process(entry: InboxEntry, ack: (body?: unknown) => void): Promise<void> {
+    const { inbox, clock, logger } = this.deps;
+    if (!this.app) throw new Error('InboxIntake.init(app) was not called');
+    this.inFlight.add(entry.id);
+    try {
+      await this.app.processEvent({
+        body: JSON.parse(entry.body) as Record<string, unknown>,
+        ack: async (response?: unknown) => ack(response),
+        retryNum: entry.retryNum,
+        customProperties: { inboxId: entry.id, inboxKey: entry.dedupeKey },
+      });
+      await inbox.markDone(entry.id, 'handled', clock.now());
+      this.retryAfter.delete(entry.id);
+    } catch (error) {
+      const attempts = entry.attempts + 1;
+      const isFinal = attempts >= MAX_ATTEMPTS;
+      logger.error({ err: error, inboxId: entry.id, attempts, isFinal }, 'processing an inbound request failed');
+      await inbox.recordFailure(entry.id, String((error as Error)?.stack ?? error), { isFinal, at: clock.now() });
+      this.retryAfter.set(entry.id, clock.now().getTime() + 1000 * 2 ** attempts);
+    } finally {
+      this.inFlight.delete(entry.id);
+      this.onProcessed();
+    }
+  }
+}
