@@ -120,17 +120,19 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
       const rows = await prisma.timelineEntry.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
       return rows.map((r) => ({ kind: r.kind, actor: r.actor, at: r.at, detail: JSON.parse(r.detail) as Record<string, unknown> }));
     },
-    async claimDueBreaches(now, limit) {
+    async claimDueBreaches(now, limit, consequencesFor) {
       const due = await prisma.deadline.findMany({ where: { state: 'pending', kind: 'first-response', dueAt: { lt: now } }, orderBy: { dueAt: 'asc' }, take: limit });
-      const claimed: { ticket: Ticket; dueAt: Date }[] = [];
+      const claimed: Ticket[] = [];
       for (const deadline of due) {
         const ticket = await prisma.$transaction(async (tx) => {
           // Conditional update: whoever flips pending → breached owns the breach.
           const { count } = await tx.deadline.updateMany({ where: { id: deadline.id, state: 'pending' }, data: { state: 'breached', settledAt: now } });
           if (count === 0) return undefined;
-          return tx.ticket.update({ where: { id: deadline.ticketId }, data: { slaBreachedAt: deadline.dueAt } });
+          const breached = toTicket(await tx.ticket.update({ where: { id: deadline.ticketId }, data: { slaBreachedAt: deadline.dueAt } }));
+          await writeConsequences(tx, breached, consequencesFor(breached, deadline.dueAt));
+          return breached;
         });
-        if (ticket) claimed.push({ ticket: toTicket(ticket), dueAt: deadline.dueAt });
+        if (ticket) claimed.push(ticket);
       }
       return claimed;
     },

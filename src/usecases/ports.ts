@@ -41,22 +41,33 @@ export interface InboxStore {
 
 /** Outbound effects, written with the state change that caused them and delivered later. */
 export type OutboxRef = { key: string };
+/** What to say, rendered by the chat adapter at delivery time from the ticket's current state. */
+export type MessageView =
+  | 'customer-ack'
+  | 'ticket-card'
+  | 'first-response'
+  | 'severity-changed'
+  | 'sla-breached'
+  | 'escalation-requested'
+  | 'open-ticket-prompt';
+export interface MessageSpec {
+  view: MessageView;
+  ticketId?: number;
+  data?: Record<string, string | number | boolean | null>;
+}
 export type OutboxEffect =
   | {
       kind: 'slack.post';
       key: string;
       channel: string;
-      text: string;
-      blocks?: unknown[];
+      message: MessageSpec;
       threadTs?: string;
       /** Post in the thread of another outbox post (its ts is known only once delivered). */
       threadOf?: OutboxRef;
-      /** Render the ticket card at delivery time instead of `text`/`blocks`. */
-      ticketCard?: { ticketId: number };
       /** On delivery, this post's ts becomes the ticket's customer thread. */
       anchorsTicketId?: number;
     }
-  | { kind: 'slack.update'; key: string; target: OutboxRef; ticketCard: { ticketId: number } }
+  | { kind: 'slack.update'; key: string; target: OutboxRef; message: MessageSpec }
   | { kind: 'slack.pin'; key: string; target: OutboxRef };
 
 export interface TimelineNote {
@@ -114,8 +125,11 @@ export interface TicketStore {
   setThread(ticketId: number, threadTs: string): Promise<void>;
   severityHistory(ticketId: number): Promise<SeverityChangeRecord[]>;
   timeline(ticketId: number): Promise<(TimelineNote & { at: Date })[]>;
-  /** Claims due first-response deadlines (conditional update: each is claimed once) and marks them breached. */
-  claimDueBreaches(now: Date, limit: number): Promise<{ ticket: Ticket; dueAt: Date }[]>;
+  /**
+   * Claims due first-response deadlines with a conditional update (each is claimed once, also
+   * across processes), marks them breached and writes their consequences in the same transaction.
+   */
+  claimDueBreaches(now: Date, limit: number, consequencesFor: (ticket: Ticket, dueAt: Date) => Consequences): Promise<Ticket[]>;
   addConsequences(consequences: Consequences & { ticketId: number }): Promise<void>;
 }
 

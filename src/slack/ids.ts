@@ -1,0 +1,25 @@
+/** Every action and callback id tplus uses, defined once. */
+export const ACTION = {
+  openTicket: 'tplus_open_ticket',
+  acknowledge: 'tplus_ticket_acknowledge',
+  reclassify: 'tplus_ticket_reclassify',
+  escalate: 'tplus_ticket_escalate',
+} as const;
+
+export const VIEW = {
+  ticketModal: 'tplus_ticket_modal',
+  reclassifyModal: 'tplus_reclassify_modal',
+} as const;
+
+export const BLOCK = {
+  summary: 'summary',
+  description: 'description',
+  impact: 'impact',
+  component: 'component',
+  proposedSeverity: 'proposed_severity',
+  severity: 'severity',
+  reason: 'reason',
+} as const;
+
+export const SHORTCUT = { fileFromMessage: 'tplus_file_ticket_from_message' } as const;
+export const COMMAND = '/tplus';

@@ -1,0 +1,42 @@
+import type { CustomerDirectory } from '../domain/customer-directory.ts';
+import type { Severity } from '../domain/types.ts';
+import type { MessageSpec, TicketStore } from '../usecases/ports.ts';
+import { customerAck, escalationRequested, firstResponse, openTicketPrompt, severityChanged, slaBreached, type RenderedMessage, type TicketView } from './views/ticket-messages.ts';
+import { ticketCard } from './views/ticket-card.ts';
+import { ACTION } from './ids.ts';
+
+export type MessageRenderer = (spec: MessageSpec) => Promise<RenderedMessage | undefined>;
+
+/** Looks up what a message spec names, then calls the pure view builder. */
+export function createMessageRenderer({ tickets, directory, timeZoneOf, meaning, targetText, formatInstant }: {
+  tickets: TicketStore;
+  directory: CustomerDirectory;
+  timeZoneOf: (customerId: string) => string;
+  meaning: (s: Severity) => string;
+  targetText: (tier: 'standard' | 'enterprise-premium', s: Severity) => string;
+  formatInstant: (instant: Date, timeZone: string) => string;
+}): MessageRenderer {
+  return async (spec) => {
+    if (spec.view === 'open-ticket-prompt') {
+      const customer = directory.byId(String(spec.data?.customerId));
+      return openTicketPrompt(customer?.name ?? 'your team', ACTION.openTicket);
+    }
+    const ticket = spec.ticketId === undefined ? undefined : await tickets.get(spec.ticketId);
+    const customer = ticket ? directory.byId(ticket.customerId) : undefined;
+    if (!ticket || !customer) return undefined;
+    const view: TicketView = {
+      ticket, customer, meaning, formatInstant,
+      timeZone: timeZoneOf(customer.id),
+      targetText: (s) => targetText(customer.tier, s),
+    };
+    const data = spec.data ?? {};
+    switch (spec.view) {
+      case 'customer-ack': return customerAck(view);
+      case 'ticket-card': return ticketCard(view);
+      case 'first-response': return firstResponse(view, String(data.responderId));
+      case 'severity-changed': return severityChanged(view, String(data.from), data.to as Severity);
+      case 'sla-breached': return slaBreached(view);
+      case 'escalation-requested': return escalationRequested(view, String(data.actorId));
+    }
+  };
+}

@@ -1,0 +1,47 @@
+import { ticketRef } from '../../domain/ticket.ts';
+import { escapeMrkdwn, quoteCustomerText } from '../escape.ts';
+import { ACTION } from '../ids.ts';
+import type { RenderedMessage, TicketView } from './ticket-messages.ts';
+
+function slaLine(v: TicketView): string {
+  const { ticket } = v;
+  const due = v.formatInstant(ticket.firstResponseDueAt, v.timeZone);
+  if (ticket.firstResponseAt) {
+    const late = ticket.firstResponseAt > ticket.firstResponseDueAt ? ' — :warning: *late (SLA breached)*' : ' — met';
+    return `*First response:* <@${ticket.firstResponseBy ?? 'unknown'}> at ${v.formatInstant(ticket.firstResponseAt, v.timeZone)} (due ${due})${late}`;
+  }
+  if (ticket.slaBreachedAt) return `:rotating_light: *SLA BREACHED* — first response was due ${due}`;
+  return `*First response due:* ${due} (${v.targetText(ticket.severity)})`;
+}
+
+/** The triage card: customer, tier, severity with reasons, SLA state and the responder buttons. */
+export function ticketCard(v: TicketView): RenderedMessage {
+  const { ticket, customer } = v;
+  const ref = ticketRef(ticket.id);
+  const tier = customer.tier === 'enterprise-premium' ? 'Enterprise Premium' : 'Standard';
+  const signals = ticket.signals.length > 0 ? ticket.signals.map((s) => `${escapeMrkdwn(s.label)} (“${escapeMrkdwn(s.matched)}”)`).join(', ') : 'no signal matched';
+  const proposed = ticket.proposedSeverity ? ` · customer proposed ${ticket.proposedSeverity}` : '';
+  const status = ticket.status === 'open' ? 'Open' : ticket.status === 'acknowledged' ? 'Acknowledged' : 'Resolved';
+  const fields = [
+    `*Customer:* ${escapeMrkdwn(customer.name)} (${tier})`,
+    `*Severity:* ${ticket.severity} — ${v.meaning(ticket.severity)}${proposed}`,
+    `*Why:* ${escapeMrkdwn(ticket.classificationReason)}`,
+    `*Signals:* ${signals}`,
+    slaLine(v),
+    `*Status:* ${status} · filed by <@${ticket.reporterUserId}>${ticket.isFiledOnBehalf ? ' on the customer’s behalf' : ''} in <#${ticket.channelId}>`,
+  ];
+  const buttons = [
+    ...(ticket.status === 'open' ? [{ type: 'button', action_id: ACTION.acknowledge, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: String(ticket.id) }] : []),
+    { type: 'button', action_id: ACTION.reclassify, text: { type: 'plain_text', text: 'Reclassify' }, value: String(ticket.id) },
+    { type: 'button', action_id: ACTION.escalate, text: { type: 'plain_text', text: 'Escalate' }, style: 'danger', value: String(ticket.id) },
+  ];
+  return {
+    text: `${ref} · ${ticket.severity} · ${customer.name}: ${escapeMrkdwn(ticket.summary)}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: `${ref} · ${ticket.severity} · ${customer.name}`.slice(0, 150) } },
+      { type: 'section', text: { type: 'mrkdwn', text: quoteCustomerText(ticket.summary === ticket.description ? ticket.summary : `${ticket.summary}\n\n${ticket.description}`, 2500) } },
+      { type: 'section', text: { type: 'mrkdwn', text: fields.join('\n') } },
+      { type: 'actions', block_id: `ticket_${ticket.id}`, elements: buttons },
+    ],
+  };
+}

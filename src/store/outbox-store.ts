@@ -1,0 +1,58 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
+
+export function createOutboxStore(prisma: PrismaClient): OutboxStore {
+  return {
+    async claimDue(now, limit, leaseUntil) {
+      const candidates = await prisma.outboxMessage.findMany({
+        where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
+      const claimed = [];
+      for (const row of candidates) {
+        // The lease is a conditional update: a second dispatcher (or process) gets count 0.
+        const { count } = await prisma.outboxMessage.updateMany({
+          where: { id: row.id, state: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          data: { leaseUntil },
+        });
+        if (count === 1) {
+          claimed.push({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous: row.isAmbiguous });
+        }
+      }
+      return claimed;
+    },
+    async resultOf(key) {
+      const row = await prisma.outboxMessage.findUnique({ where: { key }, select: { state: true, result: true } });
+      if (row?.state !== 'delivered' || row.result === null) return undefined;
+      return JSON.parse(row.result) as { channel: string; ts: string };
+    },
+    async markDelivered(id, result, at) {
+      await prisma.outboxMessage.update({
+        where: { id },
+        data: { state: 'delivered', deliveredAt: at, leaseUntil: null, result: result ? JSON.stringify(result) : null, attempts: { increment: 1 } },
+      });
+    },
+    async reschedule(id, { error, nextAttemptAt, isAmbiguous, isDead }) {
+      await prisma.outboxMessage.update({
+        where: { id },
+        data: {
+          attempts: { increment: 1 },
+          lastError: error.slice(0, 2000),
+          nextAttemptAt,
+          leaseUntil: null,
+          ...(isAmbiguous ? { isAmbiguous: true } : {}),
+          ...(isDead ? { state: 'dead' } : {}),
+        },
+      });
+    },
+    async nextDueAt() {
+      const row = await prisma.outboxMessage.findFirst({ where: { state: 'pending' }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true } });
+      return row?.nextAttemptAt;
+    },
+    async counts() {
+      const groups = await prisma.outboxMessage.groupBy({ by: ['state'], _count: { _all: true } });
+      return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
+    },
+  };
+}
