@@ -1,0 +1,43 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config/load-config.ts';
+import { scaledClock, systemClock } from './engine/clock.ts';
+import { buildTplus } from './tplus.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Composition root: load config, build tplus, start, and stop cleanly on a signal. */
+async function main(): Promise<void> {
+  const logger = pino({
+    level: process.env.LOG_LEVEL ?? 'info',
+    redact: { paths: ['token', '*.token', 'headers.authorization', 'headers["x-slack-signature"]', 'env.SLACK_BOT_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.SLACK_APP_TOKEN'], censor: '[secret]' },
+  });
+  let loaded;
+  try {
+    loaded = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`tplus cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { env, config } = loaded;
+  const isScaled = env.TPLUS_TIME_SCALE !== undefined || env.TPLUS_START_AT !== undefined;
+  const clock = isScaled ? scaledClock({ startAt: env.TPLUS_START_AT ? new Date(env.TPLUS_START_AT) : undefined, scale: env.TPLUS_TIME_SCALE }) : systemClock;
+  const tplus = await buildTplus({ env, config, clock, logger, projectRoot });
+  const port = await tplus.start();
+  logger.info({ port, mode: env.SLACK_APP_TOKEN ? 'socket' : 'http', customers: config.customers.length, isScaledClock: isScaled }, 'tplus started');
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    tplus.stop().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`tplus failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

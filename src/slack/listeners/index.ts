@@ -1,0 +1,21 @@
+import type { App } from '@slack/bolt';
+import type { ListenerDeps } from './deps.ts';
+import { registerAppMention } from './events/app-mention.ts';
+import { registerMessage } from './events/message.ts';
+import { registerOpenTicket } from './actions/open-ticket.ts';
+import { registerTicketActions } from './actions/ticket-actions.ts';
+import { registerTicketModal } from './views/ticket-modal.ts';
+import { registerReclassifyModal } from './views/reclassify-modal.ts';
+import { registerTplusCommand } from './commands/tplus-command.ts';
+import { registerFileFromMessage } from './shortcuts/file-from-message.ts';
+
+export function registerListeners(app: App, deps: ListenerDeps): void {
+  registerAppMention(app, deps);
+  registerMessage(app, deps);
+  registerOpenTicket(app, deps);
+  registerTicketActions(app, deps);
+  registerTicketModal(app, deps);
+  registerReclassifyModal(app, deps);
+  registerTplusCommand(app, deps);
+  registerFileFromMessage(app, deps);
+}

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { App, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { TplusEnv } from './config/env.ts';
+import type { TplusConfig } from './config/schema.ts';
+import { buildPolicy } from './config/build-policy.ts';
+import { loadSeverityRules } from './config/load-severity-rules.ts';
+import { SEVERITY_MEANING } from './domain/severity/index.ts';
+import { describeTarget, FIRST_RESPONSE_TARGETS, formatInstantForReader } from './domain/sla/index.ts';
+import { createEngine } from './engine/engine.ts';
+import { coalescing } from './engine/coalesce.ts';
+import { createOutboxDispatcher, type DispatcherOptions } from './engine/outbox-dispatcher.ts';
+import { createMessageRenderer } from './slack/render-message.ts';
+import { registerListeners } from './slack/listeners/index.ts';
+import { InboxIntake } from './slack/receiver/inbox-intake.ts';
+import { TplusHttpReceiver } from './slack/receiver/http-receiver.ts';
+import { TplusSocketReceiver } from './slack/receiver/socket-receiver.ts';
+import { openDatabase } from './store/database.ts';
+import { createInboxStore } from './store/inbox-store.ts';
+import { createOutboxStore } from './store/outbox-store.ts';
+import { createTicketStore } from './store/ticket-store.ts';
+import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
+import type { Clock } from './usecases/ports.ts';
+import { healthRoute } from './web/health-route.ts';
+
+export interface TplusOptions {
+  env: TplusEnv;
+  config: TplusConfig;
+  clock: Clock;
+  logger: Logger;
+  projectRoot: string;
+  dispatcher?: DispatcherOptions;
+}
+
+/** Builds every part of tplus and wires them; nothing starts until `start()`. */
+export async function buildTplus({ env, config, clock, logger, projectRoot, dispatcher: dispatcherOptions }: TplusOptions) {
+  const rules = loadSeverityRules(join(projectRoot, env.TPLUS_SEVERITY_RULES));
+  const { directory, calendars, policy } = buildPolicy(config, rules);
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, migrationsDir: join(projectRoot, 'prisma/migrations') });
+  const inbox = createInboxStore(db);
+  const tickets = createTicketStore(db.prisma);
+  const outbox = createOutboxStore(db.prisma);
+  const slackApiUrl = env.SLACK_API_URL;
+  // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
+  const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
+    ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logLevel: LogLevel.ERROR,
+  });
+  const timeZoneOf = (customerId: string) => calendars.get(directory.byId(customerId)?.calendarId ?? '')?.timeZone ?? 'UTC';
+  const render = createMessageRenderer({
+    tickets, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
+    targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
+  });
+  const dispatcher = createOutboxDispatcher({ outbox, tickets, client: deliveryClient, clock, render, logger, options: dispatcherOptions });
+  const delivery = coalescing(async () => {
+    while ((await dispatcher.runOnce()) > 0) { /* keep going while there is work */ }
+  }, (error) => logger.error({ err: error }, 'outbox dispatch failed'));
+
+  const intake = new InboxIntake({ inbox, clock, logger });
+  const engine = createEngine({
+    logger,
+    modules: [
+      { name: 'inbox-replay', run: async () => intake.kick() },
+      { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
+      { name: 'outbox', run: async () => delivery.kick() },
+    ],
+  });
+  const receiver = env.SLACK_APP_TOKEN
+    ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
+    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox })] });
+  const app = new App({
+    receiver,
+    token: env.SLACK_BOT_TOKEN,
+    // Known bot ids: Bolt does not call auth.test, so an unreachable Web API cannot stall intake.
+    botId: config.workspace.botId,
+    botUserId: config.workspace.botUserId,
+    clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } },
+    logLevel: LogLevel.WARN,
+    extendedErrorHandler: true,
+  });
+  app.error(async (args) => {
+    const { error, body } = args as unknown as { error: Error; body?: { type?: string } };
+    logger.error({ err: error, type: body?.type }, 'listener failed; the inbox entry stays pending for a retry');
+    throw error;
+  });
+  registerListeners(app, {
+    tickets, clock, policy, directory, logger,
+    responderIds: new Set(config.responders.userIds),
+    botUserId: config.workspace.botUserId,
+    components: config.components.map(({ id, name }) => ({ id, name })),
+    meaning: (s) => SEVERITY_MEANING[s],
+    onCommitted: () => delivery.kick(),
+  });
+  intake.onProcessed = () => delivery.kick();
+
+  return {
+    app, receiver, intake, engine, db, tickets, inbox, outbox, dispatcher, delivery, directory, policy,
+    async start(port = env.PORT): Promise<number> {
+      if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
+      else await receiver.start();
+      engine.start();
+      return receiver instanceof TplusHttpReceiver ? receiver.port : 0;
+    },
+    async stop(): Promise<void> {
+      await receiver.stop();
+      await engine.stop();
+      await intake.idle();
+      await delivery.idle();
+      await db.close();
+    },
+  };
+}
+export type Tplus = Awaited<ReturnType<typeof buildTplus>>;

@@ -1,0 +1,24 @@
+import type { Route } from '../slack/receiver/http-receiver.ts';
+import { sendJson } from '../slack/receiver/http-receiver.ts';
+import type { InboxStore, OutboxStore } from '../usecases/ports.ts';
+
+export const MAX_TICK_AGE_MS = 10_000;
+
+/** GET /healthz: unhealthy (503) when the engine has not ticked for 10 s. */
+export function healthRoute({ engine, inbox, outbox }: { engine: { tickAgeMs(): number | undefined }; inbox: InboxStore; outbox: OutboxStore }): Route {
+  return {
+    method: 'GET',
+    path: '/healthz',
+    async handle(_req, res) {
+      const age = engine.tickAgeMs();
+      const isHealthy = age !== undefined && age <= MAX_TICK_AGE_MS;
+      const [inboxCounts, outboxCounts] = await Promise.all([inbox.counts(), outbox.counts()]);
+      sendJson(res, isHealthy ? 200 : 503, {
+        status: isHealthy ? 'ok' : 'unhealthy',
+        engine: { lastTickAgeMs: age ?? null },
+        inbox: inboxCounts,
+        outbox: outboxCounts,
+      });
+    },
+  };
+}
