@@ -1,0 +1,46 @@
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { describeSecret } from '../config/env.ts';
+import { buildPolicy } from '../config/build-policy.ts';
+import { loadSeverityRules } from '../config/load-severity-rules.ts';
+import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `npm run doctor`: validates the config and environment and prints what it found, never a secret. */
+function doctor(env: NodeJS.ProcessEnv): number {
+  try {
+    const { env: parsed, config, configPath } = loadConfig(env);
+    const rules = loadSeverityRules(join(projectRoot, parsed.TPLUS_SEVERITY_RULES));
+    const { calendars } = buildPolicy(config, rules);
+    const out = [
+      `config: ${configPath} is valid`,
+      `transport: ${parsed.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${parsed.PORT}, POST /slack/events`}`,
+      `SLACK_BOT_TOKEN: ${describeSecret(parsed.SLACK_BOT_TOKEN)}`,
+      `SLACK_SIGNING_SECRET: ${describeSecret(parsed.SLACK_SIGNING_SECRET)}`,
+      `SLACK_APP_TOKEN: ${describeSecret(parsed.SLACK_APP_TOKEN)}`,
+      `SLACK_API_URL: ${parsed.SLACK_API_URL ?? 'Slack (default)'}`,
+      `database: ${parsed.DATABASE_URL}`,
+      `workspace: team ${config.workspace.teamId}, bot user ${config.workspace.botUserId}`,
+      `triage channel: ${config.triage.channelId}; responders: ${config.responders.userIds.join(', ') || '(none)'}${config.responders.usergroupId ? ` + group ${config.responders.usergroupId}` : ''}`,
+      `calendars: ${[...calendars.values()].map((c) => c.timeZone).join(', ')}`,
+      'customers:',
+      ...config.customers.map((c) => {
+        const targets = (['S1', 'S2', 'S3', 'S4'] as const).map((s) => `${s} ${describeTarget(FIRST_RESPONSE_TARGETS[c.tier][s])}`).join('; ');
+        return `  - ${c.id} (${c.name}): ${c.tier}, calendar ${c.calendar}, channels ${c.slack.channels.join(', ')}${c.slack.supportChannels.length ? `, support channels ${c.slack.supportChannels.join(', ')}` : ''}\n    first response: ${targets}`;
+      }),
+      `severity rules: ${parsed.TPLUS_SEVERITY_RULES}`,
+    ];
+    process.stdout.write(`${out.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = doctor(process.env);
