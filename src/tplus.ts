@@ -56,7 +56,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     while ((await dispatcher.runOnce()) > 0) { /* keep going while there is work */ }
   }, (error) => logger.error({ err: error }, 'outbox dispatch failed'));
 
-  const intake = new InboxIntake({ inbox, clock, logger });
+  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1' });
   const engine = createEngine({
     logger,
     modules: [

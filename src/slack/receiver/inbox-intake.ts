@@ -34,7 +34,7 @@ export class InboxIntake {
   private isDrainRequested = false;
   onProcessed: () => void = () => {};
 
-  constructor(private readonly deps: { inbox: InboxStore; clock: Clock; logger: Logger }) {}
+  constructor(private readonly deps: { inbox: InboxStore; clock: Clock; logger: Logger; isProcessingHeld?: boolean }) {}
 
   init(app: App): void {
     this.app = app;
@@ -65,6 +65,7 @@ export class InboxIntake {
 
   /** Processes pending entries, oldest first; safe to call often (calls coalesce). */
   kick(): void {
+    if (this.deps.isProcessingHeld) return;
     if (this.draining) {
       this.isDrainRequested = true;
       return;

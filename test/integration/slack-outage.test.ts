@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ids, eventually, startHarness, type Harness } from '../support/harness.ts';
+import { mentionEvent } from '../support/payloads.ts';
+
+describe('while the Slack Web API refuses every call for 60 s', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('still acks signed events within 100 ms and keeps them; when Slack is back each ticket is answered once', async () => {
+    h.emulator.failAll({ mode: '5xx', forMs: 60_000 });
+    const started = Date.now();
+    const events: ReturnType<typeof mentionEvent>[] = [];
+    const ackMs: number[] = [];
+    // One event every 2 s across the outage, as customers keep writing.
+    while (Date.now() - started < 58_000) {
+      const event = mentionEvent({ text: `Exports are failing for all users (report ${events.length + 1})` });
+      events.push(event);
+      const response = await h.send('event', event);
+      expect(response.status).toBe(200);
+      ackMs.push(response.ms);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    expect(Math.max(...ackMs)).toBeLessThan(100);
+    expect(await h.tplus.db.prisma.inboxEvent.count()).toBe(events.length);
+    // Nothing reached Slack during the outage.
+    expect(h.emulator.calls.filter((c) => c.method === 'chat.postMessage' && c.httpStatus === 200)).toHaveLength(0);
+
+    await eventually(async () => {
+      const answered = events.every((e) => h.emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts }).length >= 1);
+      return answered || undefined;
+    }, { timeoutMs: 30_000, intervalMs: 200 });
+    await h.settle();
+    expect(await h.tplus.db.prisma.ticket.count()).toBe(events.length);
+    for (const e of events) {
+      expect(h.emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts })).toHaveLength(1);
+    }
+    expect(h.emulator.messagesIn(ids.triage).filter((m) => !(m as { thread_ts?: string }).thread_ts)).toHaveLength(events.length);
+  }, 120_000);
+});
+
+describe('when Slack posts a message but answers 500', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('finds its own post by metadata and does not post it twice', async () => {
+    h.emulator.failNext(1, '5xx-after-commit');
+    const event = mentionEvent({ text: 'Dashboard login broken for everyone in our org' });
+    await h.send('event', event);
+    await eventually(async () => (await h.tplus.db.prisma.outboxMessage.count({ where: { state: 'pending' } })) === 0 || undefined, { timeoutMs: 10_000 });
+    await h.settle();
+    const ts = (event.event as { ts: string }).ts;
+    expect(h.emulator.messagesIn(ids.acme.channel, { threadTs: ts })).toHaveLength(1);
+    expect(h.emulator.callsTo('conversations.replies').length + h.emulator.callsTo('conversations.history').length).toBeGreaterThanOrEqual(1);
+    expect(h.emulator.messagesIn(ids.triage)).toHaveLength(1);
+  });
+});

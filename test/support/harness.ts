@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { parseConfigText, parseEnv } from '../../src/config/load-config.ts';
+import { manualClock, systemClock } from '../../src/engine/clock.ts';
+import { buildTplus, type Tplus } from '../../src/tplus.ts';
+import { startSlackEmulator, type SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
+import { sendSigned } from '../../src/sandbox/driver/index.ts';
+import type { Clock } from '../../src/usecases/ports.ts';
+
+export const projectRoot = join(import.meta.dirname, '../..');
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-token';
+export const APP_TOKEN = 'xapp-test-token';
+export const config = parseConfigText(readFileSync(join(projectRoot, 'tplus.config.example.yaml'), 'utf8'), 'example');
+
+/** Ids of the example config, named for what they are in the tests. */
+export const ids = {
+  ourTeam: config.workspace.teamId,
+  bot: config.workspace.botUserId,
+  triage: config.triage.channelId,
+  responder: config.responders.userIds[0] as string,
+  acme: { team: 'T0ACME0001', channel: 'C0ACMESHR1', user: 'U0ACMEUSR1' },
+  globex: { team: 'T0GLOBEX01', channel: 'C0GLOBEX01', user: 'U0GLOBUSR1' },
+  internalNonResponder: 'U0INTERN01',
+  strangerTeam: 'T0STRANGE1',
+  unknownChannel: 'C0NOTACUST',
+};
+
+export function emulatorChannels(): { id: string; name: string }[] {
+  return [
+    { id: ids.triage, name: 'support-triage' },
+    { id: ids.acme.channel, name: 'acme-support' },
+    { id: ids.globex.channel, name: 'globex-shared' },
+    { id: ids.unknownChannel, name: 'random-shared' },
+  ];
+}
+
+export async function startEmulator(): Promise<SlackEmulator> {
+  return startSlackEmulator({
+    botToken: BOT_TOKEN, appToken: APP_TOKEN, teamId: ids.ourTeam, botUserId: ids.bot, botId: config.workspace.botId,
+    channels: emulatorChannels(),
+  });
+}
+
+export interface Harness {
+  emulator: SlackEmulator;
+  tplus: Tplus;
+  url: string;
+  clock: Clock;
+  dir: string;
+  send(kind: 'event' | 'interaction' | 'command', payload: Record<string, unknown>, extra?: { retryNum?: number; retryReason?: string }): ReturnType<typeof sendSigned>;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** tplus in this process on a fresh SQLite file, talking to the Slack emulator over loopback. */
+export async function startHarness({ clock, socketMode = false, emulator: given }: { clock?: ReturnType<typeof manualClock> | Clock; socketMode?: boolean; emulator?: SlackEmulator } = {}): Promise<Harness> {
+  const emulator = given ?? (await startEmulator());
+  const dir = mkdtempSync(join(tmpdir(), 'tplus-test-'));
+  const env = parseEnv({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
+    SLACK_API_URL: emulator.apiUrl,
+    DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
+  });
+  const theClock = clock ?? systemClock;
+  const tplus = await buildTplus({
+    env, config, clock: theClock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), projectRoot,
+    dispatcher: { baseDelayMs: 50, maxDelayMs: 400 },
+  });
+  const port = await tplus.start(0);
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    emulator, tplus, url, clock: theClock, dir,
+    send: (kind, payload, extra = {}) => sendSigned(url, { signingSecret: SIGNING_SECRET, kind, payload, ...extra }),
+    async settle() {
+      await tplus.intake.idle();
+      for (let i = 0; i < 5; i += 1) {
+        tplus.delivery.kick();
+        await tplus.delivery.idle();
+      }
+    },
+    async close() {
+      await tplus.stop();
+      if (!given) await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, { timeoutMs = 5000, intervalMs = 20 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { BOT_TOKEN, projectRoot, SIGNING_SECRET } from './harness.ts';
+
+export interface TplusProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  output: string[];
+  kill9(): Promise<void>;
+}
+
+/** Starts the real tplus process (src/main.ts) and resolves once it listens. */
+export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: { databasePath: string; slackApiUrl: string; extraEnv?: Record<string, string> }): Promise<TplusProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/main.ts')], {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl,
+      DATABASE_URL: `file:${databasePath}`, TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tplus did not start:\n${output.join('\n')}`)), 20_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line);
+      try {
+        const record = JSON.parse(line) as { msg?: string; port?: number };
+        if (record.msg === 'tplus started' && record.port) {
+          clearTimeout(timer);
+          resolve(record.port);
+        }
+      } catch {
+        /* not a log line */
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tplus exited with ${code}:\n${output.join('\n')}`));
+    });
+  });
+  return {
+    child, port, output, url: `http://127.0.0.1:${port}/slack/events`,
+    kill9: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+  };
+}
