@@ -31,6 +31,7 @@ export class InboxIntake {
   private readonly inFlight = new Set<number>();
   private readonly retryAfter = new Map<number, number>();
   private draining: Promise<void> | undefined;
+  private readonly inline = new Set<Promise<void>>();
   private isDrainRequested = false;
   onProcessed: () => void = () => {};
 
@@ -60,7 +61,13 @@ export class InboxIntake {
       if (!stored.isDuplicate) this.kick();
       return;
     }
-    await this.processInline(stored.entry, request.respond);
+    const work = this.processInline(stored.entry, request.respond);
+    this.inline.add(work);
+    try {
+      await work;
+    } finally {
+      this.inline.delete(work);
+    }
   }
 
   /** Processes pending entries, oldest first; safe to call often (calls coalesce). */
@@ -79,8 +86,11 @@ export class InboxIntake {
     });
   }
 
+  /** Resolves when no queued event and no inline interaction is being processed. */
   async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.draining || this.inline.size > 0) {
+      await Promise.all([this.draining, ...this.inline]);
+    }
   }
 
   private async drain(): Promise<void> {
