@@ -7,7 +7,8 @@ import { classifySlackFailure, findPostedByKey, OUTBOX_EVENT_TYPE } from './slac
 export interface DispatcherOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
-  maxAttempts?: number;
+  /** A transient failure is retried until the item is this old; a Slack outage can last hours. */
+  giveUpAfterMs?: number;
   leaseMs?: number;
   random?: () => number;
 }
@@ -26,7 +27,7 @@ export function createOutboxDispatcher({ outbox, tickets, client, clock, render,
   logger: Logger;
   options?: DispatcherOptions;
 }) {
-  const { baseDelayMs = 1000, maxDelayMs = 30_000, maxAttempts = 50, leaseMs = 15_000, random = Math.random } = options;
+  const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random } = options;
 
   async function deliver(item: OutboxItem): Promise<'delivered' | 'waiting'> {
     const effect = item.effect;
@@ -88,7 +89,7 @@ export function createOutboxDispatcher({ outbox, tickets, client, clock, render,
       } catch (error) {
         const failure = classifySlackFailure(error);
         const attempts = item.attempts + 1;
-        const isDead = failure.isPermanent || attempts >= maxAttempts;
+        const isDead = failure.isPermanent || clock.now().getTime() - item.createdAt.getTime() > giveUpAfterMs;
         const delay = Math.max(failure.retryAfterMs ?? 0, backoff(attempts));
         (isDead ? logger.error : logger.warn).call(logger, { key: item.key, attempts, error: failure.message, isDead }, 'outbox delivery failed');
         await outbox.reschedule(item.id, {

@@ -17,7 +17,9 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
           data: { leaseUntil },
         });
         if (count === 1) {
-          claimed.push({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous: row.isAmbiguous });
+          // A lease that ran out without an outcome means a dispatcher died mid-call: the effect may have happened.
+          const isAmbiguous = row.isAmbiguous || row.leaseUntil !== null;
+          claimed.push({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous, createdAt: row.createdAt });
         }
       }
       return claimed;

@@ -138,7 +138,9 @@ export interface OutboxItem {
   key: string;
   effect: OutboxEffect;
   attempts: number;
+  /** A previous attempt may have taken effect (an unclear answer, or a dispatcher that died mid-call). */
   isAmbiguous: boolean;
+  createdAt: Date;
 }
 
 export interface OutboxStore {
