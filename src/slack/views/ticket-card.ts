@@ -14,6 +14,11 @@ function slaLine(v: TicketView): string {
   return `*First response due:* ${due} (${v.targetText(ticket.severity)})`;
 }
 
+/** The summary alone when the description only continues it (a message's first sentence). */
+function customerText(summary: string, description: string): string {
+  return description.startsWith(summary) ? description : `${summary}\n\n${description}`;
+}
+
 /** The triage card: customer, tier, severity with reasons, SLA state and the responder buttons. */
 export function ticketCard(v: TicketView): RenderedMessage {
   const { ticket, customer } = v;
@@ -39,7 +44,7 @@ export function ticketCard(v: TicketView): RenderedMessage {
     text: `${ref} · ${ticket.severity} · ${customer.name}: ${escapeMrkdwn(ticket.summary)}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `${ref} · ${ticket.severity} · ${customer.name}`.slice(0, 150) } },
-      { type: 'section', text: { type: 'mrkdwn', text: quoteCustomerText(ticket.summary === ticket.description ? ticket.summary : `${ticket.summary}\n\n${ticket.description}`, 2500) } },
+      { type: 'section', text: { type: 'mrkdwn', text: quoteCustomerText(customerText(ticket.summary, ticket.description), 2500) } },
       { type: 'section', text: { type: 'mrkdwn', text: fields.join('\n') } },
       { type: 'actions', block_id: `ticket_${ticket.id}`, elements: buttons },
     ],

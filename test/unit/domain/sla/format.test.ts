@@ -7,9 +7,14 @@ describe('formatInstantForReader', () => {
     expect(formatInstantForReader(new Date('2026-03-09T16:00:00Z'), 'America/New_York')).toBe('Mon 9 Mar 2026, 12:00 EDT');
   });
 
-  it('writes Berlin times with the GMT offset that Node 20’s ICU gives for en-US', () => {
-    expect(formatInstantForReader(new Date('2026-11-30T17:59:00Z'), 'Europe/Berlin')).toBe('Mon 30 Nov 2026, 18:59 GMT+1');
-    expect(formatInstantForReader(new Date('2026-03-30T10:00:00Z'), 'Europe/Berlin')).toBe('Mon 30 Mar 2026, 12:00 GMT+2');
+  it('names European zones as Europeans do (CET/CEST, GMT/BST), not as a GMT offset', () => {
+    expect(formatInstantForReader(new Date('2026-11-30T17:59:00Z'), 'Europe/Berlin')).toBe('Mon 30 Nov 2026, 18:59 CET');
+    expect(formatInstantForReader(new Date('2026-03-30T10:00:00Z'), 'Europe/Berlin')).toBe('Mon 30 Mar 2026, 12:00 CEST');
+    expect(formatInstantForReader(new Date('2026-07-01T10:00:00Z'), 'Europe/London')).toBe('Wed 1 Jul 2026, 11:00 BST');
+  });
+
+  it('falls back to the offset for zones without a common English abbreviation', () => {
+    expect(formatInstantForReader(new Date('2026-11-30T17:59:00Z'), 'Asia/Kolkata')).toBe('Mon 30 Nov 2026, 23:29 GMT+5:30');
   });
 
   it('uses the local date, which can differ from the UTC date', () => {
