@@ -10,31 +10,60 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Dates stored the way Prisma's SQLite adapter stores them, so both connections agree. */
 export const toDbDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
+
+type AppendResult = Awaited<ReturnType<InboxStore['append']>>;
+interface QueuedAppend {
+  entry: NewInboxEntry;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
 
 export function createInboxStore({ raw, prisma }: { raw: Database.Database; prisma: PrismaClient }): InboxStore {
   const insert = raw.prepare(
     `INSERT INTO InboxEvent (source, dedupeKey, kind, body, receivedAt, retryNum) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(dedupeKey) DO NOTHING`,
   );
-  return {
-    async append(entry: NewInboxEntry) {
-      const started = Date.now();
-      for (;;) {
-        try {
-          const info = insert.run(entry.source, entry.dedupeKey, entry.kind, entry.body, toDbDate(entry.receivedAt), entry.retryNum);
-          if (info.changes === 0) return { isDuplicate: true };
-          return { isDuplicate: false, entry: { ...entry, id: Number(info.lastInsertRowid), state: 'pending', attempts: 0 } };
-        } catch (error) {
-          // Another connection holds the write lock (a Prisma transaction between awaits):
-          // yield to the event loop so it can finish, then try again.
-          if (!isBusy(error) || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
-          await sleep(BUSY_RETRY_MS);
-        }
+  // Group commit: requests that arrive in the same turn of the event loop are committed in one
+  // transaction, which costs about one commit instead of one each. Each resolves only after it.
+  const insertAll = raw.transaction((batch: QueuedAppend[]) =>
+    batch.map(({ entry }) => insert.run(entry.source, entry.dedupeKey, entry.kind, entry.body, toDbDate(entry.receivedAt), entry.retryNum)),
+  );
+  let queue: QueuedAppend[] = [];
+  let busySince: number | undefined;
+
+  function flush(): void {
+    const batch = queue;
+    queue = [];
+    try {
+      const infos = insertAll(batch);
+      busySince = undefined;
+      batch.forEach(({ entry, resolve }, i) => {
+        const info = infos[i] as Database.RunResult;
+        resolve(info.changes === 0 ? { isDuplicate: true } : { isDuplicate: false, entry: { ...entry, id: Number(info.lastInsertRowid), state: 'pending', attempts: 0 } });
+      });
+    } catch (error) {
+      // Another connection holds the write lock (a Prisma transaction between awaits): yield to
+      // the event loop so it can finish, then try the same batch again.
+      busySince ??= Date.now();
+      if (isBusy(error) && Date.now() - busySince <= BUSY_GIVE_UP_MS) {
+        queue = batch.concat(queue);
+        setTimeout(flush, BUSY_RETRY_MS);
+        return;
       }
+      busySince = undefined;
+      for (const { reject } of batch) reject(error);
+    }
+  }
+
+  return {
+    append(entry: NewInboxEntry) {
+      return new Promise<AppendResult>((resolve, reject) => {
+        if (queue.length === 0 && busySince === undefined) setImmediate(flush);
+        queue.push({ entry, resolve, reject });
+      });
     },
     async pending(limit) {
       const rows = await prisma.inboxEvent.findMany({ where: { state: 'pending' }, orderBy: { id: 'asc' }, take: limit });
