@@ -51,12 +51,18 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     tickets, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
-  const dispatcher = createOutboxDispatcher({ outbox, tickets, client: deliveryClient, clock, render, logger, options: dispatcherOptions });
+  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render }, options: dispatcherOptions });
+  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1' });
+  let isStopping = false;
   const delivery = coalescing(async () => {
-    while ((await dispatcher.runOnce()) > 0) { /* keep going while there is work */ }
+    while (!isStopping) {
+      // Under an intake burst deliver in small batches with pauses, as inbox processing does.
+      const started = performance.now();
+      if ((await dispatcher.runOnce(intake.isUnderPressure() ? 5 : 50)) === 0) return;
+      await intake.yieldIfBusy(started);
+    }
   }, (error) => logger.error({ err: error }, 'outbox dispatch failed'));
 
-  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1' });
   const engine = createEngine({
     logger,
     modules: [
@@ -104,6 +110,8 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     async stop(): Promise<void> {
       await receiver.stop();
       await engine.stop();
+      intake.halt();
+      isStopping = true;
       await intake.idle();
       await delivery.idle();
       await db.close();

@@ -34,7 +34,9 @@ export function toTicket(row: TicketRow): Ticket {
 
 /** The row an outbox effect becomes: `dependsOnKey` names the post whose ts it needs. */
 export function outboxRow(effect: OutboxEffect, at: Date) {
-  const dependsOnKey = effect.kind === 'slack.post' ? effect.threadOf?.key : effect.target.key;
+  const dependsOnKey = effect.kind === 'slack.post' ? (effect.threadOf ?? effect.channelOf)?.key
+    : effect.kind === 'slack.update' || effect.kind === 'slack.pin' ? effect.target.key
+    : undefined;
   return {
     key: effect.key,
     kind: effect.kind,

@@ -49,7 +49,9 @@ export type MessageView =
   | 'severity-changed'
   | 'sla-breached'
   | 'escalation-requested'
-  | 'open-ticket-prompt';
+  | 'open-ticket-prompt'
+  /** Text composed (and escaped) when the decision was made: runbook notices, escalations. */
+  | 'text';
 export interface MessageSpec {
   view: MessageView;
   ticketId?: number;
@@ -64,11 +66,21 @@ export type OutboxEffect =
       threadTs?: string;
       /** Post in the thread of another outbox post (its ts is known only once delivered). */
       threadOf?: OutboxRef;
+      /** Post into the channel another outbox item created (an incident channel). */
+      channelOf?: OutboxRef;
       /** On delivery, this post's ts becomes the ticket's customer thread. */
       anchorsTicketId?: number;
     }
   | { kind: 'slack.update'; key: string; target: OutboxRef; message: MessageSpec }
-  | { kind: 'slack.pin'; key: string; target: OutboxRef };
+  | { kind: 'slack.pin'; key: string; target: OutboxRef }
+  /** Creates a channel (a taken name gets a numeric suffix) and invites people; records it on the incident. */
+  | { kind: 'slack.create-channel'; key: string; name: string; invite: string[]; incidentId: number }
+  | { kind: 'pagerduty.event'; key: string; event: PageEvent };
+
+/** A PagerDuty Events v2 event; the dedup key ties trigger, acknowledge and resolve together. */
+export type PageEvent =
+  | { action: 'trigger'; dedupKey: string; summary: string; source: string; severity: 'critical' | 'error' | 'warning' | 'info'; component?: string; customDetails?: Record<string, unknown> }
+  | { action: 'acknowledge' | 'resolve'; dedupKey: string };
 
 export interface TimelineNote {
   kind: string;

@@ -1,0 +1,202 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
+import { toIncident, toStepRow } from './incident-mapper.ts';
+import { outboxRow, toTicket } from './ticket-mapper.ts';
+
+type Tx = Prisma.TransactionClient;
+
+class Aborted extends Error {}
+
+/** Marks the causing inbox entry applied; false means it already was (a replay). */
+async function claimCause(tx: Tx, consequences: IncidentConsequences): Promise<boolean> {
+  if (consequences.causeInboxId === undefined) return true;
+  const { count } = await tx.inboxEvent.updateMany({
+    where: { id: consequences.causeInboxId, state: 'pending' },
+    data: { state: 'done', outcome: 'applied', processedAt: consequences.at },
+  });
+  return count === 1;
+}
+
+async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<void> {
+  for (const e of c.events ?? []) {
+    await tx.incidentEvent.create({ data: { incidentId, at: c.at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) } });
+  }
+  for (const effect of c.effects ?? []) {
+    // A key already in the outbox is the same effect decided again (e.g. a replay): keep the first.
+    const exists = await tx.outboxMessage.findUnique({ where: { key: effect.key }, select: { id: true } });
+    if (!exists) await tx.outboxMessage.create({ data: outboxRow(effect, c.at) });
+  }
+  for (const s of c.statusChanges ?? []) {
+    await tx.componentStatusChange.create({ data: { componentId: s.componentId, state: s.state, incidentId, at: c.at, source: s.source } });
+  }
+}
+
+export function createIncidentStore(prisma: PrismaClient): IncidentStore {
+  async function apply(incidentId: number, consequences: IncidentConsequences, change: (tx: Tx) => Promise<boolean>): Promise<boolean> {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        if (!(await claimCause(tx, consequences))) return false;
+        if (!(await change(tx))) throw new Aborted();
+        await writeConsequences(tx, incidentId, consequences);
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof Aborted) return false;
+      throw error;
+    }
+  }
+
+  const scheduleRows = (incidentId: number, planVersion: number, steps: { stepId: string; dueAt: Date | undefined }[]) =>
+    steps.map((s) => ({ incidentId, planVersion, stepId: s.stepId, dueAt: s.dueAt ?? null, state: s.dueAt ? 'pending' : 'waiting' }));
+
+  /** Steps waiting for an anchor (the ack, the resolution) get their due time. */
+  async function activate(tx: Tx, incidentId: number, dues: { stepId: string; dueAt: Date }[]): Promise<void> {
+    for (const d of dues) {
+      await tx.incidentStep.updateMany({ where: { incidentId, stepId: d.stepId, state: 'waiting' }, data: { state: 'pending', dueAt: d.dueAt } });
+    }
+  }
+
+  return {
+    async ticketsWithoutIncident(limit) {
+      const rows = await prisma.ticket.findMany({ where: { incident: null }, orderBy: { id: 'asc' }, take: limit });
+      return rows.map(toTicket);
+    },
+    async start(incident, steps, consequencesFor) {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          if (incident.ticketId !== null && (await tx.incident.findUnique({ where: { ticketId: incident.ticketId }, select: { id: true } }))) return undefined;
+          const row = await tx.incident.create({
+            data: {
+              ticketId: incident.ticketId, source: incident.source, customerId: incident.customerId, severity: incident.severity,
+              title: incident.title, components: JSON.stringify(incident.components), startedAt: incident.startedAt,
+              alertFingerprint: incident.alertFingerprint, plan: JSON.stringify(incident.plan),
+            },
+          });
+          await tx.incidentStep.createMany({ data: scheduleRows(row.id, 1, steps) });
+          const created = toIncident(row);
+          await writeConsequences(tx, row.id, consequencesFor(created));
+          return created;
+        });
+      } catch (error) {
+        // Two processes starting the same ticket's incident: the unique ticketId lets one win.
+        if ((error as { code?: string }).code === 'P2002') return undefined;
+        throw error;
+      }
+    },
+    async get(id) {
+      const row = await prisma.incident.findUnique({ where: { id } });
+      return row ? toIncident(row) : undefined;
+    },
+    async byTicket(ticketId) {
+      const row = await prisma.incident.findUnique({ where: { ticketId } });
+      return row ? toIncident(row) : undefined;
+    },
+    async openByFingerprint(fingerprint) {
+      const row = await prisma.incident.findFirst({ where: { alertFingerprint: fingerprint, resolvedAt: null }, orderBy: { id: 'desc' } });
+      return row ? toIncident(row) : undefined;
+    },
+    async outOfSyncWithTicket(limit) {
+      const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT i.id FROM Incident i JOIN Ticket t ON t.id = i.ticketId
+         WHERE i.resolvedAt IS NULL AND (t.severity <> i.severity OR (t.status = 'acknowledged' AND i.acknowledgedAt IS NULL))
+         ORDER BY i.id LIMIT ?`, limit);
+      if (rows.length === 0) return [];
+      const incidents = await prisma.incident.findMany({ where: { id: { in: rows.map((r) => Number(r.id)) } }, include: { ticket: true } });
+      return incidents.filter((i) => i.ticket).map((i) => ({ incident: toIncident(i), ticket: toTicket(i.ticket!) }));
+    },
+    async steps(incidentId) {
+      const rows = await prisma.incidentStep.findMany({ where: { incidentId }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+      return rows.map(toStepRow);
+    },
+    acknowledge({ incidentId, by, at, anchoredDues, alsoTicket }, consequences) {
+      return apply(incidentId, consequences, async (tx) => {
+        const { count } = await tx.incident.updateMany({ where: { id: incidentId, acknowledgedAt: null, resolvedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: by } });
+        if (count === 0) return false;
+        await activate(tx, incidentId, anchoredDues);
+        if (alsoTicket) {
+          const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { ticketId: true } });
+          if (incident.ticketId !== null) {
+            await tx.ticket.updateMany({ where: { id: incident.ticketId, firstResponseAt: null }, data: { firstResponseAt: at, firstResponseBy: by } });
+            await tx.ticket.updateMany({ where: { id: incident.ticketId, status: 'open' }, data: { status: 'acknowledged' } });
+            await tx.deadline.updateMany({ where: { ticketId: incident.ticketId, kind: 'first-response', state: 'pending' }, data: { state: 'met', settledAt: at } });
+          }
+        }
+        return true;
+      });
+    },
+    resolve({ incidentId, by, at, summary, isUpstreamCause, upstreamProvider, anchoredDues }, consequences) {
+      return apply(incidentId, consequences, async (tx) => {
+        const { count } = await tx.incident.updateMany({
+          where: { id: incidentId, resolvedAt: null },
+          data: { resolvedAt: at, resolvedBy: by, resolutionSummary: summary, isUpstreamCause, upstreamProvider },
+        });
+        if (count === 0) return false;
+        await tx.incidentStep.updateMany({ where: { incidentId, state: 'pending', NOT: { stepId: { in: anchoredDues.map((d) => d.stepId) } } }, data: { state: 'cancelled', outcome: 'incident resolved' } });
+        await activate(tx, incidentId, anchoredDues);
+        await tx.incidentStep.updateMany({ where: { incidentId, state: 'waiting' }, data: { state: 'cancelled', outcome: 'incident resolved' } });
+        const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { ticketId: true } });
+        if (incident.ticketId !== null) await tx.ticket.update({ where: { id: incident.ticketId }, data: { status: 'resolved' } });
+        return true;
+      });
+    },
+    replan({ incidentId, fromVersion, severity, plan, schedule, cancel }, consequences) {
+      return apply(incidentId, consequences, async (tx) => {
+        const { count } = await tx.incident.updateMany({ where: { id: incidentId, planVersion: fromVersion, resolvedAt: null }, data: { severity, plan: JSON.stringify(plan), planVersion: fromVersion + 1 } });
+        if (count === 0) return false;
+        // Every open step of the old version goes; the new plan re-adds those it still has.
+        await tx.incidentStep.updateMany({ where: { incidentId, state: { in: ['pending', 'waiting'] }, stepId: { in: cancel } }, data: { state: 'cancelled', outcome: `not in the ${severity} plan` } });
+        await tx.incidentStep.updateMany({ where: { incidentId, state: { in: ['pending', 'waiting'] } }, data: { state: 'cancelled', outcome: `re-planned as ${severity}` } });
+        await tx.incidentStep.createMany({ data: scheduleRows(incidentId, fromVersion + 1, schedule) });
+        return true;
+      });
+    },
+    async dueSteps(now, limit) {
+      const rows = await prisma.incidentStep.findMany({ where: { state: 'pending', dueAt: { lte: now } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit });
+      return rows.map(toStepRow);
+    },
+    async nextPendingStep(incidentId, actions) {
+      const incident = await prisma.incident.findUnique({ where: { id: incidentId } });
+      if (!incident) return undefined;
+      const plan = toIncident(incident).plan;
+      const ids = plan.steps.filter((s) => actions.includes(s.action)).map((s) => s.id);
+      const row = await prisma.incidentStep.findFirst({ where: { incidentId, state: 'pending', stepId: { in: ids } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+      return row ? toStepRow(row) : undefined;
+    },
+    async bringForward(rowId, dueAt) {
+      const { count } = await prisma.incidentStep.updateMany({ where: { id: rowId, state: 'pending', dueAt: { gt: dueAt } }, data: { dueAt } });
+      return count === 1;
+    },
+    async completeStep(step, at, decide) {
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const lateMs = step.dueAt ? Math.max(0, at.getTime() - step.dueAt.getTime()) : 0;
+          // The claim: only one tick, in one process, moves this row out of pending.
+          const { count } = await tx.incidentStep.updateMany({ where: { id: step.rowId, state: 'pending' }, data: { state: 'done', firedAt: at, lateMs } });
+          if (count === 0) return false;
+          const incident = toIncident(await tx.incident.findUniqueOrThrow({ where: { id: step.incidentId } }));
+          const decision = decide(incident);
+          await tx.incidentStep.update({ where: { id: step.rowId }, data: { state: decision.state, outcome: decision.outcome } });
+          await writeConsequences(tx, step.incidentId, { ...decision.consequences, at });
+          return true;
+        });
+      } catch (error) {
+        if (error instanceof Aborted) return false;
+        throw error;
+      }
+    },
+    async record(incidentId, consequences) {
+      await apply(incidentId, consequences, async () => true);
+    },
+    async markEngaged(incidentId, at) {
+      const { count } = await prisma.incident.updateMany({ where: { id: incidentId, engagedAt: null }, data: { engagedAt: at } });
+      return count === 1;
+    },
+    async setChannel(incidentId, channelId) {
+      await prisma.incident.update({ where: { id: incidentId }, data: { channelId } });
+    },
+    async timeline(incidentId) {
+      const rows = await prisma.incidentEvent.findMany({ where: { incidentId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+      return rows.map((r) => ({ at: r.at, kind: r.kind, actor: r.actor, text: r.text, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Incident, IncidentSource } from '../domain/incident.ts';
+import type { FrozenPlan } from '../domain/runbook/index.ts';
+import type { Ticket } from '../domain/ticket.ts';
+import type { Severity } from '../domain/types.ts';
+import type { OutboxEffect } from './ports.ts';
+
+export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+export type ComponentState = (typeof COMPONENT_STATES)[number];
+
+/** One line of the incident timeline: a step, page, ack, status change or message. */
+export interface IncidentEventNote {
+  kind: string;
+  actor: string;
+  text: string;
+  detail?: Record<string, unknown>;
+}
+
+/** Everything one decision writes, atomically with the state change that caused it. */
+export interface IncidentConsequences {
+  at: Date;
+  /** The inbox entry that caused this; the write is refused when it was already applied. */
+  causeInboxId?: number;
+  events?: IncidentEventNote[];
+  effects?: OutboxEffect[];
+  statusChanges?: { componentId: string; state: ComponentState; source: string }[];
+}
+
+export interface NewIncident {
+  ticketId: number | null;
+  source: IncidentSource;
+  customerId: string | null;
+  severity: Severity;
+  title: string;
+  components: string[];
+  startedAt: Date;
+  alertFingerprint: string | null;
+  plan: FrozenPlan;
+}
+
+export interface StepRow {
+  rowId: number;
+  incidentId: number;
+  planVersion: number;
+  stepId: string;
+  dueAt: Date | null;
+  state: 'waiting' | 'pending' | 'done' | 'skipped' | 'cancelled';
+}
+
+/** What running a step decided: fired or skipped (its condition no longer held), and what follows. */
+export interface StepDecision {
+  state: 'done' | 'skipped';
+  outcome: string;
+  consequences: Omit<IncidentConsequences, 'at' | 'causeInboxId'>;
+}
+
+export interface IncidentStore {
+  /** Tickets without an incident yet, oldest first: the sweep that starts incidents reads this. */
+  ticketsWithoutIncident(limit: number): Promise<Ticket[]>;
+  /**
+   * Creates the incident and its planned steps (a step without a due time waits for its anchor)
+   * in one transaction; resolves undefined when the ticket already has an incident.
+   */
+  start(incident: NewIncident, steps: { stepId: string; dueAt: Date | undefined }[], consequences: (incident: Incident) => IncidentConsequences): Promise<Incident | undefined>;
+  get(id: number): Promise<Incident | undefined>;
+  byTicket(ticketId: number): Promise<Incident | undefined>;
+  openByFingerprint(fingerprint: string): Promise<Incident | undefined>;
+  /** Open incidents whose ticket's severity differs, or whose ticket was acknowledged first. */
+  outOfSyncWithTicket(limit: number): Promise<{ incident: Incident; ticket: Ticket }[]>;
+  steps(incidentId: number): Promise<StepRow[]>;
+  /**
+   * Records the acknowledgement and schedules the steps anchored on it; resolves false when the
+   * incident was already acknowledged or resolved (nothing is written then).
+   */
+  acknowledge(args: { incidentId: number; by: string; at: Date; anchoredDues: { stepId: string; dueAt: Date }[]; alsoTicket: boolean }, consequences: IncidentConsequences): Promise<boolean>;
+  /** Resolves the incident (and its ticket), cancels its open steps; false when it already was. */
+  resolve(args: { incidentId: number; by: string; at: Date; summary: string; isUpstreamCause: boolean; upstreamProvider: string | null; anchoredDues: { stepId: string; dueAt: Date }[] }, consequences: IncidentConsequences): Promise<boolean>;
+  /**
+   * Swaps the plan: cancels `cancel`, adds `schedule` under a new plan version. Steps that already
+   * ran are kept. Resolves false when the incident changed meanwhile (its plan version moved on).
+   */
+  replan(args: { incidentId: number; fromVersion: number; severity: Severity; plan: FrozenPlan; schedule: { stepId: string; dueAt: Date | undefined }[]; cancel: string[] }, consequences: IncidentConsequences): Promise<boolean>;
+  /** Pending steps due at or before `now`, earliest first. */
+  dueSteps(now: Date, limit: number): Promise<StepRow[]>;
+  /** The earliest pending step whose action is `action`, for "Escalate now". */
+  nextPendingStep(incidentId: number, actions: string[]): Promise<StepRow | undefined>;
+  /** Moves a pending step's due time (never later than it was). */
+  bringForward(rowId: number, dueAt: Date): Promise<boolean>;
+  /**
+   * Claims the step with a conditional update (pending → done/skipped) and writes what `decide`
+   * returns in the same transaction; resolves false when another tick or process claimed it.
+   */
+  completeStep(step: StepRow, at: Date, decide: (incident: Incident) => StepDecision): Promise<boolean>;
+  record(incidentId: number, consequences: IncidentConsequences): Promise<void>;
+  markEngaged(incidentId: number, at: Date): Promise<boolean>;
+  setChannel(incidentId: number, channelId: string): Promise<void>;
+  timeline(incidentId: number): Promise<(IncidentEventNote & { at: Date })[]>;
+}
