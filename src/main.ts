@@ -11,7 +11,7 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 async function main(): Promise<void> {
   const logger = pino({
     level: process.env.LOG_LEVEL ?? 'info',
-    redact: { paths: ['token', '*.token', 'headers.authorization', 'headers["x-slack-signature"]', 'env.SLACK_BOT_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.SLACK_APP_TOKEN'], censor: '[secret]' },
+    redact: { paths: ['token', '*.token', 'headers.authorization', 'headers["x-slack-signature"]', 'env.SLACK_BOT_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.SLACK_APP_TOKEN', 'env.PAGERDUTY_ROUTING_KEY', 'env.PAGERDUTY_API_TOKEN', 'env.PAGERDUTY_WEBHOOK_SECRET'], censor: '[secret]' },
   });
   let loaded;
   try {

@@ -23,6 +23,10 @@ import { createTicketStore } from './store/ticket-store.ts';
 import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
+import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
+import { buildIncidents } from './build-incidents.ts';
+import { syncIncidents } from './usecases/sync-incidents.ts';
+import { runDueSteps } from './usecases/run-due-steps.ts';
 
 export interface TplusOptions {
   env: TplusEnv;
@@ -41,6 +45,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const inbox = createInboxStore(db);
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
+  const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry } = buildIncidents({ env, config, prisma: db.prisma, directory, calendars, clock, logger, projectRoot });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -51,8 +56,8 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     tickets, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
-  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render }, options: dispatcherOptions });
-  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1' });
+  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
+  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry } });
   let isStopping = false;
   const delivery = coalescing(async () => {
     while (!isStopping) {
@@ -67,13 +72,15 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     logger,
     modules: [
       { name: 'inbox-replay', run: async () => intake.kick() },
+      { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock })) > 0) delivery.kick(); } },
+      { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock })) > 0) delivery.kick(); } },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
     ],
   });
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
-    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox })] });
+    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox }), pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() })] });
   const app = new App({
     receiver,
     token: env.SLACK_BOT_TOKEN,
@@ -90,7 +97,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     throw error;
   });
   registerListeners(app, {
-    tickets, clock, policy, directory, logger,
+    tickets, clock, policy, directory, logger, incidents, incidentPolicy,
     responderIds: new Set(config.responders.userIds),
     botUserId: config.workspace.botUserId,
     components: config.components.map(({ id, name }) => ({ id, name })),
@@ -100,7 +107,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, dispatcher, delivery, directory, policy,
+    app, receiver, intake, engine, db, tickets, inbox, outbox, dispatcher, delivery, directory, policy, incidents, incidentPolicy,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();

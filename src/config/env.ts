@@ -17,6 +17,12 @@ export const ZEnv = z
     /** Sandbox failpoint for crash tests: commit and ack events but never process them. */
     TPLUS_SANDBOX_HOLD_INBOX: z.enum(['0', '1']).default('0'),
     TPLUS_SEVERITY_RULES: z.string().default('./runbooks/severity-rules.yaml'),
+    TPLUS_RUNBOOKS: z.string().default('./runbooks'),
+    PAGERDUTY_ROUTING_KEY: z.string().min(8).optional(),
+    PAGERDUTY_API_TOKEN: z.string().min(8).optional(),
+    PAGERDUTY_EVENTS_URL: optionalUrl,
+    PAGERDUTY_API_URL: optionalUrl,
+    PAGERDUTY_WEBHOOK_SECRET: z.string().min(8).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
@@ -27,7 +33,7 @@ export const ZEnv = z
 export type TplusEnv = z.infer<typeof ZEnv>;
 
 /** Names of variables whose values must never be printed or logged. */
-export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PAGERDUTY_ROUTING_KEY', 'PAGERDUTY_API_TOKEN', 'PAGERDUTY_WEBHOOK_SECRET'] as const;
 
 export function describeSecret(value: string | undefined): string {
   if (value === undefined) return 'not set';

@@ -59,7 +59,15 @@ export const ZConfig = z
     escalation: z.object({
       engineeringManagers: z.array(slackId('UW')).min(1),
       vpEngineering: slackId('UW'),
+      /** The S2 ladder's "senior engineer assigned"; engineering managers when empty. */
+      seniorEngineers: z.array(slackId('UW')).default([]),
     }),
+    incidents: z
+      .object({
+        bridgeUrl: z.url().optional(),
+        upstreamProviders: z.array(z.object({ name: z.string().min(1), statusUrl: z.url(), keywords: z.array(z.string().min(2)).min(1) })).default([]),
+      })
+      .default({ upstreamProviders: [] }),
     calendars: z.array(ZCalendar).min(1),
     customers: z.array(ZCustomer).min(1),
     components: z.array(ZComponent).default([]),
@@ -68,8 +76,10 @@ export const ZConfig = z
         escalationPolicyId: z.string().optional(),
         serviceId: z.string().optional(),
         roster: z.array(slackId('UW')).default([]),
+        /** PagerDuty user id → Slack user id, to mention and DM whoever PagerDuty says is on call. */
+        slackUsers: z.record(z.string().regex(/^P[A-Z0-9]+$/, 'must be a PagerDuty user id such as PABC123'), slackId('UW')).default({}),
       })
-      .default({ roster: [] }),
+      .default({ roster: [], slackUsers: {} }),
     intake: z
       .object({
         maxSummaryLength: z.number().int().min(20).max(3000).default(150),

@@ -4,11 +4,13 @@ export const ACTION = {
   acknowledge: 'tplus_ticket_acknowledge',
   reclassify: 'tplus_ticket_reclassify',
   escalate: 'tplus_ticket_escalate',
+  resolve: 'tplus_ticket_resolve',
 } as const;
 
 export const VIEW = {
   ticketModal: 'tplus_ticket_modal',
   reclassifyModal: 'tplus_reclassify_modal',
+  resolveModal: 'tplus_resolve_modal',
 } as const;
 
 export const BLOCK = {
@@ -19,6 +21,9 @@ export const BLOCK = {
   proposedSeverity: 'proposed_severity',
   severity: 'severity',
   reason: 'reason',
+  resolutionSummary: 'resolution_summary',
+  upstream: 'upstream_cause',
+  upstreamProvider: 'upstream_provider',
 } as const;
 
 export const SHORTCUT = { fileFromMessage: 'tplus_file_ticket_from_message' } as const;

@@ -4,6 +4,7 @@ import type { MessageSpec, TicketStore } from '../usecases/ports.ts';
 import { customerAck, escalationRequested, firstResponse, openTicketPrompt, severityChanged, slaBreached, type RenderedMessage, type TicketView } from './views/ticket-messages.ts';
 import { ticketCard } from './views/ticket-card.ts';
 import { ACTION } from './ids.ts';
+import { escapeMrkdwn } from './escape.ts';
 
 export type MessageRenderer = (spec: MessageSpec) => Promise<RenderedMessage | undefined>;
 
@@ -17,6 +18,7 @@ export function createMessageRenderer({ tickets, directory, timeZoneOf, meaning,
   formatInstant: (instant: Date, timeZone: string) => string;
 }): MessageRenderer {
   return async (spec) => {
+    if (spec.view === 'text') return textMessage(String(spec.data?.text ?? ''), String(spec.data?.title ?? ''));
     if (spec.view === 'open-ticket-prompt') {
       const customer = directory.byId(String(spec.data?.customerId));
       return openTicketPrompt(customer?.name ?? 'your team', ACTION.openTicket);
@@ -36,7 +38,13 @@ export function createMessageRenderer({ tickets, directory, timeZoneOf, meaning,
       case 'first-response': return firstResponse(view, String(data.responderId));
       case 'severity-changed': return severityChanged(view, String(data.from), data.to as Severity);
       case 'sla-breached': return slaBreached(view);
-      case 'escalation-requested': return escalationRequested(view, String(data.actorId));
+      case 'escalation-requested': return escalationRequested(view, String(data.actorId), String(data.outcome ?? 'nothing-left'));
     }
   };
+}
+
+/** A notice composed by a use case; `{title}` is customer text and is escaped here. */
+export function textMessage(template: string, title: string): RenderedMessage {
+  const text = template.replaceAll('{title}', escapeMrkdwn(title));
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
 }

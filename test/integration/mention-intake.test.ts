@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ids, startHarness, type Harness } from '../support/harness.ts';
+import { ids, startHarness, type Harness, ticketCardsIn } from '../support/harness.ts';
 import { mentionEvent, messageEvent } from '../support/payloads.ts';
 
 describe('filing a ticket by mentioning tplus in a Slack Connect channel', () => {
@@ -30,7 +30,7 @@ describe('filing a ticket by mentioning tplus in a Slack Connect channel', () =>
     expect(JSON.stringify(replies[0])).toContain(`TPL-${ticket.id}`);
     expect(JSON.stringify(replies[0])).toMatch(/EST|EDT/);
 
-    const cards = h.emulator.messagesIn(ids.triage);
+    const cards = ticketCardsIn(h.emulator, ids.triage);
     expect(cards).toHaveLength(1);
     const card = JSON.stringify(cards[0]);
     expect(card).toContain('Acme Corp');

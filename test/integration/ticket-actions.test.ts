@@ -82,11 +82,16 @@ describe('the triage card’s buttons and the ticket modal', () => {
     expect((await snapshot()).ticket.severity).toBe('S2');
   });
 
-  it('records an escalation request and says plainly that paging is not connected yet', async () => {
+  it('runs the incident’s next escalation at once when a responder presses Escalate', async () => {
+    await h.tplus.engine.tick();
+    const incident = await h.tplus.db.prisma.incident.findFirstOrThrow({ where: { ticketId } });
+    const step = await h.tplus.db.prisma.incidentStep.findFirstOrThrow({ where: { incidentId: incident.id, state: 'pending' }, orderBy: { dueAt: 'asc' } });
+    expect(step.dueAt!.getTime()).toBeGreaterThan(Date.now() + 60_000);
     await h.send('interaction', buttonPress({ actionId: ACTION.escalate, value: String(ticketId) }));
     await h.settle();
     expect((await snapshot()).ticket.escalationRequestedAt).not.toBeNull();
-    expect(h.emulator.messagesIn(ids.triage).some((m) => JSON.stringify(m).includes('not connected yet'))).toBe(true);
+    expect((await h.tplus.db.prisma.incidentStep.findUniqueOrThrow({ where: { id: step.id } })).dueAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(h.emulator.messagesIn(ids.triage).some((m) => JSON.stringify(m).includes('runs now instead of at its time'))).toBe(true);
   });
 
   it('lets an external customer open the ticket modal from the button, validates it, and files from it', async () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendSigned } from '../../src/sandbox/driver/index.ts';
 import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
-import { eventually, ids, SIGNING_SECRET, startEmulator } from '../support/harness.ts';
+import { eventually, ids, SIGNING_SECRET, startEmulator, ticketCardsIn } from '../support/harness.ts';
 import { mentionEvent } from '../support/payloads.ts';
 import { spawnTplus } from '../support/process.ts';
 
@@ -43,7 +43,7 @@ describe('the real tplus process killed with SIGKILL', () => {
 
     const second = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
     await eventually(() => (emulator.messagesIn(ids.acme.channel, { threadTs: ts }).length > 0 ? true : undefined), { timeoutMs: 15_000 });
-    await eventually(() => (emulator.messagesIn(ids.triage).length > 0 ? true : undefined), { timeoutMs: 15_000 });
+    await eventually(() => (ticketCardsIn(emulator, ids.triage).length > 0 ? true : undefined), { timeoutMs: 15_000 });
     await second.kill9();
     const third = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -51,7 +51,7 @@ describe('the real tplus process killed with SIGKILL', () => {
 
     expect(count(databasePath, 'SELECT count(*) n FROM Ticket')).toBe(1);
     expect(emulator.messagesIn(ids.acme.channel, { threadTs: ts })).toHaveLength(1);
-    expect(emulator.messagesIn(ids.triage)).toHaveLength(1);
+    expect(ticketCardsIn(emulator, ids.triage)).toHaveLength(1);
   }, 90_000);
 
   it('loses nothing and doubles nothing when killed at random moments during a burst', async () => {
@@ -73,11 +73,11 @@ describe('the real tplus process killed with SIGKILL', () => {
     const last = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
     for (const e of events) await sendSigned(last.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: e, retryNum: 1, retryReason: 'http_timeout' });
     await eventually(() => (events.every((e) => emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts }).length > 0) ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
-    await eventually(() => (emulator.messagesIn(ids.triage).length >= events.length ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
+    await eventually(() => (ticketCardsIn(emulator, ids.triage).length >= events.length ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await last.kill9();
     expect(count(databasePath, 'SELECT count(*) n FROM Ticket')).toBe(events.length);
     for (const e of events) expect(emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts })).toHaveLength(1);
-    expect(emulator.messagesIn(ids.triage)).toHaveLength(events.length);
+    expect(ticketCardsIn(emulator, ids.triage)).toHaveLength(events.length);
   }, 120_000);
 });

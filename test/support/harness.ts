@@ -7,12 +7,14 @@ import { manualClock, systemClock } from '../../src/engine/clock.ts';
 import { buildTplus, type Tplus } from '../../src/tplus.ts';
 import { startSlackEmulator, type SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { sendSigned } from '../../src/sandbox/driver/index.ts';
+import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/sandbox/pagerduty-emulator/index.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
 
 export const projectRoot = join(import.meta.dirname, '../..');
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-test-token';
+export const PD = { routingKey: 'R0UTINGKEY0TEST00000000000000000', apiToken: 'pd-api-token-test', webhookSecret: 'pd-webhook-secret-test' };
 export const config = parseConfigText(readFileSync(join(projectRoot, 'tplus.config.example.yaml'), 'utf8'), 'example');
 
 /** Ids of the example config, named for what they are in the tests. */
@@ -44,8 +46,17 @@ export async function startEmulator(): Promise<SlackEmulator> {
   });
 }
 
+export async function startPagerDuty(): Promise<PagerDutyEmulator> {
+  return startPagerDutyEmulator({
+    routingKey: PD.routingKey, apiToken: PD.apiToken,
+    onCalls: [{ escalationPolicyId: 'PESCAL1', users: [{ id: 'PONCALL01', name: 'Riley Responder', email: 'riley@example.com', level: 1 }] }],
+  });
+}
+
 export interface Harness {
   emulator: SlackEmulator;
+  pagerduty: PagerDutyEmulator;
+  webhookUrl: string;
   tplus: Tplus;
   url: string;
   clock: Clock;
@@ -58,6 +69,7 @@ export interface Harness {
 /** tplus in this process on a fresh SQLite file, talking to the Slack emulator over loopback. */
 export async function startHarness({ clock, socketMode = false, emulator: given }: { clock?: ReturnType<typeof manualClock> | Clock; socketMode?: boolean; emulator?: SlackEmulator } = {}): Promise<Harness> {
   const emulator = given ?? (await startEmulator());
+  const pagerduty = await startPagerDuty();
   const dir = mkdtempSync(join(tmpdir(), 'tplus-test-'));
   const env = parseEnv({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -65,6 +77,8 @@ export async function startHarness({ clock, socketMode = false, emulator: given 
     ...(socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     SLACK_API_URL: emulator.apiUrl,
     DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
+    PAGERDUTY_ROUTING_KEY: PD.routingKey, PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
+    PAGERDUTY_API_TOKEN: PD.apiToken, PAGERDUTY_API_URL: pagerduty.apiUrl, PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
   });
   const theClock = clock ?? systemClock;
   const tplus = await buildTplus({
@@ -74,7 +88,7 @@ export async function startHarness({ clock, socketMode = false, emulator: given 
   const port = await tplus.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
-    emulator, tplus, url, clock: theClock, dir,
+    emulator, pagerduty, webhookUrl: `http://127.0.0.1:${port}/pagerduty/webhook`, tplus, url, clock: theClock, dir,
     send: (kind, payload, extra = {}) => sendSigned(url, { signingSecret: SIGNING_SECRET, kind, payload, ...extra }),
     async settle() {
       await tplus.intake.idle();
@@ -86,6 +100,7 @@ export async function startHarness({ clock, socketMode = false, emulator: given 
     async close() {
       await tplus.stop();
       if (!given) await emulator.close();
+      await pagerduty.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -99,4 +114,9 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** Ticket cards in triage (not runbook notices): posts whose outbox key is `ticket:<n>:card`. */
+export function ticketCardsIn(emulator: SlackEmulator, channel: string): unknown[] {
+  return emulator.messagesIn(channel).filter((m) => /^ticket:\d+:card$/.test(String(m.metadata?.event_payload.key ?? '')));
 }

@@ -4,10 +4,14 @@ import type { CustomerDirectory } from '../../domain/customer-directory.ts';
 import type { Severity } from '../../domain/types.ts';
 import type { Clock, TicketStore } from '../../usecases/ports.ts';
 import type { IntakePolicy } from '../../usecases/intake-policy.ts';
+import type { IncidentStore } from '../../usecases/incident-ports.ts';
+import type { IncidentPolicy } from '../../usecases/incident-policy.ts';
 
 /** What listeners need: use-case collaborators and the configured directory. */
 export interface ListenerDeps {
   tickets: TicketStore;
+  incidents: IncidentStore;
+  incidentPolicy: IncidentPolicy;
   clock: Clock;
   policy: IntakePolicy;
   directory: CustomerDirectory;

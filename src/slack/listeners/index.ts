@@ -6,6 +6,7 @@ import { registerOpenTicket } from './actions/open-ticket.ts';
 import { registerTicketActions } from './actions/ticket-actions.ts';
 import { registerTicketModal } from './views/ticket-modal.ts';
 import { registerReclassifyModal } from './views/reclassify-modal.ts';
+import { registerResolveModal } from './views/resolve-modal.ts';
 import { registerTplusCommand } from './commands/tplus-command.ts';
 import { registerFileFromMessage } from './shortcuts/file-from-message.ts';
 
@@ -16,6 +17,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerTicketActions(app, deps);
   registerTicketModal(app, deps);
   registerReclassifyModal(app, deps);
+  registerResolveModal(app, deps);
   registerTplusCommand(app, deps);
   registerFileFromMessage(app, deps);
 }

@@ -49,7 +49,11 @@ export class InboxIntake {
   private isDrainRequested = false;
   onProcessed: () => void = () => {};
 
-  constructor(private readonly deps: { inbox: InboxStore; clock: Clock; logger: Logger; isProcessingHeld?: boolean }) {}
+  constructor(private readonly deps: {
+    inbox: InboxStore; clock: Clock; logger: Logger; isProcessingHeld?: boolean;
+    /** Processes entries from other sources (PagerDuty webhooks) kept in the same inbox. */
+    handlers?: Partial<Record<Exclude<InboxEntry['source'], 'slack'>, (entry: InboxEntry) => Promise<void>>>;
+  }) {}
 
   init(app: App): void {
     this.app = app;
@@ -174,7 +178,11 @@ export class InboxIntake {
     if (!this.app) throw new Error('InboxIntake.init(app) was not called');
     this.inFlight.add(entry.id);
     try {
-      await this.app.processEvent({
+      if (entry.source !== 'slack') {
+        const handle = this.deps.handlers?.[entry.source];
+        if (!handle) throw new Error(`no handler for inbox entries from ${entry.source}`);
+        await handle(entry);
+      } else await this.app.processEvent({
         body: JSON.parse(entry.body) as Record<string, unknown>,
         ack: async (response?: unknown) => ack(response),
         retryNum: entry.retryNum,

@@ -49,6 +49,22 @@ export function reclassifyModal({ ticketId, current, meaning }: { ticketId: numb
   };
 }
 
+/** Resolve: a summary for the record and whether the cause was upstream (it is excluded from credits). */
+export function resolveModal({ ticketId, providers }: { ticketId: number; providers: string[] }) {
+  return {
+    type: 'modal',
+    callback_id: VIEW.resolveModal,
+    private_metadata: JSON.stringify({ ticketId }),
+    title: { type: 'plain_text', text: `Resolve ${ticketRef(ticketId)}`.slice(0, 24) },
+    submit: { type: 'plain_text', text: 'Resolve' },
+    blocks: [
+      input(BLOCK.resolutionSummary, 'Resolution summary', { type: 'plain_text_input', multiline: true, max_length: 2000, placeholder: { type: 'plain_text', text: 'What was wrong and what fixed it' } }),
+      input(BLOCK.upstream, 'Was the cause upstream (a third-party provider)?', { type: 'static_select', initial_option: option('No', 'no'), options: [option('No', 'no'), option('Yes', 'yes')] }),
+      ...(providers.length > 0 ? [input(BLOCK.upstreamProvider, 'Upstream provider', { type: 'static_select', options: providers.map((p) => option(p.slice(0, 75), p.slice(0, 75))) }, true)] : []),
+    ],
+  };
+}
+
 type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
 /** Reads a submitted modal's values by block id (action ids equal block ids in our modals). */

@@ -35,10 +35,12 @@ export function ticketCard(v: TicketView): RenderedMessage {
     slaLine(v),
     `*Status:* ${status} · filed by <@${ticket.reporterUserId}>${ticket.isFiledOnBehalf ? ' on the customer’s behalf' : ''} in <#${ticket.channelId}>`,
   ];
+  const isOpen = ticket.status !== 'resolved';
+  const button = (actionId: string, label: string, style?: 'primary' | 'danger') => ({ type: 'button', action_id: actionId, text: { type: 'plain_text', text: label }, ...(style ? { style } : {}), value: String(ticket.id) });
   const buttons = [
-    ...(ticket.status === 'open' ? [{ type: 'button', action_id: ACTION.acknowledge, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: String(ticket.id) }] : []),
-    { type: 'button', action_id: ACTION.reclassify, text: { type: 'plain_text', text: 'Reclassify' }, value: String(ticket.id) },
-    { type: 'button', action_id: ACTION.escalate, text: { type: 'plain_text', text: 'Escalate' }, style: 'danger', value: String(ticket.id) },
+    ...(ticket.status === 'open' ? [button(ACTION.acknowledge, 'Acknowledge', 'primary')] : []),
+    button(ACTION.reclassify, 'Reclassify'),
+    ...(isOpen ? [button(ACTION.escalate, 'Escalate', 'danger'), button(ACTION.resolve, 'Resolve')] : []),
   ];
   return {
     text: `${ref} · ${ticket.severity} · ${customer.name}: ${escapeMrkdwn(ticket.summary)}`,

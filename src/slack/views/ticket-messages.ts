@@ -59,11 +59,14 @@ export function slaBreached(v: TicketView): RenderedMessage {
   return { text: `:rotating_light: First-response SLA breached on ${ref}`, blocks: [section(`:rotating_light: *First-response SLA breached* on *${ref}* (${v.ticket.severity}, ${escapeMrkdwn(v.customer.name)}): it was due ${due} and nobody has responded.`)] };
 }
 
-export function escalationRequested(v: TicketView, actorId: string): RenderedMessage {
+export function escalationRequested(v: TicketView, actorId: string, outcome: string): RenderedMessage {
   const ref = ticketRef(v.ticket.id);
+  const what = outcome === 'escalated'
+    ? 'The next escalation step of the runbook runs now instead of at its time.'
+    : 'Every escalation step of the runbook has already run (or the incident is resolved): page more people in PagerDuty by hand.';
   return {
     text: `Escalation of ${ref} requested by <@${actorId}>`,
-    blocks: [section(`:arrow_double_up: <@${actorId}> asked to escalate *${ref}*. The request is recorded on the timeline; paging on-call through PagerDuty is not connected yet, so please page by hand.`)],
+    blocks: [section(`:arrow_double_up: <@${actorId}> pressed Escalate on *${ref}*. ${what}`)],
   };
 }
 

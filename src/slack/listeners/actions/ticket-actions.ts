@@ -3,7 +3,7 @@ import { isResponder } from '../../../domain/customer-directory.ts';
 import { acknowledgeTicket } from '../../../usecases/acknowledge-ticket.ts';
 import { requestEscalation } from '../../../usecases/request-escalation.ts';
 import { ACTION } from '../../ids.ts';
-import { reclassifyModal } from '../../views/modals.ts';
+import { reclassifyModal, resolveModal } from '../../views/modals.ts';
 import { inboxOf, REFUSAL, tellUser, type ListenerDeps } from '../deps.ts';
 
 /** The triage card's buttons: responders only; anyone else, and every external user, is refused. */
@@ -36,7 +36,7 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     await ack();
     const ticket = await guard(body, client);
     if (!ticket) return;
-    await requestEscalation({ tickets: deps.tickets, clock: deps.clock, ticketId: ticket.id, actorId: body.user.id, inboxId: inboxOf(context).inboxId });
+    await requestEscalation({ tickets: deps.tickets, incidents: deps.incidents, clock: deps.clock, ticketId: ticket.id, actorId: body.user.id, inboxId: inboxOf(context).inboxId });
     deps.onCommitted();
   });
 
@@ -45,5 +45,13 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     const ticket = await guard(body, client);
     if (!ticket) return;
     await client.views.open({ trigger_id: body.trigger_id, view: reclassifyModal({ ticketId: ticket.id, current: ticket.severity, meaning: deps.meaning }) as never });
+  });
+
+  app.action<BlockAction>(ACTION.resolve, async ({ ack, body, client }) => {
+    await ack();
+    const ticket = await guard(body, client);
+    if (!ticket) return;
+    const providers = deps.incidentPolicy.upstreamProviders.map((p) => p.name);
+    await client.views.open({ trigger_id: body.trigger_id, view: resolveModal({ ticketId: ticket.id, providers }) as never });
   });
 }

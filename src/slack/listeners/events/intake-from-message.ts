@@ -29,6 +29,9 @@ export async function handleInboundMessage(deps: ListenerDeps, client: WebClient
         tickets: deps.tickets, clock: deps.clock, ticket, author: { userId: m.user, teamId: m.userTeam ?? '' },
         isResponder: isResponderReply, text: m.text, messageTs: m.ts, inboxId: inbox.inboxId,
       });
+      // A responder talking to the customer after the ack is the on-call engaging.
+      const incident = isResponderReply ? await deps.incidents.byTicket(ticket.id) : undefined;
+      if (incident?.acknowledgedAt) await deps.incidents.markEngaged(incident.id, deps.clock.now());
       deps.onCommitted();
       return 'comment';
     }

@@ -1,0 +1,50 @@
+import { incidentRef, pagerDutyDedupKey, type Incident } from '../domain/incident.ts';
+import { dueAtOf, formatOffset } from '../domain/runbook/index.ts';
+import type { IncidentStore } from './incident-ports.ts';
+import type { IncidentPolicy } from './incident-policy.ts';
+import type { OutboxEffect } from './ports.ts';
+
+/**
+ * Resolves the incident and its ticket: open steps are cancelled, steps that count from the
+ * resolution are scheduled, components return to operational, PagerDuty is resolved (unless it
+ * told us), and the customer and triage hear it.
+ */
+export async function resolveIncident({ incidents, policy, at, incident, by, via, summary, isUpstreamCause, upstreamProvider, causeInboxId }: {
+  incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty';
+  summary: string; isUpstreamCause: boolean; upstreamProvider: string | null; causeInboxId?: number;
+}): Promise<boolean> {
+  const moments = { startedAt: incident.startedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: at };
+  const anchoredDues = incident.plan.steps
+    .filter((s) => s.at.after === 'resolved')
+    .map((s) => ({ stepId: s.id, dueAt: dueAtOf(s, moments, policy.addBusinessMinutesFor(incident.customerId)) as Date }));
+  const ref = incidentRef(incident.id);
+  const offset = formatOffset(incident.startedAt, at);
+  const note = (text: string) => ({ view: 'text' as const, data: { text, title: incident.title } });
+  const effects: OutboxEffect[] = [
+    { kind: 'slack.post', key: `incident:${incident.id}:resolved:triage`, channel: policy.triageChannelId, message: note(`:large_green_circle: *${ref}* resolved at ${offset} by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.${isUpstreamCause ? ` Cause: upstream${upstreamProvider ? ` (${upstreamProvider})` : ''}.` : ''}`) },
+  ];
+  if (via === 'slack') effects.push({ kind: 'pagerduty.event', key: `incident:${incident.id}:pagerduty-resolve`, event: { action: 'resolve', dedupKey: pagerDutyDedupKey(incident.id) } });
+  if (incident.channelId) effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:room`, channel: incident.channelId, message: note(`:large_green_circle: Resolved at ${offset}. Thank you all.`) });
+  if (incident.ticketId !== null) {
+    effects.push({ kind: 'slack.update', key: `ticket:${incident.ticketId}:card:resolved`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card', ticketId: incident.ticketId } });
+    effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:customer`, channel: '', threadOf: { key: `ticket:${incident.ticketId}:customer-ack` }, message: note(`This issue (${ref}) is resolved. We will follow up with what happened.`) });
+  }
+  return incidents.resolve(
+    { incidentId: incident.id, by, at, summary, isUpstreamCause, upstreamProvider, anchoredDues },
+    {
+      at,
+      ...(causeInboxId !== undefined ? { causeInboxId } : {}),
+      events: [{ kind: 'resolved', actor: by, text: `${offset} Resolved by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}${summary ? `: ${summary}` : ''}`, detail: { via, isUpstreamCause, upstreamProvider } }],
+      effects,
+      statusChanges: incident.components.map((componentId) => ({ componentId, state: 'operational' as const, source: 'resolution' })),
+    },
+  );
+}
+
+/** "Escalate now": the next pending escalation of the incident runs at the next tick. */
+export async function escalateNow({ incidents, incident, at, by }: { incidents: IncidentStore; incident: Incident; at: Date; by: string }): Promise<'escalated' | 'nothing-left'> {
+  const next = await incidents.nextPendingStep(incident.id, ['page-oncall', 'repage-oncall', 'escalate', 'notify-triage']);
+  if (!next || !(await incidents.bringForward(next.rowId, at))) return 'nothing-left';
+  await incidents.record(incident.id, { at, events: [{ kind: 'escalate-now', actor: by, text: `${formatOffset(incident.startedAt, at)} ${by} pressed Escalate now: step "${next.stepId}" runs at once`, detail: { stepId: next.stepId } }] });
+  return 'escalated';
+}

@@ -1,0 +1,93 @@
+import { incidentRef, pagerDutyDedupKey, type Incident } from '../domain/incident.ts';
+import { dueAtOf, freezePlan, planSteps, replanIncident } from '../domain/runbook/index.ts';
+import { ticketRef, type Ticket } from '../domain/ticket.ts';
+import type { IncidentStore } from './incident-ports.ts';
+import type { IncidentPolicy } from './incident-policy.ts';
+import type { Clock } from './ports.ts';
+
+/**
+ * Keeps incidents in step with their tickets, as a sweep: a ticket without an incident gets one
+ * (T+0 is the filing time, so a crash between the two loses nothing and only delays), a
+ * reclassified ticket re-plans its incident, and an acknowledged ticket acknowledges it.
+ * Every change is a conditional write, so two processes sweeping at once do each thing once.
+ */
+export async function syncIncidents({ incidents, policy, clock, limit = 100 }: { incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; limit?: number }): Promise<number> {
+  let changed = 0;
+  for (const ticket of await incidents.ticketsWithoutIncident(limit)) {
+    if (await startIncidentForTicket({ incidents, policy, clock, ticket })) changed += 1;
+  }
+  for (const { incident, ticket } of await incidents.outOfSyncWithTicket(limit)) {
+    if (ticket.severity !== incident.severity) {
+      if (await replanForSeverity({ incidents, policy, clock, incident, ticket })) changed += 1;
+    } else if (ticket.status === 'acknowledged' && !incident.acknowledgedAt) {
+      const by = ticket.firstResponseBy ?? 'unknown';
+      if (await acknowledgeIncident({ incidents, policy, at: ticket.firstResponseAt ?? clock.now(), incident, by, via: 'slack' })) changed += 1;
+    }
+  }
+  return changed;
+}
+
+async function startIncidentForTicket({ incidents, policy, clock, ticket }: { incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; ticket: Ticket }): Promise<boolean> {
+  const plan = freezePlan(policy.runbooks[ticket.severity]);
+  const customer = policy.directory.byId(ticket.customerId);
+  const components = ticket.component ? [ticket.component] : (customer?.components ?? []);
+  const moments = { startedAt: ticket.filedAt };
+  const steps = planSteps(plan, moments, policy.addBusinessMinutesFor(ticket.customerId));
+  const started = await incidents.start(
+    { ticketId: ticket.id, source: 'ticket', customerId: ticket.customerId, severity: ticket.severity, title: ticket.summary, components, startedAt: ticket.filedAt, alertFingerprint: null, plan },
+    steps,
+    (incident) => ({
+      at: clock.now(),
+      events: [{ kind: 'started', actor: ticket.reporterUserId, text: `T+0 ${incidentRef(incident.id)} opened from ${ticketRef(ticket.id)} as ${ticket.severity}; plan of ${plan.steps.length} steps frozen`, detail: { ticketId: ticket.id } }],
+    }),
+  );
+  return started !== undefined;
+}
+
+async function replanForSeverity({ incidents, policy, clock, incident, ticket }: { incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; incident: Incident; ticket: Ticket }): Promise<boolean> {
+  const now = clock.now();
+  const next = freezePlan(policy.runbooks[ticket.severity]);
+  const existing = (await incidents.steps(incident.id)).map((s) => ({ stepId: s.stepId, state: s.state }));
+  const replan = replanIncident({ existing, next, moments: incident, now, addBusinessMinutes: policy.addBusinessMinutesFor(incident.customerId) });
+  const overdue = replan.schedule.filter((s) => s.isOverdueAtReplan).map((s) => s.stepId);
+  return incidents.replan(
+    { incidentId: incident.id, fromVersion: incident.planVersion, severity: ticket.severity, plan: next, schedule: replan.schedule, cancel: replan.cancel },
+    {
+      at: now,
+      events: [{
+        kind: 'replanned', actor: 'tplus',
+        text: `Re-planned ${incident.severity} → ${ticket.severity}: ${overdue.length} step(s) already due fire now (${overdue.join(', ') || 'none'}); cancelled: ${replan.cancel.join(', ') || 'none'}; already done and kept: ${replan.keep.join(', ') || 'none'}`,
+        detail: { from: incident.severity, to: ticket.severity, overdue, cancel: replan.cancel, keep: replan.keep },
+      }],
+    },
+  );
+}
+
+/**
+ * Records the acknowledgement and starts the steps that count from it. An ack from Slack is
+ * passed on to PagerDuty; one from PagerDuty also acknowledges the ticket (first response).
+ */
+export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId }: {
+  incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty'; causeInboxId?: number;
+}): Promise<boolean> {
+  const moments = { startedAt: incident.startedAt, acknowledgedAt: at };
+  const anchoredDues = incident.plan.steps
+    .filter((s) => s.at.after === 'acknowledged')
+    .map((s) => ({ stepId: s.id, dueAt: dueAtOf(s, moments, policy.addBusinessMinutesFor(incident.customerId)) as Date }));
+  const ref = incidentRef(incident.id);
+  return incidents.acknowledge(
+    { incidentId: incident.id, by, at, anchoredDues, alsoTicket: via === 'pagerduty' },
+    {
+      at,
+      ...(causeInboxId !== undefined ? { causeInboxId } : {}),
+      events: [{ kind: 'acknowledged', actor: by, text: `Acknowledged by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}`, detail: { via } }],
+      effects: [
+        ...(via === 'slack' ? [{ kind: 'pagerduty.event' as const, key: `incident:${incident.id}:pagerduty-ack`, event: { action: 'acknowledge' as const, dedupKey: pagerDutyDedupKey(incident.id) } }] : []),
+        ...(via === 'pagerduty' && incident.ticketId !== null
+          ? [{ kind: 'slack.update' as const, key: `ticket:${incident.ticketId}:card:pd-ack:${at.getTime()}`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card' as const, ticketId: incident.ticketId } }]
+          : []),
+        { kind: 'slack.post', key: `incident:${incident.id}:ack-notice`, channel: policy.triageChannelId, message: { view: 'text', data: { text: `:white_check_mark: *${ref}* acknowledged by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.`, title: incident.title } } },
+      ],
+    },
+  );
+}
