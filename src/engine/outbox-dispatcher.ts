@@ -36,6 +36,13 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random } = options;
   const d: Deliverers = { ...deliverers, outbox };
 
+  // One breaker per platform: after a transient failure (5xx, 429, network) the platform's other
+  // items wait until the retry time instead of each failing in turn, which would hammer a Slack in
+  // trouble and keep the event loop busy with writes while events wait for their ack.
+  const breakers = new Map<string, { until: number; trips: number }>();
+  const platformOf = (kind: string) => kind.split('.')[0] as string;
+  const KINDS: Record<string, string[]> = { slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'], pagerduty: ['pagerduty.event'] };
+
   function backoff(attempts: number): number {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempts, 20));
     return ceiling / 2 + random() * (ceiling / 2);
@@ -44,9 +51,15 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   /** Delivers what is due now, oldest first; returns how many were delivered. */
   async function runOnce(limit = 50): Promise<number> {
     const now = clock.now();
-    const items = await outbox.claimDue(now, limit, new Date(now.getTime() + leaseMs));
+    const open = [...breakers].filter(([, b]) => b.until > now.getTime()).map(([platform]) => platform);
+    const items = await outbox.claimDue(now, limit, new Date(now.getTime() + leaseMs), { skipKinds: open.flatMap((p) => KINDS[p] ?? []) });
     let delivered = 0;
     for (const item of items) {
+      const platform = platformOf(item.effect.kind);
+      if ((breakers.get(platform)?.until ?? 0) > clock.now().getTime()) {
+        await outbox.release(item.id);
+        continue;
+      }
       try {
         const outcome = await deliverEffect(d, item);
         if (outcome.outcome === 'waiting') {
@@ -54,6 +67,7 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
           continue;
         }
         if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
+        breakers.delete(platform);
         await outbox.markDelivered(item.id, outcome.outcome === 'delivered' ? outcome.result : null, clock.now());
         delivered += 1;
       } catch (error) {
@@ -61,6 +75,10 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
         const attempts = item.attempts + 1;
         const isDead = failure.isPermanent || clock.now().getTime() - item.createdAt.getTime() > giveUpAfterMs;
         const delay = Math.max(failure.retryAfterMs ?? 0, backoff(attempts));
+        if (!failure.isPermanent) {
+          const trips = (breakers.get(platform)?.trips ?? 0) + 1;
+          breakers.set(platform, { trips, until: clock.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoff(trips)) });
+        }
         (isDead ? logger.error : logger.warn).call(logger, { key: item.key, attempts, error: failure.message, isDead }, 'outbox delivery failed');
         await outbox.reschedule(item.id, {
           error: failure.message,

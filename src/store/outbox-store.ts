@@ -3,9 +3,12 @@ import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   return {
-    async claimDue(now, limit, leaseUntil) {
+    async release(id) {
+      await prisma.outboxMessage.updateMany({ where: { id, state: 'pending' }, data: { leaseUntil: null } });
+    },
+    async claimDue(now, limit, leaseUntil, { skipKinds = [] } = {}) {
       const candidates = await prisma.outboxMessage.findMany({
-        where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }], ...(skipKinds.length > 0 ? { kind: { notIn: [...skipKinds] } } : {}) },
         orderBy: { id: 'asc' },
         take: limit,
       });

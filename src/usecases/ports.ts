@@ -157,7 +157,9 @@ export interface OutboxItem {
 
 export interface OutboxStore {
   /** Leases due items to this dispatcher until `leaseUntil`; a leased item is not handed out twice. */
-  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<OutboxItem[]>;
+  claimDue(now: Date, limit: number, leaseUntil: Date, options?: { skipKinds?: readonly string[] }): Promise<OutboxItem[]>;
+  /** Gives a leased item back untouched (no attempt counted), e.g. when its platform is failing. */
+  release(id: number): Promise<void>;
   resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;
   markDelivered(id: number, result: { channel: string; ts: string } | null, at: Date): Promise<void>;
   /** Reschedules after a failure; `isAmbiguous` records that the effect may have happened. */

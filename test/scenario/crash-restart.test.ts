@@ -1,22 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendSigned } from '../../src/sandbox/driver/index.ts';
 import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { eventually, ids, SIGNING_SECRET, startEmulator, ticketCardsIn } from '../support/harness.ts';
 import { mentionEvent } from '../support/payloads.ts';
-import { spawnTplus } from '../support/process.ts';
+import { count, spawnTplus } from '../support/process.ts';
 
-function count(path: string, sql: string): number {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 describe('the real tplus process killed with SIGKILL', () => {
   let emulator: SlackEmulator;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
 import { BOT_TOKEN, projectRoot, SIGNING_SECRET } from './harness.ts';
 
 export interface TplusProcess {
@@ -53,4 +54,14 @@ export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: {
         child.kill('SIGKILL');
       }),
   };
+}
+
+/** One number from the process's SQLite file, read beside it (WAL lets a reader in). */
+export function count(path: string, sql: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare(sql).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
