@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const { env, config } = loaded;
   const isScaled = env.TPLUS_TIME_SCALE !== undefined || env.TPLUS_START_AT !== undefined;
-  const clock = isScaled ? scaledClock({ startAt: env.TPLUS_START_AT ? new Date(env.TPLUS_START_AT) : undefined, scale: env.TPLUS_TIME_SCALE }) : systemClock;
+  const clock = isScaled ? scaledClock({ startAt: env.TPLUS_START_AT ? new Date(env.TPLUS_START_AT) : undefined, scale: env.TPLUS_TIME_SCALE, ...(env.TPLUS_CLOCK_ANCHOR ? { anchorWallMs: Date.parse(env.TPLUS_CLOCK_ANCHOR) } : {}) }) : systemClock;
   const tplus = await buildTplus({ env, config, clock, logger, projectRoot });
   const port = await tplus.start();
   logger.info({ port, mode: env.SLACK_APP_TOKEN ? 'socket' : 'http', customers: config.customers.length, isScaledClock: isScaled }, 'tplus started');

@@ -56,7 +56,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     tickets, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
-  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
+  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
   const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry } });
   let isStopping = false;
   const delivery = coalescing(async () => {

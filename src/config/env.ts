@@ -14,6 +14,8 @@ export const ZEnv = z
     TPLUS_CONFIG: z.string().default('./tplus.config.yaml'),
     TPLUS_TIME_SCALE: z.coerce.number().positive().max(100_000).optional(),
     TPLUS_START_AT: z.iso.datetime({ offset: true }).optional(),
+    /** Sandbox only: the wall-clock instant at which the scaled clock reads TPLUS_START_AT (restarts keep time). */
+    TPLUS_CLOCK_ANCHOR: z.iso.datetime({ offset: true }).optional(),
     /** Sandbox failpoint for crash tests: commit and ack events but never process them. */
     TPLUS_SANDBOX_HOLD_INBOX: z.enum(['0', '1']).default('0'),
     TPLUS_SEVERITY_RULES: z.string().default('./runbooks/severity-rules.yaml'),

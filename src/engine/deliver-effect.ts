@@ -10,6 +10,8 @@ export interface Deliverers {
   outbox: OutboxStore;
   tickets: TicketStore;
   incidents?: IncidentStore;
+  /** Our bot's user id: a channel it created is ours to take over after an unclear answer. */
+  botUserId?: string;
   pager?: PagerDutyEvents;
   render: MessageRenderer;
 }
@@ -24,7 +26,10 @@ async function post(d: Deliverers, item: OutboxItem, effect: Of<'slack.post'>): 
   const dependency = effect.threadOf ?? effect.channelOf;
   const parent = dependency ? await d.outbox.resultOf(dependency.key) : undefined;
   if (dependency && !parent) return { outcome: 'waiting' };
-  const channel = effect.channelOf ? (parent?.channel ?? '') : effect.channel || parent?.channel || '';
+  let channel = effect.channelOf ? (parent?.channel ?? '') : effect.channel || parent?.channel || '';
+  // A DM is addressed by user id, but its history (for the look-up after an unclear answer) is
+  // read by the DM channel's id: open it first, which is idempotent.
+  if (/^[UW][A-Z0-9]+$/.test(channel)) channel = String((await d.client.conversations.open({ users: channel })).channel?.id ?? channel);
   const threadTs = effect.threadTs ?? (effect.threadOf ? parent?.ts : undefined);
   let posted = item.isAmbiguous ? await findPostedByKey(d.client, { channel, threadTs, key: item.key }) : undefined;
   if (!posted) {
@@ -56,6 +61,19 @@ async function pin(d: Deliverers, effect: Of<'slack.pin'>): Promise<Delivered> {
   return { outcome: 'delivered', result: null };
 }
 
+/** A channel named `name` that our bot created (by an earlier attempt whose answer was lost). */
+async function findOwnChannel(d: Deliverers, name: string): Promise<string | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page += 1) {
+    const response = await d.client.conversations.list({ types: 'public_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
+    const found = response.channels?.find((c) => c.name === name && (!d.botUserId || c.creator === d.botUserId));
+    if (found?.id) return found.id;
+    cursor = response.response_metadata?.next_cursor || undefined;
+    if (!cursor) return undefined;
+  }
+  return undefined;
+}
+
 /**
  * Creating a channel is not idempotent in Slack, so an item retried after an unclear answer first
  * looks for the channel by name (a name we chose for this incident) before creating it.
@@ -69,11 +87,7 @@ async function createChannel(d: Deliverers, item: OutboxItem, effect: Of<'slack.
       throw error;
     });
     channelId = response?.channel?.id;
-    if (!channelId && item.isAmbiguous && attempt === 0) {
-      // Our own earlier attempt may have created it: take it if it is ours to take.
-      const found = await d.client.conversations.info({ channel: `#${name}` }).catch(() => undefined);
-      channelId = found?.channel?.id;
-    }
+    if (!channelId && item.isAmbiguous && attempt === 0) channelId = await findOwnChannel(d, name);
   }
   if (!channelId) throw new Error(`could not create a channel named like ${effect.name}`);
   if (effect.invite.length > 0) {

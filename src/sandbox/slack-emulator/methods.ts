@@ -107,9 +107,20 @@ export const METHODS: Record<string, Method> = {
     const name = str(args.name);
     if (!name || !/^[a-z0-9_-]{1,80}$/.test(name)) return fail('invalid_name');
     if ([...ctx.workspace.channels.values()].some((c) => c.name === name)) return fail('name_taken');
-    const channel = ctx.workspace.createChannel(name);
-    return { ok: true, channel: { id: channel.id, name: channel.name, is_channel: true } };
+    const channel = ctx.workspace.createChannel(name, ctx.botUserId);
+    return { ok: true, channel: { id: channel.id, name: channel.name, is_channel: true, creator: ctx.botUserId } };
   },
+  'conversations.open': (args, ctx) => {
+    const users = (str(args.users) ?? '').split(',').filter(Boolean);
+    if (users.length !== 1) return fail(users.length === 0 ? 'users_list_not_supplied' : 'not_implemented');
+    const channel = ctx.workspace.resolveChannel(users[0] as string);
+    return channel ? { ok: true, channel: { id: channel.id } } : fail('user_not_found');
+  },
+  'conversations.list': (_args, ctx) => ({
+    ok: true,
+    channels: [...ctx.workspace.channels.values()].filter((c) => !c.id.startsWith('D')).map((c) => ({ id: c.id, name: c.name, is_channel: true, is_ext_shared: c.isExtShared, ...(c.creator ? { creator: c.creator } : {}) })),
+    response_metadata: { next_cursor: '' },
+  }),
   'conversations.invite': (args, ctx) => {
     const channel = ctx.workspace.channels.get(str(args.channel) ?? '');
     if (!channel) return fail('channel_not_found');

@@ -20,6 +20,7 @@ export interface EmulatedChannel {
   members: Set<string>;
   pins: Set<string>;
   isExtShared: boolean;
+  creator?: string;
 }
 
 export interface EmulatedUser {
@@ -60,9 +61,11 @@ export class EmulatedWorkspace {
     return undefined;
   }
 
-  createChannel(name: string): EmulatedChannel {
+  createChannel(name: string, creator: string): EmulatedChannel {
     this.channelSeq += 1;
-    return this.addChannel(`C0EMU${String(this.channelSeq).padStart(5, '0')}`, name);
+    const channel = this.addChannel(`C0EMU${String(this.channelSeq).padStart(5, '0')}`, name);
+    channel.creator = creator;
+    return channel;
   }
 
   /** Strictly increasing message timestamps, like Slack's. */
