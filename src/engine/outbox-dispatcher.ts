@@ -9,7 +9,10 @@ export interface DispatcherOptions {
   maxDelayMs?: number;
   /** A transient failure is retried until the item is this old; a Slack outage can last hours. */
   giveUpAfterMs?: number;
+  /** How long a claimed item stays ours, in wall-clock time: longer than a platform call's timeout. */
   leaseMs?: number;
+  /** Wall clock for leases; the domain clock may be scaled in the sandbox. */
+  wallNow?: () => Date;
   random?: () => number;
 }
 
@@ -33,7 +36,7 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   deliverers: Omit<Deliverers, 'outbox'>;
   options?: DispatcherOptions;
 }) {
-  const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random } = options;
+  const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random, wallNow = () => new Date() } = options;
   const d: Deliverers = { ...deliverers, outbox };
 
   // One breaker per platform: after a transient failure (5xx, 429, network) the platform's other
@@ -52,7 +55,8 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   async function runOnce(limit = 50): Promise<number> {
     const now = clock.now();
     const open = [...breakers].filter(([, b]) => b.until > now.getTime()).map(([platform]) => platform);
-    const items = await outbox.claimDue(now, limit, new Date(now.getTime() + leaseMs), { skipKinds: open.flatMap((p) => KINDS[p] ?? []) });
+    const wall = wallNow();
+    const items = await outbox.claimDue(now, limit, { now: wall, until: new Date(wall.getTime() + leaseMs) }, { skipKinds: open.flatMap((p) => KINDS[p] ?? []) });
     let delivered = 0;
     for (const item of items) {
       const platform = platformOf(item.effect.kind);

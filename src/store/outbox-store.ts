@@ -6,9 +6,9 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
     async release(id) {
       await prisma.outboxMessage.updateMany({ where: { id, state: 'pending' }, data: { leaseUntil: null } });
     },
-    async claimDue(now, limit, leaseUntil, { skipKinds = [] } = {}) {
+    async claimDue(now, limit, { now: leaseNow, until: leaseUntil }, { skipKinds = [] } = {}) {
       const candidates = await prisma.outboxMessage.findMany({
-        where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }], ...(skipKinds.length > 0 ? { kind: { notIn: [...skipKinds] } } : {}) },
+        where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: leaseNow } }], ...(skipKinds.length > 0 ? { kind: { notIn: [...skipKinds] } } : {}) },
         orderBy: { id: 'asc' },
         take: limit,
       });
@@ -16,7 +16,7 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       for (const row of candidates) {
         // The lease is a conditional update: a second dispatcher (or process) gets count 0.
         const { count } = await prisma.outboxMessage.updateMany({
-          where: { id: row.id, state: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          where: { id: row.id, state: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lt: leaseNow } }] },
           data: { leaseUntil },
         });
         if (count === 1) {

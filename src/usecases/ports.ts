@@ -156,8 +156,11 @@ export interface OutboxItem {
 }
 
 export interface OutboxStore {
-  /** Leases due items to this dispatcher until `leaseUntil`; a leased item is not handed out twice. */
-  claimDue(now: Date, limit: number, leaseUntil: Date, options?: { skipKinds?: readonly string[] }): Promise<OutboxItem[]>;
+  /**
+   * Leases items due at `now` to this dispatcher until `lease.until`; a leased item is not handed
+   * out twice. Leases are in wall-clock time (`lease.now`), which a sandbox's scaled clock is not.
+   */
+  claimDue(now: Date, limit: number, lease: { now: Date; until: Date }, options?: { skipKinds?: readonly string[] }): Promise<OutboxItem[]>;
   /** Gives a leased item back untouched (no attempt counted), e.g. when its platform is failing. */
   release(id: number): Promise<void>;
   resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;
