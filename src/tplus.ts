@@ -27,6 +27,7 @@ import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
+import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
 
 export interface TplusOptions {
   env: TplusEnv;
@@ -68,6 +69,19 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     }
   }, (error) => logger.error({ err: error }, 'outbox dispatch failed'));
 
+  // The auditor runs once a minute of tplus time; its totals are reported by /healthz.
+  const audit = { lastRunAt: undefined as Date | undefined, totals: { overdueSteps: 0, stuckOutbox: 0, pageFallbacks: 0 } as AuditFindings };
+  async function runAuditor(): Promise<void> {
+    const now = clock.now();
+    if (audit.lastRunAt && now.getTime() - audit.lastRunAt.getTime() < 60_000) return;
+    audit.lastRunAt = now;
+    const found = await auditEngine({ incidents, outbox, policy: incidentPolicy, clock });
+    for (const k of Object.keys(found) as (keyof AuditFindings)[]) audit.totals[k] += found[k];
+    if (found.overdueSteps + found.stuckOutbox + found.pageFallbacks > 0) {
+      logger.warn({ ...found }, 'auditor: overdue steps or stuck outbox items; retried');
+      delivery.kick();
+    }
+  }
   const engine = createEngine({
     logger,
     modules: [
@@ -76,11 +90,12 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock })) > 0) delivery.kick(); } },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
+      { name: 'auditor', run: runAuditor },
     ],
   });
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
-    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox }), pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() })] });
+    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox, audit }), pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() })] });
   const app = new App({
     receiver,
     token: env.SLACK_BOT_TOKEN,

@@ -3,6 +3,16 @@ import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   return {
+    async exists(key) {
+      return (await prisma.outboxMessage.count({ where: { key } })) > 0;
+    },
+    async stuck(createdBefore) {
+      const rows = await prisma.outboxMessage.findMany({ where: { state: 'pending', createdAt: { lt: createdBefore } }, orderBy: { id: 'asc' }, take: 500 });
+      return rows.map((row) => ({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous: row.isAmbiguous, createdAt: row.createdAt }));
+    },
+    async retryNow(id, now) {
+      await prisma.outboxMessage.updateMany({ where: { id, state: 'pending', nextAttemptAt: { gt: now } }, data: { nextAttemptAt: now } });
+    },
     async release(id) {
       await prisma.outboxMessage.updateMany({ where: { id, state: 'pending' }, data: { leaseUntil: null } });
     },

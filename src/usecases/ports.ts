@@ -161,6 +161,12 @@ export interface OutboxStore {
    * out twice. Leases are in wall-clock time (`lease.now`), which a sandbox's scaled clock is not.
    */
   claimDue(now: Date, limit: number, lease: { now: Date; until: Date }, options?: { skipKinds?: readonly string[] }): Promise<OutboxItem[]>;
+  /** Whether an item with this key was ever written (any state). */
+  exists(key: string): Promise<boolean>;
+  /** Pending items created before `createdBefore` (delivery has failed for a while), oldest first. */
+  stuck(createdBefore: Date): Promise<OutboxItem[]>;
+  /** Makes a pending item due at `now`, so the next dispatch retries it whatever its backoff said. */
+  retryNow(id: number, now: Date): Promise<void>;
   /** Gives a leased item back untouched (no attempt counted), e.g. when its platform is failing. */
   release(id: number): Promise<void>;
   resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;

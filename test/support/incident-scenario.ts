@@ -63,7 +63,10 @@ export async function startIncidentScenario() {
     },
     /** Slack DMs (posts to a user id) received by `user`. */
     dmsTo(user: string): string[] {
-      return h.emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === user && c.httpStatus === 200).map((c) => String(c.args.text));
+      // A DM goes to the channel conversations.open returned for the user.
+      const dm = h.emulator.callsTo('conversations.open').find((c) => c.args.users === user)?.response;
+      const channels = new Set([user, String((dm as { channel?: { id?: string } } | undefined)?.channel?.id ?? user)]);
+      return h.emulator.callsTo('chat.postMessage').filter((c) => channels.has(String(c.args.channel)) && c.httpStatus === 200).map((c) => String(c.args.text));
     },
     pagerDutyActions(): string[] {
       return h.pagerduty.events.map((e) => String(e.event_action));
