@@ -54,7 +54,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   });
   const timeZoneOf = (customerId: string) => calendars.get(directory.byId(customerId)?.calendarId ?? '')?.timeZone ?? 'UTC';
   const render = createMessageRenderer({
-    tickets, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
+    tickets, incidents, componentName: incidentPolicy.componentName, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
   const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}) }, options: dispatcherOptions });

@@ -5,12 +5,16 @@ import { customerAck, escalationRequested, firstResponse, openTicketPrompt, seve
 import { ticketCard } from './views/ticket-card.ts';
 import { ACTION } from './ids.ts';
 import { escapeMrkdwn } from './escape.ts';
+import { incidentCard } from './views/incident-card.ts';
+import type { IncidentStore } from '../usecases/incident-ports.ts';
 
 export type MessageRenderer = (spec: MessageSpec) => Promise<RenderedMessage | undefined>;
 
 /** Looks up what a message spec names, then calls the pure view builder. */
-export function createMessageRenderer({ tickets, directory, timeZoneOf, meaning, targetText, formatInstant }: {
+export function createMessageRenderer({ tickets, incidents, componentName, directory, timeZoneOf, meaning, targetText, formatInstant }: {
   tickets: TicketStore;
+  incidents?: IncidentStore;
+  componentName?: (id: string) => string;
   directory: CustomerDirectory;
   timeZoneOf: (customerId: string) => string;
   meaning: (s: Severity) => string;
@@ -19,6 +23,10 @@ export function createMessageRenderer({ tickets, directory, timeZoneOf, meaning,
 }): MessageRenderer {
   return async (spec) => {
     if (spec.view === 'text') return textMessage(String(spec.data?.text ?? ''), String(spec.data?.title ?? ''));
+    if (spec.view === 'incident-card') {
+      const incident = await incidents?.get(Number(spec.data?.incidentId));
+      return incident ? incidentCard(incident, componentName ?? ((id) => id), (at) => formatInstant(at, 'UTC')) : undefined;
+    }
     if (spec.view === 'open-ticket-prompt') {
       const customer = directory.byId(String(spec.data?.customerId));
       return openTicketPrompt(customer?.name ?? 'your team', ACTION.openTicket);

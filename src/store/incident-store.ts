@@ -74,10 +74,13 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
           });
           await tx.incidentStep.createMany({ data: scheduleRows(row.id, 1, steps) });
           const created = toIncident(row);
-          await writeConsequences(tx, row.id, consequencesFor(created));
+          const consequences = consequencesFor(created);
+          if (!(await claimCause(tx, consequences))) throw new Aborted();
+          await writeConsequences(tx, row.id, consequences);
           return created;
         });
       } catch (error) {
+        if (error instanceof Aborted) return undefined;
         // Two processes starting the same ticket's incident: the unique ticketId lets one win.
         if ((error as { code?: string }).code === 'P2002') return undefined;
         throw error;

@@ -51,7 +51,9 @@ export type MessageView =
   | 'escalation-requested'
   | 'open-ticket-prompt'
   /** Text composed (and escaped) when the decision was made: runbook notices, escalations. */
-  | 'text';
+  | 'text'
+  /** The triage card of an incident without a ticket (declared, or opened by an alert). */
+  | 'incident-card';
 export interface MessageSpec {
   view: MessageView;
   ticketId?: number;

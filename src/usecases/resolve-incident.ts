@@ -25,6 +25,7 @@ export async function resolveIncident({ incidents, policy, at, incident, by, via
   ];
   if (via === 'slack') effects.push({ kind: 'pagerduty.event', key: `incident:${incident.id}:pagerduty-resolve`, event: { action: 'resolve', dedupKey: pagerDutyDedupKey(incident.id) } });
   if (incident.channelId) effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:room`, channel: incident.channelId, message: note(`:large_green_circle: Resolved at ${offset}. Thank you all.`) });
+  if (incident.ticketId === null) effects.push({ kind: 'slack.update', key: `incident:${incident.id}:card:resolved`, target: { key: `incident:${incident.id}:card` }, message: { view: 'incident-card', data: { incidentId: incident.id } } });
   if (incident.ticketId !== null) {
     effects.push({ kind: 'slack.update', key: `ticket:${incident.ticketId}:card:resolved`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card', ticketId: incident.ticketId } });
     effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:customer`, channel: '', threadOf: { key: `ticket:${incident.ticketId}:customer-ack` }, message: note(`This issue (${ref}) is resolved. We will follow up with what happened.`) });

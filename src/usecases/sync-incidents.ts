@@ -3,7 +3,7 @@ import { dueAtOf, freezePlan, planSteps, replanIncident } from '../domain/runboo
 import { ticketRef, type Ticket } from '../domain/ticket.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
-import type { Clock } from './ports.ts';
+import type { Clock, OutboxEffect } from './ports.ts';
 
 /**
  * Keeps incidents in step with their tickets, as a sweep: a ticket without an incident gets one
@@ -67,8 +67,8 @@ async function replanForSeverity({ incidents, policy, clock, incident, ticket }:
  * Records the acknowledgement and starts the steps that count from it. An ack from Slack is
  * passed on to PagerDuty; one from PagerDuty also acknowledges the ticket (first response).
  */
-export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId }: {
-  incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty'; causeInboxId?: number;
+export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId, extraEffects = [] }: {
+  incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty'; causeInboxId?: number; extraEffects?: OutboxEffect[];
 }): Promise<boolean> {
   const moments = { startedAt: incident.startedAt, acknowledgedAt: at };
   const anchoredDues = incident.plan.steps
@@ -86,6 +86,7 @@ export async function acknowledgeIncident({ incidents, policy, at, incident, by,
         ...(via === 'pagerduty' && incident.ticketId !== null
           ? [{ kind: 'slack.update' as const, key: `ticket:${incident.ticketId}:card:pd-ack:${at.getTime()}`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card' as const, ticketId: incident.ticketId } }]
           : []),
+        ...extraEffects,
         { kind: 'slack.post', key: `incident:${incident.id}:ack-notice`, channel: policy.triageChannelId, message: { view: 'text', data: { text: `:white_check_mark: *${ref}* acknowledged by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.`, title: incident.title } } },
       ],
     },

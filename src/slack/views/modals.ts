@@ -50,12 +50,12 @@ export function reclassifyModal({ ticketId, current, meaning }: { ticketId: numb
 }
 
 /** Resolve: a summary for the record and whether the cause was upstream (it is excluded from credits). */
-export function resolveModal({ ticketId, providers }: { ticketId: number; providers: string[] }) {
+export function resolveModal({ ticketId, incidentId, providers }: { ticketId?: number; incidentId?: number; providers: string[] }) {
   return {
     type: 'modal',
     callback_id: VIEW.resolveModal,
-    private_metadata: JSON.stringify({ ticketId }),
-    title: { type: 'plain_text', text: `Resolve ${ticketRef(ticketId)}`.slice(0, 24) },
+    private_metadata: JSON.stringify(ticketId !== undefined ? { ticketId } : { incidentId }),
+    title: { type: 'plain_text', text: `Resolve ${ticketId !== undefined ? ticketRef(ticketId) : `INC-${incidentId}`}`.slice(0, 24) },
     submit: { type: 'plain_text', text: 'Resolve' },
     blocks: [
       input(BLOCK.resolutionSummary, 'Resolution summary', { type: 'plain_text_input', multiline: true, max_length: 2000, placeholder: { type: 'plain_text', text: 'What was wrong and what fixed it' } }),

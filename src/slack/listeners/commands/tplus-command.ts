@@ -4,11 +4,14 @@ import { fileTicket } from '../../../usecases/file-ticket.ts';
 import { ACTION, COMMAND } from '../../ids.ts';
 import { openTicketPrompt } from '../../views/ticket-messages.ts';
 import { inboxOf, REFUSAL, type ListenerDeps } from '../deps.ts';
+import { declareFromCommand, timelineFromCommand } from './incident-verbs.ts';
 
 const USAGE = [
   '*tplus* (internal responders; customers use mentions or the Open a ticket button):',
   '• `/tplus ticket <text>` in a customer channel, or `/tplus ticket <customer-id> <text>` elsewhere: file on the customer’s behalf',
   '• `/tplus intake-button` in a customer channel: post and pin the “Open a ticket” button',
+  '• `/tplus incident [S1–S4] <what is happening>`: declare an incident no customer reported; its runbook starts now',
+  '• `/tplus timeline INC-7` (or `TPL-12`): the incident timeline, with actor and time',
 ].join('\n');
 
 export function registerTplusCommand(app: App, deps: ListenerDeps): void {
@@ -25,6 +28,8 @@ export function registerTplusCommand(app: App, deps: ListenerDeps): void {
       if (posted.ts) await client.pins.add({ channel: command.channel_id, timestamp: posted.ts }).catch(() => undefined);
       return;
     }
+    if (verb === 'incident') return say(await declareFromCommand(deps, { words: rest, userId: command.user_id, inboxId: inboxOf(context).inboxId }));
+    if (verb === 'timeline') return say(await timelineFromCommand(deps, rest[0]));
     if (verb !== 'ticket') return say(USAGE);
     let customer = deps.directory.byChannel(command.channel_id);
     let words = rest;

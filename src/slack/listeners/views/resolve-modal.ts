@@ -11,16 +11,17 @@ export function registerResolveModal(app: App, deps: ListenerDeps): void {
     const summary = values[BLOCK.resolutionSummary]?.trim() ?? '';
     const isUpstreamCause = values[BLOCK.upstream] === 'yes';
     const provider = values[BLOCK.upstreamProvider] ?? null;
-    let ticketId = NaN;
+    let meta: { ticketId?: unknown; incidentId?: unknown } = {};
     try {
-      ticketId = Number((JSON.parse(view.private_metadata) as { ticketId?: unknown }).ticketId);
+      meta = JSON.parse(view.private_metadata) as typeof meta;
     } catch {
       /* answered below */
     }
     const errors: Record<string, string> = {};
     if (!isResponder(deps.responderIds, deps.directory.ourTeamId, { id: body.user.id, teamId: body.user.team_id })) errors[BLOCK.resolutionSummary] = REFUSAL.notResponder;
     else if (summary.length < 10) errors[BLOCK.resolutionSummary] = 'Say what was wrong and what fixed it (at least 10 characters).';
-    const incident = Number.isInteger(ticketId) ? await deps.incidents.byTicket(ticketId) : undefined;
+    const incident = Number.isInteger(meta.ticketId) ? await deps.incidents.byTicket(Number(meta.ticketId))
+      : Number.isInteger(meta.incidentId) ? await deps.incidents.get(Number(meta.incidentId)) : undefined;
     if (!incident) errors[BLOCK.resolutionSummary] ??= 'This ticket has no incident yet (it is being opened); try again in a few seconds.';
     else if (incident.resolvedAt) errors[BLOCK.resolutionSummary] ??= 'This incident is already resolved.';
     if (Object.keys(errors).length > 0 || !incident) {
