@@ -9,6 +9,8 @@ import { createOnCallLookup, createPagerDutyEvents, parsePagerDutyWebhook } from
 import { createIncidentStore } from './store/incident-store.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { applyPagerDutyEvent } from './usecases/apply-pagerduty-event.ts';
+import { parseAlerts } from './alerts/parse-alerts.ts';
+import { openIncidentsFromAlerts } from './usecases/open-incidents-from-alerts.ts';
 import type { IncidentPolicy, OnCall } from './usecases/incident-policy.ts';
 import type { Clock, InboxEntry } from './usecases/ports.ts';
 
@@ -67,5 +69,12 @@ export function buildIncidents({ env, config, prisma, directory, calendars, cloc
     logger.info({ inboxId: entry.id, eventType: event.eventType, outcome }, 'PagerDuty webhook applied');
   }
 
-  return { runbooks, incidents, pager, policy, handlePagerDutyEntry };
+  /** Processes a monitoring alert request from the inbox. */
+  async function handleAlertsEntry(entry: InboxEntry): Promise<void> {
+    const alerts = parseAlerts(JSON.parse(entry.body));
+    const outcomes = await openIncidentsFromAlerts({ incidents, policy, clock, alerts, rules: config.alerts.rules, fallback: config.alerts.defaultSeverity });
+    logger.info({ inboxId: entry.id, outcomes }, 'alerts applied');
+  }
+
+  return { runbooks, incidents, pager, policy, handlePagerDutyEntry, handleAlertsEntry };
 }

@@ -24,6 +24,7 @@ import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
 import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
+import { alertsRoute } from './web/alerts-route.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
@@ -46,7 +47,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const inbox = createInboxStore(db);
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
-  const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry } = buildIncidents({ env, config, prisma: db.prisma, directory, calendars, clock, logger, projectRoot });
+  const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, directory, calendars, clock, logger, projectRoot });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -58,7 +59,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
   const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
-  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry } });
+  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry } });
   let isStopping = false;
   const delivery = coalescing(async () => {
     while (!isStopping) {
@@ -95,7 +96,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   });
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
-    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox, audit }), pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() })] });
+    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox, audit }), pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }), alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() })] });
   const app = new App({
     receiver,
     token: env.SLACK_BOT_TOKEN,

@@ -25,6 +25,8 @@ export const ZEnv = z
     PAGERDUTY_EVENTS_URL: optionalUrl,
     PAGERDUTY_API_URL: optionalUrl,
     PAGERDUTY_WEBHOOK_SECRET: z.string().min(8).optional(),
+    /** Bearer token monitoring sends to POST /alerts; the endpoint is off without it. */
+    TPLUS_ALERTS_TOKEN: z.string().min(16).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
@@ -35,7 +37,7 @@ export const ZEnv = z
 export type TplusEnv = z.infer<typeof ZEnv>;
 
 /** Names of variables whose values must never be printed or logged. */
-export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PAGERDUTY_ROUTING_KEY', 'PAGERDUTY_API_TOKEN', 'PAGERDUTY_WEBHOOK_SECRET'] as const;
+export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PAGERDUTY_ROUTING_KEY', 'PAGERDUTY_API_TOKEN', 'PAGERDUTY_WEBHOOK_SECRET', 'TPLUS_ALERTS_TOKEN'] as const;
 
 export function describeSecret(value: string | undefined): string {
   if (value === undefined) return 'not set';

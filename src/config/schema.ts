@@ -62,6 +62,13 @@ export const ZConfig = z
       /** The S2 ladder's "senior engineer assigned"; engineering managers when empty. */
       seniorEngineers: z.array(slackId('UW')).default([]),
     }),
+    /** Monitoring alerts (POST /alerts): the first rule whose labels all match sets component and severity. */
+    alerts: z
+      .object({
+        defaultSeverity: z.enum(SEVERITIES).default('S2'),
+        rules: z.array(z.object({ match: z.record(z.string(), z.string()), component: z.string().optional(), severity: z.enum(SEVERITIES) })).default([]),
+      })
+      .default({ defaultSeverity: 'S2', rules: [] }),
     incidents: z
       .object({
         bridgeUrl: z.url().optional(),

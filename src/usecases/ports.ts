@@ -6,7 +6,7 @@ export interface Clock {
   now(): Date;
 }
 
-export type InboxSource = 'slack' | 'pagerduty';
+export type InboxSource = 'slack' | 'pagerduty' | 'alerts';
 export type InboxKind = 'event' | 'interaction' | 'command';
 
 export interface NewInboxEntry {

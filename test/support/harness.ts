@@ -14,6 +14,7 @@ export const projectRoot = join(import.meta.dirname, '../..');
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-test-token';
+export const ALERTS_TOKEN = 'alerts-token-0123456789abcdef';
 export const PD = { routingKey: 'R0UTINGKEY0TEST00000000000000000', apiToken: 'pd-api-token-test', webhookSecret: 'pd-webhook-secret-test' };
 export const config = parseConfigText(readFileSync(join(projectRoot, 'tplus.config.example.yaml'), 'utf8'), 'example');
 
@@ -79,6 +80,7 @@ export async function startHarness({ clock, socketMode = false, emulator: given 
     DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
     PAGERDUTY_ROUTING_KEY: PD.routingKey, PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
     PAGERDUTY_API_TOKEN: PD.apiToken, PAGERDUTY_API_URL: pagerduty.apiUrl, PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
+    TPLUS_ALERTS_TOKEN: ALERTS_TOKEN,
   });
   const theClock = clock ?? systemClock;
   const tplus = await buildTplus({
