@@ -12,11 +12,11 @@ import { applyPagerDutyEvent } from './usecases/apply-pagerduty-event.ts';
 import { parseAlerts } from './alerts/parse-alerts.ts';
 import { openIncidentsFromAlerts } from './usecases/open-incidents-from-alerts.ts';
 import type { IncidentPolicy, OnCall } from './usecases/incident-policy.ts';
-import type { Clock, InboxEntry } from './usecases/ports.ts';
+import type { Clock, InboxEntry, TicketStore } from './usecases/ports.ts';
 
 /** The incident half of tplus: runbooks, the incident store, PagerDuty clients and the policy. */
-export function buildIncidents({ env, config, prisma, directory, calendars, clock, logger, projectRoot }: {
-  env: TplusEnv; config: TplusConfig; prisma: PrismaClient; directory: CustomerDirectory; calendars: Map<string, BusinessCalendar>;
+export function buildIncidents({ env, config, prisma, tickets, directory, calendars, clock, logger, projectRoot }: {
+  env: TplusEnv; config: TplusConfig; prisma: PrismaClient; tickets: TicketStore; directory: CustomerDirectory; calendars: Map<string, BusinessCalendar>;
   clock: Clock; logger: Logger; projectRoot: string;
 }) {
   const runbooks = loadRunbooks(join(projectRoot, env.TPLUS_RUNBOOKS));
@@ -57,13 +57,15 @@ export function buildIncidents({ env, config, prisma, directory, calendars, cloc
       return calendar ? (from, minutes) => addBusinessMinutes(calendar, from, minutes) : undefined;
     },
     onCall,
+    // The tick is one wall second; at a sandbox time scale that is `scale` seconds of tplus time.
+    lateAfterMs: Math.max(5000, 2000 * (env.TPLUS_TIME_SCALE ?? 1)),
   };
 
   /** Processes a PagerDuty webhook from the inbox. */
   async function handlePagerDutyEntry(entry: InboxEntry): Promise<void> {
     const event = parsePagerDutyWebhook(entry.body);
     const outcome = await applyPagerDutyEvent({
-      incidents, policy, clock, inboxId: entry.id,
+      incidents, tickets, policy, clock, inboxId: entry.id,
       change: { eventType: event.eventType, occurredAt: event.occurredAt, ...(event.incidentKey ? { incidentKey: event.incidentKey } : {}), ...(event.agentSummary ? { agentSummary: event.agentSummary } : {}) },
     });
     logger.info({ inboxId: entry.id, eventType: event.eventType, outcome }, 'PagerDuty webhook applied');

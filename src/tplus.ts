@@ -47,7 +47,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const inbox = createInboxStore(db);
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
-  const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, directory, calendars, clock, logger, projectRoot });
+  const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {

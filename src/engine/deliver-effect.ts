@@ -75,10 +75,11 @@ async function findOwnChannel(d: Deliverers, name: string): Promise<string | und
 }
 
 /**
- * Creating a channel is not idempotent in Slack, so an item retried after an unclear answer first
- * looks for the channel by name (a name we chose for this incident) before creating it.
+ * Creating a channel is not idempotent in Slack: when the name is taken, the channel our bot
+ * created for this incident (by an earlier attempt of this item) is taken over before a
+ * numbered name is tried.
  */
-async function createChannel(d: Deliverers, item: OutboxItem, effect: Of<'slack.create-channel'>): Promise<Delivered> {
+async function createChannel(d: Deliverers, effect: Of<'slack.create-channel'>): Promise<Delivered> {
   let channelId: string | undefined;
   for (let attempt = 0; attempt < 5 && !channelId; attempt += 1) {
     const name = attempt === 0 ? effect.name : `${effect.name.slice(0, 76)}-${attempt + 1}`;
@@ -87,7 +88,9 @@ async function createChannel(d: Deliverers, item: OutboxItem, effect: Of<'slack.
       throw error;
     });
     channelId = response?.channel?.id;
-    if (!channelId && item.isAmbiguous && attempt === 0) channelId = await findOwnChannel(d, name);
+    // Taken: perhaps by our own earlier attempt (its answer lost, or a later call of the same
+    // item failed, e.g. a rate-limited invite). The name holds the incident id, so ours is the one.
+    if (!channelId && attempt === 0) channelId = await findOwnChannel(d, name);
   }
   if (!channelId) throw new Error(`could not create a channel named like ${effect.name}`);
   if (effect.invite.length > 0) {
@@ -112,7 +115,7 @@ export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<De
     case 'slack.post': return post(d, item, effect);
     case 'slack.update': return update(d, effect);
     case 'slack.pin': return pin(d, effect);
-    case 'slack.create-channel': return createChannel(d, item, effect);
+    case 'slack.create-channel': return createChannel(d, effect);
     case 'pagerduty.event': return page(d, effect);
   }
 }

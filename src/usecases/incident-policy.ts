@@ -28,6 +28,8 @@ export interface IncidentPolicy {
   /** Business minutes in the customer's calendar, for runbook offsets in business time. */
   addBusinessMinutesFor: (customerId: string | null) => AddBusinessMinutes | undefined;
   onCall: (now: Date) => Promise<OnCall>;
+  /** A step firing this long after its due time is marked late (two ticks of tplus time). */
+  lateAfterMs: number;
 }
 
 /** Slack user ids for escalation targets; a success owner exists only for a customer's incident. */

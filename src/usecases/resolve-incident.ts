@@ -3,14 +3,17 @@ import { dueAtOf, formatOffset } from '../domain/runbook/index.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
 import type { OutboxEffect } from './ports.ts';
+import type { Ticket } from '../domain/ticket.ts';
 
 /**
  * Resolves the incident and its ticket: open steps are cancelled, steps that count from the
  * resolution are scheduled, components return to operational, PagerDuty is resolved (unless it
  * told us), and the customer and triage hear it.
  */
-export async function resolveIncident({ incidents, policy, at, incident, by, via, summary, isUpstreamCause, upstreamProvider, causeInboxId }: {
+export async function resolveIncident({ incidents, policy, at, incident, ticket, by, via, summary, isUpstreamCause, upstreamProvider, causeInboxId }: {
   incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty';
+  /** The incident's ticket, whose customer thread hears of the resolution. */
+  ticket?: Ticket;
   summary: string; isUpstreamCause: boolean; upstreamProvider: string | null; causeInboxId?: number;
 }): Promise<boolean> {
   const moments = { startedAt: incident.startedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: at };
@@ -28,7 +31,9 @@ export async function resolveIncident({ incidents, policy, at, incident, by, via
   if (incident.ticketId === null) effects.push({ kind: 'slack.update', key: `incident:${incident.id}:card:resolved`, target: { key: `incident:${incident.id}:card` }, message: { view: 'incident-card', data: { incidentId: incident.id } } });
   if (incident.ticketId !== null) {
     effects.push({ kind: 'slack.update', key: `ticket:${incident.ticketId}:card:resolved`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card', ticketId: incident.ticketId } });
-    effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:customer`, channel: '', threadOf: { key: `ticket:${incident.ticketId}:customer-ack` }, message: note(`This issue (${ref}) is resolved. We will follow up with what happened.`) });
+    // In the customer's own thread; a ticket filed from a modal has its thread on our first reply.
+    const where = ticket?.threadTs ? { channel: ticket.channelId, threadTs: ticket.threadTs } : { channel: '', threadOf: { key: `ticket:${incident.ticketId}:customer-ack` } };
+    effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:customer`, ...where, message: note(`This issue (${ref}) is resolved. We will follow up with what happened.`) });
   }
   return incidents.resolve(
     { incidentId: incident.id, by, at, summary, isUpstreamCause, upstreamProvider, anchoredDues },

@@ -6,8 +6,6 @@ import type { ComponentState, IncidentEventNote, StepDecision } from './incident
 import { namedUpstream, resolveTargets, type IncidentPolicy, type OnCall } from './incident-policy.ts';
 import type { OutboxEffect, OutboxRef } from './ports.ts';
 
-/** A step that fires this much after its due time is marked late on the timeline (tplus was down). */
-export const LATE_AFTER_MS = 5000;
 
 export interface StepContext {
   policy: IncidentPolicy;
@@ -133,7 +131,7 @@ function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentE
 export function decideStep(c: StepContext): StepDecision {
   const offset = formatOffset(c.incident.startedAt, c.now);
   const lateMs = c.now.getTime() - c.dueAt.getTime();
-  const late = lateMs > LATE_AFTER_MS ? ` (late by ${Math.round(lateMs / 1000)} s)` : '';
+  const late = lateMs > c.policy.lateAfterMs ? ` (late by ${Math.round(lateMs / 1000)} s)` : '';
   if (!isConditionMet(c.step.when, c.incident)) {
     return { state: 'skipped', outcome: `condition "${c.step.when}" no longer holds`, consequences: { events: [{ kind: 'step-skipped', actor: 'tplus', text: `${offset} ${c.step.title}: skipped, ${c.step.when} no longer holds`, detail: { stepId: c.step.id } }] } };
   }

@@ -36,8 +36,9 @@ async function startIncidentForTicket({ incidents, policy, clock, ticket }: { in
   const started = await incidents.start(
     { ticketId: ticket.id, source: 'ticket', customerId: ticket.customerId, severity: ticket.severity, title: ticket.summary, components, startedAt: ticket.filedAt, alertFingerprint: null, plan },
     steps,
+    // The incident began when the ticket was filed (T+0), whenever this sweep got to it.
     (incident) => ({
-      at: clock.now(),
+      at: ticket.filedAt,
       events: [{ kind: 'started', actor: ticket.reporterUserId, text: `T+0 ${incidentRef(incident.id)} opened from ${ticketRef(ticket.id)} as ${ticket.severity}; plan of ${plan.steps.length} steps frozen`, detail: { ticketId: ticket.id } }],
     }),
   );

@@ -11,12 +11,16 @@ import { buildTplus } from '../../tplus.ts';
 import { buildAppMention, buildBlockActions, buildChannelMessage, buildEventCallback, sendSigned } from '../driver/index.ts';
 import { startSlackEmulator } from '../slack-emulator/index.ts';
 import { describeCall } from './transcript.ts';
+import { startPagerDutyEmulator } from '../pagerduty-emulator/index.ts';
+import { playIncident } from './play-incident.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECRET = 'demo-signing-secret-000000';
 const TOKEN = 'xoxb-demo-token';
 // Friday 27 Nov 2026, 18:30 in Berlin (12:30 in New York): Globex's office has closed for the weekend.
 const DEFAULT_START = '2026-11-27T17:30:00Z';
+const PD_ROUTING_KEY = 'R0UTINGKEYDEMO000000000000000000';
+const PD_API_TOKEN = 'pd-demo-api-token';
 
 async function main(): Promise<void> {
   const config = parseConfigText(readFileSync(join(root, 'tplus.config.example.yaml'), 'utf8'), 'tplus.config.example.yaml');
@@ -25,14 +29,20 @@ async function main(): Promise<void> {
     botToken: TOKEN, teamId: config.workspace.teamId, botUserId: config.workspace.botUserId, botId: config.workspace.botId,
     channels: Object.entries(names).map(([id, name]) => ({ id, name })),
   });
+  const pagerduty = await startPagerDutyEmulator({
+    routingKey: PD_ROUTING_KEY, apiToken: PD_API_TOKEN,
+    onCalls: [{ escalationPolicyId: config.pagerduty.escalationPolicyId ?? 'PESCAL1', users: [{ id: 'PONCALL01', name: 'Riley Responder', email: 'riley@example.com', level: 1 }] }],
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tplus-demo-'));
   const env = parseEnv({
     SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl,
     DATABASE_URL: `file:${join(dir, 'demo.db')}`, TPLUS_START_AT: process.env.TPLUS_START_AT ?? DEFAULT_START,
-    TPLUS_TIME_SCALE: process.env.TPLUS_TIME_SCALE ?? '1',
+    // 90× by default: the S1 reaches its T+60 manager escalation within a minute of wall time.
+    TPLUS_TIME_SCALE: process.env.TPLUS_TIME_SCALE ?? '90',
+    PAGERDUTY_ROUTING_KEY: PD_ROUTING_KEY, PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl, PAGERDUTY_API_TOKEN: PD_API_TOKEN, PAGERDUTY_API_URL: pagerduty.apiUrl,
   });
   const clock = scaledClock({ startAt: new Date(env.TPLUS_START_AT as string), scale: env.TPLUS_TIME_SCALE });
-  const tplus = await buildTplus({ env, config, clock, logger: pino({ level: 'warn' }), projectRoot: root });
+  const tplus = await buildTplus({ env, config, clock, logger: pino({ level: 'error' }), projectRoot: root });
   const port = await tplus.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
   const settle = async () => {
@@ -90,8 +100,10 @@ async function main(): Promise<void> {
   }
   const refused = await tplus.db.prisma.ticket.count({ where: { channelId: 'C0RANDOM01' } });
   console.log(`\n  Tickets stored from the unknown channel: ${refused}. Web API calls recorded by the emulator: ${emulator.calls.length}.`);
+  await playIncident({ tplus, clock, url, secret: SECRET, ticketId: acme.id, responder: config.responders.userIds[0] as string, ourTeam: config.workspace.teamId, pagerduty });
   await tplus.stop();
   await emulator.close();
+  await pagerduty.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -29,8 +29,9 @@ export function registerResolveModal(app: App, deps: ListenerDeps): void {
       return;
     }
     await ack();
+    const ticket = incident.ticketId !== null ? await deps.tickets.get(incident.ticketId) : undefined;
     await resolveIncident({
-      incidents: deps.incidents, policy: deps.incidentPolicy, at: deps.clock.now(), incident, by: body.user.id, via: 'slack',
+      incidents: deps.incidents, policy: deps.incidentPolicy, at: deps.clock.now(), incident, ...(ticket ? { ticket } : {}), by: body.user.id, via: 'slack',
       summary, isUpstreamCause, upstreamProvider: isUpstreamCause ? provider : null, causeInboxId: inboxOf(context).inboxId,
     });
     deps.onCommitted();
