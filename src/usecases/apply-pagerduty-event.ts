@@ -28,9 +28,10 @@ export async function applyPagerDutyEvent({ incidents, tickets, policy, clock, c
   switch (change.eventType) {
     case 'incident.acknowledged':
       return (await acknowledgeIncident({ incidents, policy, at, incident, by, via: 'pagerduty', causeInboxId: inboxId })) ? 'acknowledged' : 'already acknowledged or resolved';
-    case 'incident.resolved':
+    case 'incident.resolved': {
       const ticket = incident.ticketId !== null ? await tickets.get(incident.ticketId) : undefined;
       return (await resolveIncident({ incidents, policy, at, incident, ...(ticket ? { ticket } : {}), by, via: 'pagerduty', summary: '', isUpstreamCause: false, upstreamProvider: null, causeInboxId: inboxId })) ? 'resolved' : 'already resolved';
+    }
     default:
       await incidents.record(incident.id, { at, causeInboxId: inboxId, events: [{ kind: 'pagerduty', actor: by, text: `PagerDuty: ${change.eventType}`, detail: { occurredAt: change.occurredAt.toISOString() } }] });
       return 'recorded';

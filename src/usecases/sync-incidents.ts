@@ -14,7 +14,7 @@ import type { Clock, OutboxEffect } from './ports.ts';
 export async function syncIncidents({ incidents, policy, clock, limit = 100 }: { incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; limit?: number }): Promise<number> {
   let changed = 0;
   for (const ticket of await incidents.ticketsWithoutIncident(limit)) {
-    if (await startIncidentForTicket({ incidents, policy, clock, ticket })) changed += 1;
+    if (await startIncidentForTicket({ incidents, policy, ticket })) changed += 1;
   }
   for (const { incident, ticket } of await incidents.outOfSyncWithTicket(limit)) {
     if (ticket.severity !== incident.severity) {
@@ -27,7 +27,7 @@ export async function syncIncidents({ incidents, policy, clock, limit = 100 }: {
   return changed;
 }
 
-async function startIncidentForTicket({ incidents, policy, clock, ticket }: { incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; ticket: Ticket }): Promise<boolean> {
+async function startIncidentForTicket({ incidents, policy, ticket }: { incidents: IncidentStore; policy: IncidentPolicy; ticket: Ticket }): Promise<boolean> {
   const plan = freezePlan(policy.runbooks[ticket.severity]);
   const customer = policy.directory.byId(ticket.customerId);
   const components = ticket.component ? [ticket.component] : (customer?.components ?? []);
