@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { describeSecret } from '../config/env.ts';
 import { buildPolicy } from '../config/build-policy.ts';
 import { loadSeverityRules } from '../config/load-severity-rules.ts';
+import { loadRunbooks } from '../config/load-runbooks.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,6 +15,7 @@ function doctor(env: NodeJS.ProcessEnv): number {
     const { env: parsed, config, configPath } = loadConfig(env);
     const rules = loadSeverityRules(join(projectRoot, parsed.TPLUS_SEVERITY_RULES));
     const { calendars } = buildPolicy(config, rules);
+    const runbooks = loadRunbooks(join(projectRoot, parsed.TPLUS_RUNBOOKS));
     const out = [
       `config: ${configPath} is valid`,
       `transport: ${parsed.SLACK_APP_TOKEN ? 'Socket Mode' : `HTTP on port ${parsed.PORT}, POST /slack/events`}`,
@@ -31,6 +33,11 @@ function doctor(env: NodeJS.ProcessEnv): number {
         return `  - ${c.id} (${c.name}): ${c.tier}, calendar ${c.calendar}, channels ${c.slack.channels.join(', ')}${c.slack.supportChannels.length ? `, support channels ${c.slack.supportChannels.join(', ')}` : ''}\n    first response: ${targets}`;
       }),
       `severity rules: ${parsed.TPLUS_SEVERITY_RULES}`,
+      'runbooks:',
+      ...Object.values(runbooks).map((r) => `  - ${r.severity}: ${r.steps.map((s) => `T${s.at.after === 'start' ? '' : `(${s.at.after})`}+${s.at.minutes}${s.at.isBusinessTime ? ' business' : ''} ${s.id}`).join(', ')}`),
+      `PagerDuty: PAGERDUTY_ROUTING_KEY ${describeSecret(parsed.PAGERDUTY_ROUTING_KEY)}, PAGERDUTY_API_TOKEN ${describeSecret(parsed.PAGERDUTY_API_TOKEN)}, PAGERDUTY_WEBHOOK_SECRET ${describeSecret(parsed.PAGERDUTY_WEBHOOK_SECRET)}; escalation policy ${config.pagerduty.escalationPolicyId ?? '(none)'}, roster ${config.pagerduty.roster.join(', ') || '(empty)'}`,
+      `escalation: managers ${config.escalation.engineeringManagers.join(', ')}, VP ${config.escalation.vpEngineering}, senior engineers ${config.escalation.seniorEngineers.join(', ') || '(managers)'}; bridge ${config.incidents.bridgeUrl ?? '(none)'}`,
+      `alerts: POST /alerts ${parsed.TPLUS_ALERTS_TOKEN ? 'on' : 'off (TPLUS_ALERTS_TOKEN not set)'}, ${config.alerts.rules.length} rule(s), default ${config.alerts.defaultSeverity}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
