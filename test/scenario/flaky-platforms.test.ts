@@ -3,6 +3,10 @@ import type { FaultMode, RecordedCall, SlackEmulator } from '../../src/sandbox/s
 import type { PagerDutyFaultMode } from '../../src/sandbox/pagerduty-emulator/index.ts';
 import { ids, PD } from '../support/harness.ts';
 import { MINUTE, startIncidentScenario } from '../support/incident-scenario.ts';
+import seedrandom from 'seedrandom';
+
+/** A seeded generator (seedrandom), so a failing run can be replayed. */
+const prng = (seed: number): (() => number) => seedrandom(String(seed));
 
 const OUTAGE = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.';
 const ON_CALL = 'U0RESP0001';
@@ -13,25 +17,13 @@ const SECOND = 1000;
 const SLACK_MODES: FaultMode[] = ['429', '5xx', '5xx-after-commit'];
 const PAGERDUTY_MODES: PagerDutyFaultMode[] = ['429', '5xx'];
 
-/** A small seeded PRNG, so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The Slack emulator draws its faults (and the dispatcher its jitter) from Math.random, taken when
  * they are built: seeded here before they are. `target` instead faults exactly the calls a rule
  * picks: the emulator records a call just before it draws for it.
  */
 function controlRandom(seed: number) {
-  const seeded = mulberry32(seed);
+  const seeded = prng(seed);
   let rule: { emulator: SlackEmulator; picks: (call: RecordedCall) => boolean } | undefined;
   let lastDrawnFor: RecordedCall | undefined;
   vi.spyOn(Math, 'random').mockImplementation(() => {
@@ -90,17 +82,19 @@ describe('the S1 runbook while Slack and PagerDuty fail 30 % of calls', () => {
     vi.restoreAllMocks();
   });
 
-  it.each([1, 2, 4])('delivers every effect once, and none twice, when nobody acknowledges until T+130 (seed %i)', { timeout: 60_000 }, async (seed) => {
+  // Seeds whose draws include every fault kind (the test checks that they did; seeds 2 and 6 give no
+  // post that took effect but answered 500, so they would test less).
+  it.each([1, 3, 4, 5, 7])('delivers every effect once, and none twice, when nobody acknowledges until T+130 (seed %i)', { timeout: 60_000 }, async (seed) => {
     controlRandom(seed);
     s = await startIncidentScenario();
     const scenario = s;
     const { h, clock } = scenario;
     // Only this test's ticks: the same seed gives the same calls, and the same faults.
     await h.tplus.engine.stop();
-    const pagerDutyRandom = mulberry32(seed + 1000);
+    const pagerDutyRandom = prng(seed + 1000);
     /** Both platforms fail 30 % of calls; which way they fail is drawn for each second of tplus time. */
     const shuffleFaults = () => {
-      const draw = mulberry32(seed * 1_000_003 + Math.floor(clock.now().getTime() / SECOND));
+      const draw = prng(seed * 1_000_003 + Math.floor(clock.now().getTime() / SECOND));
       h.emulator.failRatio(0.3, SLACK_MODES[Math.floor(draw() * SLACK_MODES.length)]!);
       h.pagerduty.failRatio(0.3, PAGERDUTY_MODES[Math.floor(draw() * PAGERDUTY_MODES.length)]!, pagerDutyRandom);
     };

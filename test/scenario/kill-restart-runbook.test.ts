@@ -9,21 +9,14 @@ import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { eventually, PD, SIGNING_SECRET, startEmulator, startPagerDuty } from '../support/harness.ts';
 import { mentionEvent } from '../support/payloads.ts';
 import { count, spawnTplus, type TplusProcess } from '../support/process.ts';
+import seedrandom from 'seedrandom';
+
+/** A seeded generator (seedrandom), so a failing run can be replayed. */
+const seeded = (seed: number): (() => number) => seedrandom(String(seed));
 
 const KILLS = 20;
 const SCALE = 240; // one wall second is four incident minutes: an S1's 2 hours pass in 30 s
 const S1_STEPS_WITHOUT_ACK = ['page', 'ack-expected', 'repage', 'incident-channel', 'status-investigating', 'scope-assessment', 'manager', 'vp-and-success'];
-
-/** A small seeded generator, so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the real tplus process killed with SIGKILL at random moments of time-scaled S1 incidents', () => {
   let slack: SlackEmulator;
@@ -44,7 +37,7 @@ describe('the real tplus process killed with SIGKILL at random moments of time-s
 
   it(`runs every step's effect exactly once across ${KILLS} kills and restarts`, async () => {
     const seed = Number(process.env.TPLUS_TEST_SEED ?? Date.now() % 100_000);
-    const random = mulberry32(seed);
+    const random = seeded(seed);
     const databasePath = join(dir, 'kill.db');
     const env = {
       TPLUS_START_AT: '2026-11-24T14:00:00.000Z', TPLUS_TIME_SCALE: String(SCALE), TPLUS_CLOCK_ANCHOR: new Date().toISOString(),
