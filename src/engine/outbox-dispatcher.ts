@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock, OutboxStore } from '../usecases/ports.ts';
+import type { Clock, OutboxEffect, OutboxItem, OutboxStore } from '../usecases/ports.ts';
 import { PagerDutyDeliveryError } from '../pagerduty/index.ts';
 import { deliverEffect, type Deliverers } from './deliver-effect.ts';
 import { classifySlackFailure, type SlackFailure } from './slack-delivery.ts';
@@ -13,7 +13,20 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** Wall clock for leases; the domain clock may be scaled in the sandbox. */
   wallNow?: () => Date;
+  /** Destinations delivered to side by side. */
+  concurrency?: number;
   random?: () => number;
+}
+
+/** Where an item goes: its channel (or the item it threads under / edits), or PagerDuty. */
+function laneOf(effect: OutboxEffect): string {
+  switch (effect.kind) {
+    case 'slack.post': return effect.channel || (effect.threadOf ?? effect.channelOf)?.key || 'slack';
+    case 'slack.update':
+    case 'slack.pin': return effect.target.key;
+    case 'slack.create-channel': return effect.key;
+    case 'pagerduty.event': return `pagerduty:${effect.event.dedupKey}`;
+  }
 }
 
 function classifyFailure(error: unknown): SlackFailure {
@@ -36,7 +49,7 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   deliverers: Omit<Deliverers, 'outbox'>;
   options?: DispatcherOptions;
 }) {
-  const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random, wallNow = () => new Date() } = options;
+  const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random, wallNow = () => new Date(), concurrency = 4 } = options;
   const d: Deliverers = { ...deliverers, outbox };
 
   // One breaker per platform: after a transient failure (5xx, 429, network) the platform's other
@@ -57,42 +70,53 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
     const open = [...breakers].filter(([, b]) => b.until > now.getTime()).map(([platform]) => platform);
     const wall = wallNow();
     const items = await outbox.claimDue(now, limit, { now: wall, until: new Date(wall.getTime() + leaseMs) }, { skipKinds: open.flatMap((p) => KINDS[p] ?? []) });
-    let delivered = 0;
+    // Lanes: items for the same destination go in order, one at a time; different destinations
+    // go side by side (a post costs a network round trip, mostly waiting).
+    const lanes = new Map<string, OutboxItem[]>();
     for (const item of items) {
-      const platform = platformOf(item.effect.kind);
-      if ((breakers.get(platform)?.until ?? 0) > clock.now().getTime()) {
-        await outbox.release(item.id);
-        continue;
-      }
-      try {
-        const outcome = await deliverEffect(d, item);
-        if (outcome.outcome === 'waiting') {
-          await outbox.reschedule(item.id, { error: 'waiting for the item it depends on', nextAttemptAt: new Date(clock.now().getTime() + 500), isAmbiguous: false, isDead: false });
-          continue;
-        }
-        if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
-        breakers.delete(platform);
-        await outbox.markDelivered(item.id, outcome.outcome === 'delivered' ? outcome.result : null, clock.now());
-        delivered += 1;
-      } catch (error) {
-        const failure = classifyFailure(error);
-        const attempts = item.attempts + 1;
-        const isDead = failure.isPermanent || clock.now().getTime() - item.createdAt.getTime() > giveUpAfterMs;
-        const delay = Math.max(failure.retryAfterMs ?? 0, backoff(attempts));
-        if (!failure.isPermanent) {
-          const trips = (breakers.get(platform)?.trips ?? 0) + 1;
-          breakers.set(platform, { trips, until: clock.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoff(trips)) });
-        }
-        (isDead ? logger.error : logger.warn).call(logger, { key: item.key, attempts, error: failure.message, isDead }, 'outbox delivery failed');
-        await outbox.reschedule(item.id, {
-          error: failure.message,
-          nextAttemptAt: new Date(clock.now().getTime() + delay),
-          isAmbiguous: failure.isAmbiguous,
-          isDead,
-        });
-      }
+      const lane = laneOf(item.effect);
+      lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
     }
+    let delivered = 0;
+    const queue = [...lanes.values()];
+    const worker = async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const item of lane) if (await deliverOne(item)) delivered += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
     return delivered;
+  }
+
+  async function deliverOne(item: OutboxItem): Promise<boolean> {
+    const platform = platformOf(item.effect.kind);
+    if ((breakers.get(platform)?.until ?? 0) > clock.now().getTime()) {
+      await outbox.release(item.id);
+      return false;
+    }
+    try {
+      const outcome = await deliverEffect(d, item);
+      if (outcome.outcome === 'waiting') {
+        await outbox.reschedule(item.id, { error: 'waiting for the item it depends on', nextAttemptAt: new Date(clock.now().getTime() + 500), isAmbiguous: false, isDead: false });
+        return false;
+      }
+      if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
+      breakers.delete(platform);
+      await outbox.markDelivered(item.id, outcome.outcome === 'delivered' ? outcome.result : null, clock.now());
+      return true;
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const attempts = item.attempts + 1;
+      const isDead = failure.isPermanent || clock.now().getTime() - item.createdAt.getTime() > giveUpAfterMs;
+      const delay = Math.max(failure.retryAfterMs ?? 0, backoff(attempts));
+      if (!failure.isPermanent) {
+        const trips = (breakers.get(platform)?.trips ?? 0) + 1;
+        breakers.set(platform, { trips, until: clock.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoff(trips)) });
+      }
+      (isDead ? logger.error : logger.warn).call(logger, { key: item.key, attempts, error: failure.message, isDead }, 'outbox delivery failed');
+      await outbox.reschedule(item.id, { error: failure.message, nextAttemptAt: new Date(clock.now().getTime() + delay), isAmbiguous: failure.isAmbiguous, isDead });
+      return false;
+    }
   }
 
   return { runOnce };
