@@ -18,16 +18,21 @@ async function claimCause(tx: Tx, consequences: IncidentConsequences): Promise<b
 }
 
 async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<void> {
-  for (const e of c.events ?? []) {
-    await tx.incidentEvent.create({ data: { incidentId, at: c.at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) } });
+  // One statement per kind of row, not one per row: a step's transaction holds the write lock.
+  const events = c.events ?? [];
+  if (events.length > 0) {
+    await tx.incidentEvent.createMany({ data: events.map((e) => ({ incidentId, at: c.at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) })) });
   }
-  for (const effect of c.effects ?? []) {
+  const effects = c.effects ?? [];
+  if (effects.length > 0) {
     // A key already in the outbox is the same effect decided again (e.g. a replay): keep the first.
-    const exists = await tx.outboxMessage.findUnique({ where: { key: effect.key }, select: { id: true } });
-    if (!exists) await tx.outboxMessage.create({ data: outboxRow(effect, c.at) });
+    const existing = new Set((await tx.outboxMessage.findMany({ where: { key: { in: effects.map((e) => e.key) } }, select: { key: true } })).map((r) => r.key));
+    const fresh = effects.filter((e, i) => !existing.has(e.key) && effects.findIndex((other) => other.key === e.key) === i);
+    if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, c.at)) });
   }
-  for (const s of c.statusChanges ?? []) {
-    await tx.componentStatusChange.create({ data: { componentId: s.componentId, state: s.state, incidentId, at: c.at, source: s.source } });
+  const statusChanges = c.statusChanges ?? [];
+  if (statusChanges.length > 0) {
+    await tx.componentStatusChange.createMany({ data: statusChanges.map((s) => ({ componentId: s.componentId, state: s.state, incidentId, at: c.at, source: s.source })) });
   }
 }
 
