@@ -70,6 +70,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     }
   }, (error) => logger.error({ err: error }, 'outbox dispatch failed'));
 
+  const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   // The auditor runs once a minute of tplus time; its totals are reported by /healthz.
   const audit = { lastRunAt: undefined as Date | undefined, totals: { overdueSteps: 0, stuckOutbox: 0, pageFallbacks: 0 } as AuditFindings };
   async function runAuditor(): Promise<void> {
@@ -87,8 +88,10 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     logger,
     modules: [
       { name: 'inbox-replay', run: async () => intake.kick() },
-      { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock })) > 0) delivery.kick(); } },
-      { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock })) > 0) delivery.kick(); } },
+      // Both yield between items so requests are answered during a long batch; starting incidents
+      // also steps back under an intake burst, as processing does. Steps never wait for that.
+      { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0) delivery.kick(); } },
+      { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, pace: yieldTurn })) > 0) delivery.kick(); } },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },

@@ -8,8 +8,10 @@ import { decideStep } from './runbook-actions.ts';
  * conditional update inside the transaction that writes its effects, so a step runs once even
  * with several ticks or processes racing; overdue steps (after a restart) fire at once, marked late.
  */
-export async function runDueSteps({ incidents, tickets, policy, clock, limit = 200 }: {
+export async function runDueSteps({ incidents, tickets, policy, clock, limit = 200, pace = async () => {} }: {
   incidents: IncidentStore; tickets: TicketStore; policy: IncidentPolicy; clock: Clock; limit?: number;
+  /** Called between steps: lets the host answer requests while a long batch runs. */
+  pace?: () => Promise<void>;
 }): Promise<number> {
   const now = clock.now();
   const due = await incidents.dueSteps(now, limit);
@@ -19,6 +21,7 @@ export async function runDueSteps({ incidents, tickets, policy, clock, limit = 2
   for (const row of due) {
     onCall ??= await policy.onCall(now);
     if (await runStep({ incidents, tickets, policy, now, row, onCall })) fired += 1;
+    await pace();
   }
   return fired;
 }

@@ -11,10 +11,16 @@ import type { Clock, OutboxEffect } from './ports.ts';
  * reclassified ticket re-plans its incident, and an acknowledged ticket acknowledges it.
  * Every change is a conditional write, so two processes sweeping at once do each thing once.
  */
-export async function syncIncidents({ incidents, policy, clock, limit = 100 }: { incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; limit?: number }): Promise<number> {
+export async function syncIncidents({ incidents, policy, clock, limit = 100, pace = async () => {} }: {
+  incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; limit?: number;
+  /** Called between items with the time the item started: lets the host keep its event loop free. */
+  pace?: (startedMs: number) => Promise<void>;
+}): Promise<number> {
   let changed = 0;
   for (const ticket of await incidents.ticketsWithoutIncident(limit)) {
+    const started = performance.now();
     if (await startIncidentForTicket({ incidents, policy, ticket })) changed += 1;
+    await pace(started);
   }
   for (const { incident, ticket } of await incidents.outOfSyncWithTicket(limit)) {
     if (ticket.severity !== incident.severity) {

@@ -144,8 +144,14 @@ export class InboxIntake {
     this.arrivalsInWindow += 1;
   }
 
-  /** Under pressure, pauses 9× as long as the work begun at `startedMs` took: background work gets ≤ 1/10 of the time. */
+  /**
+   * Always lets the event loop take waiting requests (Prisma over better-sqlite3 resolves in
+   * microtasks only, so a loop of queries would otherwise never let a request in, and a burst
+   * could not even be noticed). Under pressure, also pauses 9× as long as the work begun at
+   * `startedMs` took: background work gets ≤ 1/10 of the time.
+   */
   async yieldIfBusy(startedMs: number): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (!this.isUnderPressure()) return;
     const pauseMs = Math.max(5, (performance.now() - startedMs) * PRESSURE_DUTY_PAUSE_FACTOR);
     await new Promise((resolve) => setTimeout(resolve, pauseMs));
