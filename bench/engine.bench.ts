@@ -172,8 +172,7 @@ async function measureTickCost(paths: { small: string; big: string }, env: Recor
       const parts: [string, () => Promise<unknown>][] = [
         ['inbox-replay', async () => { tplus.intake.kick(); await tplus.intake.idle(); }],
         ['incident-sync', () => syncIncidents(deps)],
-        ['incident-sync: ticketsWithoutIncident', () => tplus.incidents.ticketsWithoutIncident(100)],
-        ['incident-sync: outOfSyncWithTicket', () => tplus.incidents.outOfSyncWithTicket(100)],
+        ['incident-sync: ticketsToSync', () => tplus.incidents.ticketsToSync(100)],
         ['runbook-steps', () => runDueSteps(deps)],
         ['sla-breaches', () => markSlaBreaches({ tickets: tplus.tickets, clock: systemClock })],
         ['outbox', () => tplus.dispatcher.runOnce(50)],

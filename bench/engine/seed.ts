@@ -54,8 +54,8 @@ export function seedDatabase({ path, migrationsDir, incidents, plan, now }: { pa
   const random = mulberry32(20261125);
   const planJson = JSON.stringify(plan);
   const insertTicket = db.prepare(`INSERT INTO Ticket (id, inboxKey, customerId, tier, channelId, threadTs, source, reporterUserId, reporterTeamId, summary, description,
-    severity, classificationReason, classificationSignals, status, filedAt, firstResponseDueAt, firstResponseAt, firstResponseBy)
-    VALUES (?, ?, ?, ?, ?, ?, 'mention', ?, ?, ?, ?, 'S1', 'bench seed', '[]', 'acknowledged', ?, ?, ?, 'U0RESP0001')`);
+    severity, classificationReason, classificationSignals, status, filedAt, firstResponseDueAt, firstResponseAt, firstResponseBy, needsIncidentSync)
+    VALUES (?, ?, ?, ?, ?, ?, 'mention', ?, ?, ?, ?, 'S1', 'bench seed', '[]', 'acknowledged', ?, ?, ?, 'U0RESP0001', 0)`);
   const insertDeadline = db.prepare(`INSERT INTO Deadline (ticketId, kind, dueAt, state, settledAt) VALUES (?, 'first-response', ?, 'met', ?)`);
   const insertIncident = db.prepare(`INSERT INTO Incident (id, ticketId, source, customerId, severity, title, components, startedAt, acknowledgedAt, acknowledgedBy, plan, planVersion)
     VALUES (?, ?, 'ticket', ?, 'S1', ?, ?, ?, ?, 'U0RESP0001', ?, 1)`);

@@ -30,10 +30,15 @@ async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConseque
     const fresh = effects.filter((e, i) => !existing.has(e.key) && effects.findIndex((other) => other.key === e.key) === i);
     if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, c.at)) });
   }
+  if (c.syncedTicket) await clearSyncFlag(tx, c.syncedTicket);
   const statusChanges = c.statusChanges ?? [];
   if (statusChanges.length > 0) {
     await tx.componentStatusChange.createMany({ data: statusChanges.map((s) => ({ componentId: s.componentId, state: s.state, incidentId, at: c.at, source: s.source })) });
   }
+}
+
+async function clearSyncFlag(tx: Tx | PrismaClient, t: { id: number; severity: string; status: string }): Promise<void> {
+  await tx.ticket.updateMany({ where: { id: t.id, severity: t.severity, status: t.status }, data: { needsIncidentSync: false } });
 }
 
 export function createIncidentStore(prisma: PrismaClient): IncidentStore {
@@ -62,9 +67,12 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
   }
 
   return {
-    async ticketsWithoutIncident(limit) {
-      const rows = await prisma.ticket.findMany({ where: { incident: null }, orderBy: { id: 'asc' }, take: limit });
-      return rows.map(toTicket);
+    async ticketsToSync(limit) {
+      const rows = await prisma.ticket.findMany({ where: { needsIncidentSync: true }, orderBy: { id: 'asc' }, take: limit, include: { incident: true } });
+      return rows.map((row) => ({ ticket: toTicket(row), incident: row.incident ? toIncident(row.incident) : undefined }));
+    },
+    async markSynced(ticket) {
+      await clearSyncFlag(prisma, ticket);
     },
     async start(incident, steps, consequencesFor) {
       try {
@@ -102,15 +110,6 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
     async openByFingerprint(fingerprint) {
       const row = await prisma.incident.findFirst({ where: { alertFingerprint: fingerprint, resolvedAt: null }, orderBy: { id: 'desc' } });
       return row ? toIncident(row) : undefined;
-    },
-    async outOfSyncWithTicket(limit) {
-      const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
-        `SELECT i.id FROM Incident i JOIN Ticket t ON t.id = i.ticketId
-         WHERE i.resolvedAt IS NULL AND (t.severity <> i.severity OR (t.status = 'acknowledged' AND i.acknowledgedAt IS NULL))
-         ORDER BY i.id LIMIT ?`, limit);
-      if (rows.length === 0) return [];
-      const incidents = await prisma.incident.findMany({ where: { id: { in: rows.map((r) => Number(r.id)) } }, include: { ticket: true } });
-      return incidents.filter((i) => i.ticket).map((i) => ({ incident: toIncident(i), ticket: toTicket(i.ticket!) }));
     },
     async steps(incidentId) {
       const rows = await prisma.incidentStep.findMany({ where: { incidentId }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });

@@ -84,7 +84,7 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
       return apply(ticketId, consequences, async (tx) => {
         const { count } = await tx.ticket.updateMany({
           where: { id: ticketId, severity: change.fromSeverity ?? undefined },
-          data: { severity: change.toSeverity, firstResponseDueAt },
+          data: { severity: change.toSeverity, firstResponseDueAt, needsIncidentSync: true },
         });
         if (count === 0) return false;
         await tx.severityChange.create({ data: { ticketId, ...change } });
@@ -145,12 +145,12 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
 async function setFirstResponse(tx: Tx, { ticketId, by, at, isAcknowledgement }: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean }): Promise<boolean> {
   const { count } = await tx.ticket.updateMany({
     where: { id: ticketId, firstResponseAt: null },
-    data: { firstResponseAt: at, firstResponseBy: by, ...(isAcknowledgement ? { status: 'acknowledged' } : {}) },
+    data: { firstResponseAt: at, firstResponseBy: by, ...(isAcknowledgement ? { status: 'acknowledged', needsIncidentSync: true } : {}) },
   });
   if (count === 0) {
     if (!isAcknowledgement) return false;
     // Already responded in the thread: the button still acknowledges the ticket.
-    const ack = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: { status: 'acknowledged' } });
+    const ack = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: { status: 'acknowledged', needsIncidentSync: true } });
     return ack.count === 1;
   }
   await tx.deadline.updateMany({ where: { ticketId, kind: 'first-response', state: 'pending' }, data: { state: 'met', settledAt: at } });

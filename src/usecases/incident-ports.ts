@@ -23,6 +23,8 @@ export interface IncidentConsequences {
   events?: IncidentEventNote[];
   effects?: OutboxEffect[];
   statusChanges?: { componentId: string; state: ComponentState; source: string }[];
+  /** The ticket change this decision brought the incident in line with: its sync flag is cleared if the ticket still reads so. */
+  syncedTicket?: { id: number; severity: Severity; status: string };
 }
 
 export interface NewIncident {
@@ -54,8 +56,10 @@ export interface StepDecision {
 }
 
 export interface IncidentStore {
-  /** Tickets without an incident yet, oldest first: the sweep that starts incidents reads this. */
-  ticketsWithoutIncident(limit: number): Promise<Ticket[]>;
+  /** Tickets changed since the incident sweep last looked (new, reclassified, acknowledged), each with its incident if it has one. */
+  ticketsToSync(limit: number): Promise<{ ticket: Ticket; incident: Incident | undefined }[]>;
+  /** Clears a ticket's sync flag if it still has this severity and status (a newer change keeps it set). */
+  markSynced(ticket: { id: number; severity: Severity; status: string }): Promise<void>;
   /**
    * Creates the incident and its planned steps (a step without a due time waits for its anchor)
    * in one transaction; resolves undefined when the ticket already has an incident.
@@ -64,8 +68,6 @@ export interface IncidentStore {
   get(id: number): Promise<Incident | undefined>;
   byTicket(ticketId: number): Promise<Incident | undefined>;
   openByFingerprint(fingerprint: string): Promise<Incident | undefined>;
-  /** Open incidents whose ticket's severity differs, or whose ticket was acknowledged first. */
-  outOfSyncWithTicket(limit: number): Promise<{ incident: Incident; ticket: Ticket }[]>;
   steps(incidentId: number): Promise<StepRow[]>;
   /**
    * Records the acknowledgement and schedules the steps anchored on it; resolves false when the

@@ -17,18 +17,20 @@ export async function syncIncidents({ incidents, policy, clock, limit = 100, pac
   pace?: (startedMs: number) => Promise<void>;
 }): Promise<number> {
   let changed = 0;
-  for (const ticket of await incidents.ticketsWithoutIncident(limit)) {
+  for (const { ticket, incident } of await incidents.ticketsToSync(limit)) {
     const started = performance.now();
-    if (await startIncidentForTicket({ incidents, policy, ticket })) changed += 1;
-    await pace(started);
-  }
-  for (const { incident, ticket } of await incidents.outOfSyncWithTicket(limit)) {
-    if (ticket.severity !== incident.severity) {
-      if (await replanForSeverity({ incidents, policy, clock, incident, ticket })) changed += 1;
-    } else if (ticket.status === 'acknowledged' && !incident.acknowledgedAt) {
-      const by = ticket.firstResponseBy ?? 'unknown';
-      if (await acknowledgeIncident({ incidents, policy, at: ticket.firstResponseAt ?? clock.now(), incident, by, via: 'slack' })) changed += 1;
+    const synced = { id: ticket.id, severity: ticket.severity, status: ticket.status };
+    let isChanged = false;
+    if (!incident) isChanged = await startIncidentForTicket({ incidents, policy, ticket });
+    else if (incident.resolvedAt) isChanged = false;
+    else if (ticket.severity !== incident.severity) isChanged = await replanForSeverity({ incidents, policy, clock, incident, ticket });
+    else if (ticket.status === 'acknowledged' && !incident.acknowledgedAt) {
+      isChanged = await acknowledgeIncident({ incidents, policy, at: ticket.firstResponseAt ?? clock.now(), incident, by: ticket.firstResponseBy ?? 'unknown', via: 'slack', syncedTicket: synced });
     }
+    // Nothing (left) to do for this change: the incident already matches the ticket.
+    if (!isChanged) await incidents.markSynced(synced);
+    else changed += 1;
+    await pace(started);
   }
   return changed;
 }
@@ -45,6 +47,7 @@ async function startIncidentForTicket({ incidents, policy, ticket }: { incidents
     // The incident began when the ticket was filed (T+0), whenever this sweep got to it.
     (incident) => ({
       at: ticket.filedAt,
+      syncedTicket: { id: ticket.id, severity: ticket.severity, status: ticket.status },
       events: [{ kind: 'started', actor: ticket.reporterUserId, text: `T+0 ${incidentRef(incident.id)} opened from ${ticketRef(ticket.id)} as ${ticket.severity}; plan of ${plan.steps.length} steps frozen`, detail: { ticketId: ticket.id } }],
     }),
   );
@@ -61,6 +64,7 @@ async function replanForSeverity({ incidents, policy, clock, incident, ticket }:
     { incidentId: incident.id, fromVersion: incident.planVersion, severity: ticket.severity, plan: next, schedule: replan.schedule, cancel: replan.cancel },
     {
       at: now,
+      syncedTicket: { id: ticket.id, severity: ticket.severity, status: ticket.status },
       events: [{
         kind: 'replanned', actor: 'tplus',
         text: `Re-planned ${incident.severity} → ${ticket.severity}: ${overdue.length} step(s) already due fire now (${overdue.join(', ') || 'none'}); cancelled: ${replan.cancel.join(', ') || 'none'}; already done and kept: ${replan.keep.join(', ') || 'none'}`,
@@ -74,8 +78,9 @@ async function replanForSeverity({ incidents, policy, clock, incident, ticket }:
  * Records the acknowledgement and starts the steps that count from it. An ack from Slack is
  * passed on to PagerDuty; one from PagerDuty also acknowledges the ticket (first response).
  */
-export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId, extraEffects = [] }: {
+export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId, extraEffects = [], syncedTicket }: {
   incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty'; causeInboxId?: number; extraEffects?: OutboxEffect[];
+  syncedTicket?: { id: number; severity: Incident['severity']; status: string };
 }): Promise<boolean> {
   const moments = { startedAt: incident.startedAt, acknowledgedAt: at };
   const anchoredDues = incident.plan.steps
@@ -87,6 +92,7 @@ export async function acknowledgeIncident({ incidents, policy, at, incident, by,
     {
       at,
       ...(causeInboxId !== undefined ? { causeInboxId } : {}),
+      ...(syncedTicket ? { syncedTicket } : {}),
       events: [{ kind: 'acknowledged', actor: by, text: `Acknowledged by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}`, detail: { via } }],
       effects: [
         ...(via === 'slack' ? [{ kind: 'pagerduty.event' as const, key: `incident:${incident.id}:pagerduty-ack`, event: { action: 'acknowledge' as const, dedupKey: pagerDutyDedupKey(incident.id) } }] : []),
