@@ -2,20 +2,9 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
 import { toIncident, toStepRow } from './incident-mapper.ts';
 import { outboxRow, toTicket } from './ticket-mapper.ts';
+import { Aborted, claimCause } from './claim-cause.ts';
 
 type Tx = Prisma.TransactionClient;
-
-class Aborted extends Error {}
-
-/** Marks the causing inbox entry applied; false means it already was (a replay). */
-async function claimCause(tx: Tx, consequences: IncidentConsequences): Promise<boolean> {
-  if (consequences.causeInboxId === undefined) return true;
-  const { count } = await tx.inboxEvent.updateMany({
-    where: { id: consequences.causeInboxId, state: 'pending' },
-    data: { state: 'done', outcome: 'applied', processedAt: consequences.at },
-  });
-  return count === 1;
-}
 
 async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<void> {
   // One statement per kind of row, not one per row: a step's transaction holds the write lock.

@@ -3,18 +3,9 @@ import type { Ticket } from '../domain/ticket.ts';
 import type { Severity } from '../domain/types.ts';
 import type { Consequences, TicketStore } from '../usecases/ports.ts';
 import { outboxRow, toTicket } from './ticket-mapper.ts';
+import { Aborted, claimCause } from './claim-cause.ts';
 
 type Tx = Prisma.TransactionClient;
-
-/** Marks the causing inbox entry applied; false means it already was (a replay): abort. */
-async function claimCause(tx: Tx, consequences: Consequences): Promise<boolean> {
-  if (consequences.causeInboxId === undefined) return true;
-  const { count } = await tx.inboxEvent.updateMany({
-    where: { id: consequences.causeInboxId, state: 'pending' },
-    data: { state: 'done', outcome: 'applied', processedAt: consequences.at },
-  });
-  return count === 1;
-}
 
 async function writeConsequences(tx: Tx, ticket: Ticket, consequences: Consequences): Promise<void> {
   for (const note of consequences.timeline ?? []) {
@@ -26,8 +17,6 @@ async function writeConsequences(tx: Tx, ticket: Ticket, consequences: Consequen
     await tx.outboxMessage.create({ data: outboxRow(effect, consequences.at) });
   }
 }
-
-class Aborted extends Error {}
 
 export function createTicketStore(prisma: PrismaClient): TicketStore {
   /** Runs `change` and the consequences atomically; resolves false when nothing was applied. */
