@@ -20,12 +20,12 @@ const MAX_ATTEMPTS = 5;
  * Acks come first. Slack sends a workspace at most ~30,000 events an hour (about 8 a second); far
  * more than that (a burst, redeliveries after an outage, a load test) would have processing, which
  * is CPU-bound in Prisma, hold the event loop while requests wait for their ack. Then processing
- * gets at most a tenth of the time (it pauses 9× as long as each entry took) until arrivals calm
+ * gets at most a twentieth of the time (it pauses 19× as long as each entry took) until arrivals calm
  * down; nothing is dropped, the inbox simply drains later.
  */
 const PRESSURE_WINDOW_MS = 100;
 const PRESSURE_ARRIVALS = 10;
-const PRESSURE_DUTY_PAUSE_FACTOR = 9;
+const PRESSURE_DUTY_PAUSE_FACTOR = 19;
 /** Slack wants an answer within 3 s; leave room for the network. */
 const INLINE_ANSWER_MS = 2500;
 
@@ -148,7 +148,7 @@ export class InboxIntake {
    * Always lets the event loop take waiting requests (Prisma over better-sqlite3 resolves in
    * microtasks only, so a loop of queries would otherwise never let a request in, and a burst
    * could not even be noticed). Under pressure, also pauses 9× as long as the work begun at
-   * `startedMs` took: background work gets ≤ 1/10 of the time.
+   * `startedMs` took: each background loop gets ≤ 1/20 of the time.
    */
   async yieldIfBusy(startedMs: number): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
