@@ -147,7 +147,7 @@ export class InboxIntake {
   /**
    * Always lets the event loop take waiting requests (Prisma over better-sqlite3 resolves in
    * microtasks only, so a loop of queries would otherwise never let a request in, and a burst
-   * could not even be noticed). Under pressure, also pauses 9× as long as the work begun at
+   * could not even be noticed). Under pressure, also pauses 19× as long as the work begun at
    * `startedMs` took: each background loop gets ≤ 1/20 of the time.
    */
   async yieldIfBusy(startedMs: number): Promise<void> {
