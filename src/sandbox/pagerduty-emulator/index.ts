@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AlertBook, validateEvent, type EmulatedAlert } from './alerts.ts';
-import { PagerDutyFaultPlan, type PagerDutyFaultMode } from './faults.ts';
+import { FaultPlan } from '../fault-plan.ts';
+import type { PagerDutyFaultMode } from './faults.ts';
 import { listOnCalls, type EmulatedEscalationPolicy } from './oncalls.ts';
 import { buildWebhookBody, postWebhook, statusAfter, type WebhookOptions } from './webhook.ts';
 
@@ -73,7 +74,7 @@ export async function startPagerDutyEmulator({ port = 0, routingKey, apiToken, o
   const calls: RecordedPagerDutyCall[] = [];
   const events: Record<string, unknown>[] = [];
   const alerts = new AlertBook();
-  const faults = new PagerDutyFaultPlan();
+  const faults = new FaultPlan<PagerDutyFaultMode>();
   const startedAt = new Date();
   const shift = { start: new Date(startedAt.getTime() - 3_600_000), end: new Date(startedAt.getTime() + 7 * 86_400_000) };
 

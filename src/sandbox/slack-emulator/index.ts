@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultPlan, type FaultMode } from './faults.ts';
+import { FaultPlan } from '../fault-plan.ts';
+import type { FaultMode } from './faults.ts';
 import { METHODS, type Args, type SlackAnswer } from './methods.ts';
 import { attachSocketMode, type SocketSide } from './socket.ts';
 import { EmulatedWorkspace, type EmulatedMessage, type EmulatedUser } from './workspace.ts';
@@ -58,7 +59,7 @@ export async function startSlackEmulator({ port = 0, botToken, appToken, teamId,
   users?: EmulatedUser[]; channels: { id: string; name: string; isExtShared?: boolean }[];
 }): Promise<SlackEmulator> {
   const workspace = new EmulatedWorkspace(channels, users);
-  const faults = new FaultPlan();
+  const faults = new FaultPlan<FaultMode>();
   const calls: RecordedCall[] = [];
   let baseUrl = '';
   const ctx = { workspace, teamId, botUserId, botId, socketUrl: () => `${baseUrl.replace('http', 'ws')}/socket?ticket=${Date.now()}` };
