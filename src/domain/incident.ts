@@ -1,8 +1,8 @@
 import type { FrozenPlan } from './runbook/index.ts';
 import type { Severity } from './types.ts';
 
-export const INCIDENT_SOURCES = ['ticket', 'declared', 'alert'] as const;
-export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+/** How an incident started: from a customer's ticket, declared by a responder, or by an alert. */
+export type IncidentSource = 'ticket' | 'declared' | 'alert';
 
 export interface Incident {
   id: number;

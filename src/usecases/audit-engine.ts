@@ -2,6 +2,7 @@ import { incidentIdFromDedupKey, incidentRef } from '../domain/incident.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
 import type { Clock, OutboxStore } from './ports.ts';
+import { incidentText } from './incident-messages.ts';
 
 export const OVERDUE_STEP_MS = 60_000;
 export const PAGE_FALLBACK_AFTER_MS = 2 * 60_000;
@@ -32,14 +33,13 @@ export async function auditEngine({ incidents, outbox, policy, clock }: { incide
       const incident = incidentId === undefined ? undefined : await incidents.get(incidentId);
       if (!incident || incident.resolvedAt || (await outbox.exists(`${page.key}:fallback:triage`))) continue;
       const ref = incidentRef(incident.id);
-      const text = (body: string) => ({ view: 'text' as const, data: { text: body, title: incident.title } });
       await incidents.record(incident.id, {
         at: now,
         events: [{ kind: 'page-fallback', actor: 'tplus', text: `PagerDuty has not taken the page for ${Math.round((now.getTime() - page.createdAt.getTime()) / 60_000)} min: paged ${onCall.slackUserIds.join(', ') || 'nobody known'} by Slack DM; still retrying PagerDuty`, detail: { key: page.key } }],
         // Keyed by the page's own key: one fallback per page, however often the auditor runs.
         effects: [
-          ...onCall.slackUserIds.map((user) => ({ kind: 'slack.post' as const, key: `${page.key}:fallback:${user}`, channel: user, message: text(`:rotating_light: *You are paged for ${ref}* (${incident.severity}): {title}. PagerDuty cannot be reached, so tplus pages you here. Acknowledge in <#${policy.triageChannelId}>.`) })),
-          { kind: 'slack.post', key: `${page.key}:fallback:triage`, channel: policy.triageChannelId, message: text(`:warning: PagerDuty has not accepted the page for *${ref}* for 2 minutes. On-call paged by Slack DM: ${onCall.slackUserIds.map((u) => `<@${u}>`).join(' ') || 'nobody known'}. tplus keeps retrying PagerDuty.`) },
+          ...onCall.slackUserIds.map((user) => ({ kind: 'slack.post' as const, key: `${page.key}:fallback:${user}`, channel: user, message: incidentText(incident, `:rotating_light: *You are paged for ${ref}* (${incident.severity}): {title}. PagerDuty cannot be reached, so tplus pages you here. Acknowledge in <#${policy.triageChannelId}>.`) })),
+          { kind: 'slack.post', key: `${page.key}:fallback:triage`, channel: policy.triageChannelId, message: incidentText(incident, `:warning: PagerDuty has not accepted the page for *${ref}* for 2 minutes. On-call paged by Slack DM: ${onCall.slackUserIds.map((u) => `<@${u}>`).join(' ') || 'nobody known'}. tplus keeps retrying PagerDuty.`) },
         ],
       });
       pageFallbacks += 1;

@@ -3,14 +3,8 @@ import { freezePlan, planSteps } from '../domain/runbook/index.ts';
 import type { Severity } from '../domain/types.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
-import type { Clock, OutboxEffect } from './ports.ts';
-
-export const incidentCardKey = (incidentId: number): string => `incident:${incidentId}:card`;
-
-/** The incident card of an incident without a ticket, refreshed after a change. */
-export function incidentCardRefresh(incidentId: number, at: Date, reason: string): OutboxEffect {
-  return { kind: 'slack.update', key: `${incidentCardKey(incidentId)}:${reason}:${at.getTime()}`, target: { key: incidentCardKey(incidentId) }, message: { view: 'incident-card', data: { incidentId } } };
-}
+import type { Clock } from './ports.ts';
+import { incidentCardKey } from './incident-messages.ts';
 
 /**
  * `/tplus incident`: a responder declares an incident that no customer reported (or an alert

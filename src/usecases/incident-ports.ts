@@ -1,4 +1,4 @@
-import type { Incident, IncidentSource } from '../domain/incident.ts';
+import type { Incident } from '../domain/incident.ts';
 import type { FrozenPlan } from '../domain/runbook/index.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import type { Severity } from '../domain/types.ts';
@@ -27,17 +27,8 @@ export interface IncidentConsequences {
   syncedTicket?: { id: number; severity: Severity; status: string };
 }
 
-export interface NewIncident {
-  ticketId: number | null;
-  source: IncidentSource;
-  customerId: string | null;
-  severity: Severity;
-  title: string;
-  components: string[];
-  startedAt: Date;
-  alertFingerprint: string | null;
-  plan: FrozenPlan;
-}
+/** What starting an incident needs; the rest of `Incident` starts empty. */
+export type NewIncident = Pick<Incident, 'ticketId' | 'source' | 'customerId' | 'severity' | 'title' | 'components' | 'startedAt' | 'alertFingerprint' | 'plan'>;
 
 export interface StepRow {
   rowId: number;

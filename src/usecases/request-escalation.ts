@@ -1,7 +1,7 @@
 import type { Clock, TicketStore } from './ports.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import { cardRefresh } from './acknowledge-ticket.ts';
-import { escalateNow } from './resolve-incident.ts';
+import { escalateNow } from './escalate-now.ts';
 
 /**
  * "Escalate" on the ticket card: the incident's next escalation step (re-page, manager, VP) runs

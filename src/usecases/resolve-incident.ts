@@ -3,6 +3,7 @@ import { dueAtOf, formatOffset } from '../domain/runbook/index.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
 import type { OutboxEffect } from './ports.ts';
+import { incidentText, triageCardRefresh } from './incident-messages.ts';
 import type { Ticket } from '../domain/ticket.ts';
 
 /**
@@ -22,15 +23,14 @@ export async function resolveIncident({ incidents, policy, at, incident, ticket,
     .map((s) => ({ stepId: s.id, dueAt: dueAtOf(s, moments, policy.addBusinessMinutesFor(incident.customerId)) as Date }));
   const ref = incidentRef(incident.id);
   const offset = formatOffset(incident.startedAt, at);
-  const note = (text: string) => ({ view: 'text' as const, data: { text, title: incident.title } });
+  const note = (text: string) => incidentText(incident, text);
   const effects: OutboxEffect[] = [
     { kind: 'slack.post', key: `incident:${incident.id}:resolved:triage`, channel: policy.triageChannelId, message: note(`:large_green_circle: *${ref}* resolved at ${offset} by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.${isUpstreamCause ? ` Cause: upstream${upstreamProvider ? ` (${upstreamProvider})` : ''}.` : ''}`) },
   ];
   if (via === 'slack') effects.push({ kind: 'pagerduty.event', key: `incident:${incident.id}:pagerduty-resolve`, event: { action: 'resolve', dedupKey: pagerDutyDedupKey(incident.id) } });
   if (incident.channelId) effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:room`, channel: incident.channelId, message: note(`:large_green_circle: Resolved at ${offset}. Thank you all.`) });
-  if (incident.ticketId === null) effects.push({ kind: 'slack.update', key: `incident:${incident.id}:card:resolved`, target: { key: `incident:${incident.id}:card` }, message: { view: 'incident-card', data: { incidentId: incident.id } } });
+  effects.push(triageCardRefresh(incident, at, 'resolved'));
   if (incident.ticketId !== null) {
-    effects.push({ kind: 'slack.update', key: `ticket:${incident.ticketId}:card:resolved`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card', ticketId: incident.ticketId } });
     // In the customer's own thread; a ticket filed from a modal has its thread on our first reply.
     const where = ticket?.threadTs ? { channel: ticket.channelId, threadTs: ticket.threadTs } : { channel: '', threadOf: { key: `ticket:${incident.ticketId}:customer-ack` } };
     effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:customer`, ...where, message: note(`This issue (${ref}) is resolved. We will follow up with what happened.`) });
@@ -45,12 +45,4 @@ export async function resolveIncident({ incidents, policy, at, incident, ticket,
       statusChanges: incident.components.map((componentId) => ({ componentId, state: 'operational' as const, source: 'resolution' })),
     },
   );
-}
-
-/** "Escalate now": the next pending escalation of the incident runs at the next tick. */
-export async function escalateNow({ incidents, incident, at, by }: { incidents: IncidentStore; incident: Incident; at: Date; by: string }): Promise<'escalated' | 'nothing-left'> {
-  const next = await incidents.nextPendingStep(incident.id, ['page-oncall', 'repage-oncall', 'escalate', 'notify-triage']);
-  if (!next || !(await incidents.bringForward(next.rowId, at))) return 'nothing-left';
-  await incidents.record(incident.id, { at, events: [{ kind: 'escalate-now', actor: by, text: `${formatOffset(incident.startedAt, at)} ${by} pressed Escalate now: step "${next.stepId}" runs at once`, detail: { stepId: next.stepId } }] });
-  return 'escalated';
 }

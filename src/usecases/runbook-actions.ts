@@ -5,6 +5,7 @@ import type { Ticket } from '../domain/ticket.ts';
 import type { ComponentState, IncidentEventNote, StepDecision } from './incident-ports.ts';
 import { namedUpstream, resolveTargets, type IncidentPolicy, type OnCall } from './incident-policy.ts';
 import type { OutboxEffect, OutboxRef } from './ports.ts';
+import { incidentText } from './incident-messages.ts';
 
 
 export interface StepContext {
@@ -24,7 +25,7 @@ export const channelKey = (incidentId: number): string => `incident:${incidentId
 
 /** `{title}` in `text` is filled with the incident title, escaped by the renderer. */
 function text(key: string, channel: string, body: string, incident: Incident, extra: { channelOf?: OutboxRef; threadTs?: string } = {}): OutboxEffect {
-  return { kind: 'slack.post', key, channel, ...extra, message: { view: 'text', data: { text: body, title: incident.title } } };
+  return { kind: 'slack.post', key, channel, ...extra, message: incidentText(incident, body) };
 }
 
 const STATE_BY_SEVERITY: Record<Incident['severity'], ComponentState> = { S1: 'major_outage', S2: 'partial_outage', S3: 'degraded_performance', S4: 'degraded_performance' };

@@ -3,7 +3,8 @@ import { dueAtOf, freezePlan, planSteps, replanIncident } from '../domain/runboo
 import { ticketRef, type Ticket } from '../domain/ticket.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
-import type { Clock, OutboxEffect } from './ports.ts';
+import type { Clock } from './ports.ts';
+import { incidentText, triageCardRefresh } from './incident-messages.ts';
 
 /**
  * Keeps incidents in step with their tickets, as a sweep: a ticket without an incident gets one
@@ -78,8 +79,8 @@ async function replanForSeverity({ incidents, policy, clock, incident, ticket }:
  * Records the acknowledgement and starts the steps that count from it. An ack from Slack is
  * passed on to PagerDuty; one from PagerDuty also acknowledges the ticket (first response).
  */
-export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId, extraEffects = [], syncedTicket }: {
-  incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty'; causeInboxId?: number; extraEffects?: OutboxEffect[];
+export async function acknowledgeIncident({ incidents, policy, at, incident, by, via, causeInboxId, syncedTicket }: {
+  incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty'; causeInboxId?: number;
   syncedTicket?: { id: number; severity: Incident['severity']; status: string };
 }): Promise<boolean> {
   const moments = { startedAt: incident.startedAt, acknowledgedAt: at };
@@ -96,11 +97,9 @@ export async function acknowledgeIncident({ incidents, policy, at, incident, by,
       events: [{ kind: 'acknowledged', actor: by, text: `Acknowledged by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}`, detail: { via } }],
       effects: [
         ...(via === 'slack' ? [{ kind: 'pagerduty.event' as const, key: `incident:${incident.id}:pagerduty-ack`, event: { action: 'acknowledge' as const, dedupKey: pagerDutyDedupKey(incident.id) } }] : []),
-        ...(via === 'pagerduty' && incident.ticketId !== null
-          ? [{ kind: 'slack.update' as const, key: `ticket:${incident.ticketId}:card:pd-ack:${at.getTime()}`, target: { key: `ticket:${incident.ticketId}:card` }, message: { view: 'ticket-card' as const, ticketId: incident.ticketId } }]
-          : []),
-        ...extraEffects,
-        { kind: 'slack.post', key: `incident:${incident.id}:ack-notice`, channel: policy.triageChannelId, message: { view: 'text', data: { text: `:white_check_mark: *${ref}* acknowledged by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.`, title: incident.title } } },
+        // A Slack ack of a ticket already refreshed the ticket's card (acknowledge-ticket).
+        ...(via === 'pagerduty' || incident.ticketId === null ? [triageCardRefresh(incident, at, `${via}-ack`)] : []),
+        { kind: 'slack.post', key: `incident:${incident.id}:ack-notice`, channel: policy.triageChannelId, message: incidentText(incident, `:white_check_mark: *${ref}* acknowledged by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.`) },
       ],
     },
   );

@@ -3,9 +3,8 @@ import type { Incident } from '../../../domain/incident.ts';
 import { isResponder } from '../../../domain/customer-directory.ts';
 import type { Ticket } from '../../../domain/ticket.ts';
 import { acknowledgeTicket } from '../../../usecases/acknowledge-ticket.ts';
-import { incidentCardRefresh } from '../../../usecases/declare-incident.ts';
 import { requestEscalation } from '../../../usecases/request-escalation.ts';
-import { escalateNow } from '../../../usecases/resolve-incident.ts';
+import { escalateNow } from '../../../usecases/escalate-now.ts';
 import { acknowledgeIncident } from '../../../usecases/sync-incidents.ts';
 import { ACTION } from '../../ids.ts';
 import { reclassifyModal, resolveModal } from '../../views/modals.ts';
@@ -42,8 +41,7 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     const target = await guard(body, client);
     if (target?.ticket) await acknowledgeTicket({ tickets: deps.tickets, clock: deps.clock, ticketId: target.ticket.id, responderId: body.user.id, inboxId: inboxOf(context).inboxId });
     if (target?.incident) {
-      const at = deps.clock.now();
-      await acknowledgeIncident({ incidents: deps.incidents, policy: deps.incidentPolicy, at, incident: target.incident, by: body.user.id, via: 'slack', causeInboxId: inboxOf(context).inboxId, extraEffects: [incidentCardRefresh(target.incident.id, at, 'ack')] });
+      await acknowledgeIncident({ incidents: deps.incidents, policy: deps.incidentPolicy, at: deps.clock.now(), incident: target.incident, by: body.user.id, via: 'slack', causeInboxId: inboxOf(context).inboxId });
     }
     deps.onCommitted();
   });
