@@ -28,6 +28,8 @@ describe('monitoring alerts at POST /alerts', () => {
 
   it('starts an incident at T+0 from an Alertmanager alert, by the config rules', async () => {
     expect((await post(alertmanager('firing'))).status).toBe(202);
+    // Committed before the 202: the row is there whether or not it has been processed yet.
+    expect(await h.tplus.db.prisma.inboxEvent.count({ where: { source: 'alerts' } })).toBe(1);
     await h.settle();
     await h.tplus.engine.tick();
     await h.settle();
