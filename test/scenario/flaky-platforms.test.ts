@@ -165,23 +165,33 @@ describe('the S1 runbook while Slack and PagerDuty fail 30 % of calls', () => {
       return { scenario: s, random, incident, ticket };
     }
 
+    /** Runs to `at` with the aimed fault armed, lets retries happen, then heals Slack and drains. */
+    async function faultThenHeal(scenario: Scenario, at: number) {
+      await scenario.at(at);
+      await drain(scenario, 50 * SECOND);
+      scenario.h.emulator.heal();
+      await drain(scenario, 5 * MINUTE);
+    }
+
+    /** Every effect once, one incident channel, recorded on the incident, with the on-call in it. */
+    async function expectOneIncidentChannel(scenario: Scenario, incidentId: number) {
+      await expectEachEffectDeliveredOnce(scenario);
+      const channels = incidentChannels(scenario, incidentId);
+      expect(channels.map((c) => c.name)).toHaveLength(1);
+      const after = await scenario.h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incidentId } });
+      expect(after.channelId).toBe(channels[0]!.id);
+      expect([...channels[0]!.members]).toContain(ON_CALL);
+    }
+
     it('opens one incident channel when inviting people into the new channel is rate-limited', { timeout: 60_000 }, async () => {
       const { scenario, random, incident } = await acknowledgedAtTwoMinutes();
       const { h } = scenario;
       let invites = 0;
       random.target(h.emulator, '429', (call) => call.method === 'conversations.invite' && (invites += 1) === 1);
-      await scenario.at(15 * MINUTE);
-      await drain(scenario, 50 * SECOND);
-      h.emulator.heal();
-      await drain(scenario, 5 * MINUTE);
+      await faultThenHeal(scenario, 15 * MINUTE);
 
       expect(h.emulator.callsTo('conversations.invite').map((c) => c.httpStatus)).toEqual([429, 200]);
-      await expectEachEffectDeliveredOnce(scenario);
-      const channels = incidentChannels(scenario, incident.id);
-      expect(channels.map((c) => c.name)).toHaveLength(1);
-      const after = await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
-      expect(after.channelId).toBe(channels[0]!.id);
-      expect([...channels[0]!.members]).toContain(ON_CALL);
+      await expectOneIncidentChannel(scenario, incident.id);
     });
 
     it('opens one incident channel when creating it took effect but the answer was a 500', { timeout: 60_000 }, async () => {
@@ -189,18 +199,10 @@ describe('the S1 runbook while Slack and PagerDuty fail 30 % of calls', () => {
       const { h } = scenario;
       let creates = 0;
       random.target(h.emulator, '5xx-after-commit', (call) => call.method === 'conversations.create' && (creates += 1) === 1);
-      await scenario.at(15 * MINUTE);
-      await drain(scenario, 50 * SECOND);
-      h.emulator.heal();
-      await drain(scenario, 5 * MINUTE);
+      await faultThenHeal(scenario, 15 * MINUTE);
 
       expect(h.emulator.callsTo('conversations.create')[0]).toMatchObject({ httpStatus: 500, response: { ok: true } });
-      await expectEachEffectDeliveredOnce(scenario);
-      const channels = incidentChannels(scenario, incident.id);
-      expect(channels.map((c) => c.name)).toHaveLength(1);
-      const after = await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
-      expect(after.channelId).toBe(channels[0]!.id);
-      expect([...channels[0]!.members]).toContain(ON_CALL);
+      await expectOneIncidentChannel(scenario, incident.id);
     });
 
     it('sends the manager one DM, and does not give up on it, when the DM took effect but the answer was a 500', { timeout: 60_000 }, async () => {

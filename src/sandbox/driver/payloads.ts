@@ -44,16 +44,23 @@ export function buildChannelMessage(args: MessageArgs) {
   return { type: 'message', channel_type: 'channel', ...messageFields(args) };
 }
 
+/** The fields every interaction payload carries about where it came from and who acted. */
+function interactionActor(teamId: string, user: { id: string; teamId: string }) {
+  return {
+    team: { id: teamId, domain: 'emulated' },
+    user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
+    api_app_id: APP_ID,
+    token: 'legacy-verification-token-unused',
+  };
+}
+
 export function buildBlockActions({ teamId, user, channel, actionId, value, triggerId, messageTs }: {
   teamId: string; user: { id: string; teamId: string }; channel: string; actionId: string; value: string; triggerId: string; messageTs?: string;
 }) {
   const ts = messageTs ?? `${Math.floor(Date.now() / 1000)}.000100`;
   return {
     type: 'block_actions',
-    team: { id: teamId, domain: 'emulated' },
-    user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
-    api_app_id: APP_ID,
-    token: 'legacy-verification-token-unused',
+    ...interactionActor(teamId, user),
     container: { type: 'message', message_ts: ts, channel_id: channel, is_ephemeral: false },
     trigger_id: triggerId,
     channel: { id: channel, name: 'emulated' },
@@ -68,10 +75,7 @@ export function buildViewSubmission({ teamId, user, callbackId, values, privateM
 }) {
   return {
     type: 'view_submission',
-    team: { id: teamId, domain: 'emulated' },
-    user: { id: user.id, username: user.id.toLowerCase(), name: user.id.toLowerCase(), team_id: user.teamId },
-    api_app_id: APP_ID,
-    token: 'legacy-verification-token-unused',
+    ...interactionActor(teamId, user),
     trigger_id: randomId('trig-'),
     view: {
       id: viewId, team_id: teamId, type: 'modal', callback_id: callbackId, private_metadata: privateMetadata,
