@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, TIERS } from '../domain/types.ts';
+import { ZContract, ZDocuments, ZStatusPage } from './contract-schema.ts';
 
 const slackId = (prefix: string) =>
   z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix.split('').join(' or ')}`);
@@ -28,6 +29,12 @@ export const ZCustomer = z.object({
   tier: z.enum(TIERS),
   calendar: z.string().min(1),
   successOwner: slackId('UW'),
+  /** The success owner's manager: an overdue RCA escalates to them. */
+  successManager: slackId('UW').optional(),
+  /** The account's executive contact on our side, alerted with the success owner when a termination trigger fires. */
+  executiveContact: slackId('UW').optional(),
+  /** One month's fee: service credits are computed from it and capped by it. */
+  monthlyFee: z.object({ amount: z.number().positive(), currency: z.string().length(3) }).optional(),
   slack: z.object({
     teamIds: z.array(slackId('TE')).min(1),
     channels: z.array(slackId('CG')).min(1),
@@ -87,6 +94,9 @@ export const ZConfig = z
         slackUsers: z.record(z.string().regex(/^P[A-Z0-9]+$/, 'must be a PagerDuty user id such as PABC123'), slackId('UW')).default({}),
       })
       .default({ roster: [], slackUsers: {} }),
+    statusPage: ZStatusPage,
+    contract: ZContract,
+    documents: ZDocuments,
     intake: z
       .object({
         maxSummaryLength: z.number().int().min(20).max(3000).default(150),
@@ -123,6 +133,9 @@ export const ZConfig = z
         ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'teamIds'], message: 'must not contain our own workspace team id' });
       }
     });
+    for (const id of Object.keys(config.statusPage.statuspage?.components ?? {})) {
+      if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['statusPage', 'statuspage', 'components', id], message: `names component "${id}", which is not in components` });
+    }
     if (config.customers.some((c) => c.slack.channels.includes(config.triage.channelId))) {
       ctx.addIssue({ code: 'custom', path: ['triage', 'channelId'], message: 'the triage channel must be internal, not a customer channel' });
     }

@@ -20,6 +20,7 @@ export interface Incident {
   resolvedBy: string | null;
   resolutionSummary: string | null;
   isUpstreamCause: boolean;
+  isCustomerCaused: boolean;
   upstreamProvider: string | null;
   channelId: string | null;
   alertFingerprint: string | null;

@@ -21,6 +21,7 @@ export function toIncident(row: IncidentRow): Incident {
     resolvedBy: row.resolvedBy,
     resolutionSummary: row.resolutionSummary,
     isUpstreamCause: row.isUpstreamCause,
+    isCustomerCaused: row.isCustomerCaused,
     upstreamProvider: row.upstreamProvider,
     channelId: row.channelId,
     alertFingerprint: row.alertFingerprint,

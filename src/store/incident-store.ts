@@ -120,11 +120,11 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         return true;
       });
     },
-    resolve({ incidentId, by, at, summary, isUpstreamCause, upstreamProvider, anchoredDues }, consequences) {
+    resolve({ incidentId, by, at, summary, isUpstreamCause, isCustomerCaused, upstreamProvider, anchoredDues }, consequences) {
       return apply(incidentId, consequences, async (tx) => {
         const { count } = await tx.incident.updateMany({
           where: { id: incidentId, resolvedAt: null },
-          data: { resolvedAt: at, resolvedBy: by, resolutionSummary: summary, isUpstreamCause, upstreamProvider },
+          data: { resolvedAt: at, resolvedBy: by, resolutionSummary: summary, isUpstreamCause, isCustomerCaused, upstreamProvider },
         });
         if (count === 0) return false;
         await tx.incidentStep.updateMany({ where: { incidentId, state: 'pending', NOT: { stepId: { in: anchoredDues.map((d) => d.stepId) } } }, data: { state: 'cancelled', outcome: 'incident resolved' } });

@@ -4,8 +4,8 @@ import type { Ticket } from '../domain/ticket.ts';
 import type { Severity } from '../domain/types.ts';
 import type { OutboxEffect } from './ports.ts';
 
-export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
-export type ComponentState = (typeof COMPONENT_STATES)[number];
+import type { ComponentState } from '../domain/uptime/index.ts';
+export type { ComponentState } from '../domain/uptime/index.ts';
 
 /** One line of the incident timeline: a step, page, ack, status change or message. */
 export interface IncidentEventNote {
@@ -66,7 +66,7 @@ export interface IncidentStore {
    */
   acknowledge(args: { incidentId: number; by: string; at: Date; anchoredDues: { stepId: string; dueAt: Date }[]; alsoTicket: boolean }, consequences: IncidentConsequences): Promise<boolean>;
   /** Resolves the incident (and its ticket), cancels its open steps; false when it already was. */
-  resolve(args: { incidentId: number; by: string; at: Date; summary: string; isUpstreamCause: boolean; upstreamProvider: string | null; anchoredDues: { stepId: string; dueAt: Date }[] }, consequences: IncidentConsequences): Promise<boolean>;
+  resolve(args: { incidentId: number; by: string; at: Date; summary: string; isUpstreamCause: boolean; isCustomerCaused: boolean; upstreamProvider: string | null; anchoredDues: { stepId: string; dueAt: Date }[] }, consequences: IncidentConsequences): Promise<boolean>;
   /**
    * Swaps the plan: cancels `cancel`, adds `schedule` under a new plan version. Steps that already
    * ran are kept. Resolves false when the incident changed meanwhile (its plan version moved on).

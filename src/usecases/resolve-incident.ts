@@ -11,11 +11,11 @@ import type { Ticket } from '../domain/ticket.ts';
  * resolution are scheduled, components return to operational, PagerDuty is resolved (unless it
  * told us), and the customer and triage hear it.
  */
-export async function resolveIncident({ incidents, policy, at, incident, ticket, by, via, summary, isUpstreamCause, upstreamProvider, causeInboxId }: {
+export async function resolveIncident({ incidents, policy, at, incident, ticket, by, via, summary, isUpstreamCause, isCustomerCaused = false, upstreamProvider, causeInboxId }: {
   incidents: IncidentStore; policy: IncidentPolicy; at: Date; incident: Incident; by: string; via: 'slack' | 'pagerduty';
   /** The incident's ticket, whose customer thread hears of the resolution. */
   ticket?: Ticket;
-  summary: string; isUpstreamCause: boolean; upstreamProvider: string | null; causeInboxId?: number;
+  summary: string; isUpstreamCause: boolean; isCustomerCaused?: boolean; upstreamProvider: string | null; causeInboxId?: number;
 }): Promise<boolean> {
   const moments = { startedAt: incident.startedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: at };
   const anchoredDues = incident.plan.steps
@@ -25,7 +25,7 @@ export async function resolveIncident({ incidents, policy, at, incident, ticket,
   const offset = formatOffset(incident.startedAt, at);
   const note = (text: string) => incidentText(incident, text);
   const effects: OutboxEffect[] = [
-    { kind: 'slack.post', key: `incident:${incident.id}:resolved:triage`, channel: policy.triageChannelId, message: note(`:large_green_circle: *${ref}* resolved at ${offset} by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.${isUpstreamCause ? ` Cause: upstream${upstreamProvider ? ` (${upstreamProvider})` : ''}.` : ''}`) },
+    { kind: 'slack.post', key: `incident:${incident.id}:resolved:triage`, channel: policy.triageChannelId, message: note(`:large_green_circle: *${ref}* resolved at ${offset} by ${via === 'slack' ? `<@${by}>` : `${by} (PagerDuty)`}.${isUpstreamCause ? ` Cause: upstream${upstreamProvider ? ` (${upstreamProvider})` : ''}.` : ''}${isCustomerCaused ? ' Cause: customer.' : ''}`) },
   ];
   if (via === 'slack') effects.push({ kind: 'pagerduty.event', key: `incident:${incident.id}:pagerduty-resolve`, event: { action: 'resolve', dedupKey: pagerDutyDedupKey(incident.id) } });
   if (incident.channelId) effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:room`, channel: incident.channelId, message: note(`:large_green_circle: Resolved at ${offset}. Thank you all.`) });
@@ -36,11 +36,11 @@ export async function resolveIncident({ incidents, policy, at, incident, ticket,
     effects.push({ kind: 'slack.post', key: `incident:${incident.id}:resolved:customer`, ...where, message: note(`This issue (${ref}) is resolved. We will follow up with what happened.`) });
   }
   return incidents.resolve(
-    { incidentId: incident.id, by, at, summary, isUpstreamCause, upstreamProvider, anchoredDues },
+    { incidentId: incident.id, by, at, summary, isUpstreamCause, isCustomerCaused, upstreamProvider, anchoredDues },
     {
       at,
       ...(causeInboxId !== undefined ? { causeInboxId } : {}),
-      events: [{ kind: 'resolved', actor: by, text: `${offset} Resolved by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}${summary ? `: ${summary}` : ''}`, detail: { via, isUpstreamCause, upstreamProvider } }],
+      events: [{ kind: 'resolved', actor: by, text: `${offset} Resolved by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}${summary ? `: ${summary}` : ''}`, detail: { via, isUpstreamCause, isCustomerCaused, upstreamProvider } }],
       effects,
       statusChanges: incident.components.map((componentId) => ({ componentId, state: 'operational' as const, source: 'resolution' })),
     },

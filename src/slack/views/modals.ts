@@ -49,7 +49,7 @@ export function reclassifyModal({ ticketId, current, meaning }: { ticketId: numb
   };
 }
 
-/** Resolve: a summary for the record and whether the cause was upstream (it is excluded from credits). */
+/** Resolve: a summary for the record and the cause (upstream and customer-caused incidents are excluded from credits). */
 export function resolveModal({ ticketId, incidentId, providers }: { ticketId?: number; incidentId?: number; providers: string[] }) {
   return {
     type: 'modal',
@@ -59,7 +59,7 @@ export function resolveModal({ ticketId, incidentId, providers }: { ticketId?: n
     submit: { type: 'plain_text', text: 'Resolve' },
     blocks: [
       input(BLOCK.resolutionSummary, 'Resolution summary', { type: 'plain_text_input', multiline: true, max_length: 2000, placeholder: { type: 'plain_text', text: 'What was wrong and what fixed it' } }),
-      input(BLOCK.upstream, 'Was the cause upstream (a third-party provider)?', { type: 'static_select', initial_option: option('No', 'no'), options: [option('No', 'no'), option('Yes', 'yes')] }),
+      input(BLOCK.upstream, 'What caused it? (upstream and customer-caused incidents are excluded from uptime and credits)', { type: 'static_select', initial_option: option('Our own systems', 'no'), options: [option('Our own systems', 'no'), option('An upstream provider', 'yes'), option('The customer', 'customer')] }),
       ...(providers.length > 0 ? [input(BLOCK.upstreamProvider, 'Upstream provider', { type: 'static_select', options: providers.map((p) => option(p.slice(0, 75), p.slice(0, 75))) }, true)] : []),
     ],
   };

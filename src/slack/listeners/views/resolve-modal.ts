@@ -10,6 +10,7 @@ export function registerResolveModal(app: App, deps: ListenerDeps): void {
     const values = readValues(view.state.values as never);
     const summary = values[BLOCK.resolutionSummary]?.trim() ?? '';
     const isUpstreamCause = values[BLOCK.upstream] === 'yes';
+    const isCustomerCaused = values[BLOCK.upstream] === 'customer';
     const provider = values[BLOCK.upstreamProvider] ?? null;
     let meta: { ticketId?: unknown; incidentId?: unknown } = {};
     try {
@@ -32,7 +33,7 @@ export function registerResolveModal(app: App, deps: ListenerDeps): void {
     const ticket = incident.ticketId !== null ? await deps.tickets.get(incident.ticketId) : undefined;
     await resolveIncident({
       incidents: deps.incidents, policy: deps.incidentPolicy, at: deps.clock.now(), incident, ...(ticket ? { ticket } : {}), by: body.user.id, via: 'slack',
-      summary, isUpstreamCause, upstreamProvider: isUpstreamCause ? provider : null, causeInboxId: inboxOf(context).inboxId,
+      summary, isUpstreamCause, isCustomerCaused, upstreamProvider: isUpstreamCause ? provider : null, causeInboxId: inboxOf(context).inboxId,
     });
     deps.onCommitted();
   });
