@@ -14,7 +14,7 @@ import { createOutboxDispatcher, type DispatcherOptions } from './engine/outbox-
 import { createMessageRenderer } from './slack/render-message.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { InboxIntake } from './slack/receiver/inbox-intake.ts';
-import { TplusHttpReceiver } from './slack/receiver/http-receiver.ts';
+import { TplusHttpReceiver, type Route } from './slack/receiver/http-receiver.ts';
 import { TplusSocketReceiver } from './slack/receiver/socket-receiver.ts';
 import { openDatabase } from './store/database.ts';
 import { createInboxStore } from './store/inbox-store.ts';
@@ -25,6 +25,7 @@ import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
 import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { alertsRoute } from './web/alerts-route.ts';
+import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
@@ -97,9 +98,17 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'auditor', run: runAuditor },
     ],
   });
+  const routes: Route[] = [
+    healthRoute({ engine, inbox, outbox, audit }),
+    pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
+    alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
+  ];
+  // Public pages and APIs (no login): rate limited per client.
+  const publicRoutes: Route[] = [];
+  routes.push(...rateLimited(publicRoutes, config.statusPage.rateLimit));
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
-    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes: [healthRoute({ engine, inbox, outbox, audit }), pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }), alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() })] });
+    : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes });
   const app = new App({
     receiver,
     token: env.SLACK_BOT_TOKEN,
