@@ -27,6 +27,11 @@ export const ZEnv = z
     PAGERDUTY_WEBHOOK_SECRET: z.string().min(8).optional(),
     /** Bearer token monitoring sends to POST /alerts; the endpoint is off without it. */
     TPLUS_ALERTS_TOKEN: z.string().min(16).optional(),
+    /** Bearer token for internal HTTP pages (GET /documents/<id>, GET /reports/...); they are off without it. */
+    TPLUS_INTERNAL_TOKEN: z.string().min(16).optional(),
+    /** Optional mirror of the status page to Atlassian Statuspage (page id in config). */
+    STATUSPAGE_API_KEY: z.string().min(8).optional(),
+    STATUSPAGE_API_URL: z.url().default('https://api.statuspage.io/v1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
@@ -37,7 +42,7 @@ export const ZEnv = z
 export type TplusEnv = z.infer<typeof ZEnv>;
 
 /** Names of variables whose values must never be printed or logged. */
-export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PAGERDUTY_ROUTING_KEY', 'PAGERDUTY_API_TOKEN', 'PAGERDUTY_WEBHOOK_SECRET', 'TPLUS_ALERTS_TOKEN'] as const;
+export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PAGERDUTY_ROUTING_KEY', 'PAGERDUTY_API_TOKEN', 'PAGERDUTY_WEBHOOK_SECRET', 'TPLUS_ALERTS_TOKEN', 'TPLUS_INTERNAL_TOKEN', 'STATUSPAGE_API_KEY'] as const;
 
 export function describeSecret(value: string | undefined): string {
   if (value === undefined) return 'not set';

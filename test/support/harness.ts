@@ -9,12 +9,14 @@ import { startSlackEmulator, type SlackEmulator } from '../../src/sandbox/slack-
 import { sendSigned } from '../../src/sandbox/driver/index.ts';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../src/sandbox/pagerduty-emulator/index.ts';
 import type { Clock } from '../../src/usecases/ports.ts';
+import type { TplusConfig } from '../../src/config/schema.ts';
 
 export const projectRoot = join(import.meta.dirname, '../..');
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-test-token';
 export const ALERTS_TOKEN = 'alerts-token-0123456789abcdef';
+export const INTERNAL_TOKEN = 'internal-token-0123456789abcdef';
 export const PD = { routingKey: 'R0UTINGKEY0TEST00000000000000000', apiToken: 'pd-api-token-test', webhookSecret: 'pd-webhook-secret-test' };
 export const config = parseConfigText(readFileSync(join(projectRoot, 'tplus.config.example.yaml'), 'utf8'), 'example');
 
@@ -68,10 +70,16 @@ export interface Harness {
 }
 
 /** tplus in this process on a fresh SQLite file, talking to the Slack emulator over loopback. */
-export async function startHarness({ clock, socketMode = false, emulator: given }: { clock?: ReturnType<typeof manualClock> | Clock; socketMode?: boolean; emulator?: SlackEmulator } = {}): Promise<Harness> {
+export async function startHarness({ clock, socketMode = false, emulator: given, configOverride, dir: givenDir }: {
+  clock?: ReturnType<typeof manualClock> | Clock; socketMode?: boolean; emulator?: SlackEmulator;
+  /** Changes to the example config for this run (e.g. a tiny rate limit). */
+  configOverride?: (config: TplusConfig) => TplusConfig;
+  /** Reuse a database folder (a restart on the same SQLite file); removed by close() only when not given. */
+  dir?: string;
+} = {}): Promise<Harness> {
   const emulator = given ?? (await startEmulator());
   const pagerduty = await startPagerDuty();
-  const dir = mkdtempSync(join(tmpdir(), 'tplus-test-'));
+  const dir = givenDir ?? mkdtempSync(join(tmpdir(), 'tplus-test-'));
   const env = parseEnv({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -81,10 +89,11 @@ export async function startHarness({ clock, socketMode = false, emulator: given 
     PAGERDUTY_ROUTING_KEY: PD.routingKey, PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
     PAGERDUTY_API_TOKEN: PD.apiToken, PAGERDUTY_API_URL: pagerduty.apiUrl, PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
     TPLUS_ALERTS_TOKEN: ALERTS_TOKEN,
+    TPLUS_INTERNAL_TOKEN: INTERNAL_TOKEN,
   });
   const theClock = clock ?? systemClock;
   const tplus = await buildTplus({
-    env, config, clock: theClock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), projectRoot,
+    env, config: configOverride ? configOverride(structuredClone(config)) : config, clock: theClock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), projectRoot,
     dispatcher: { baseDelayMs: 50, maxDelayMs: 400 },
   });
   const port = await tplus.start(0);
@@ -103,7 +112,7 @@ export async function startHarness({ clock, socketMode = false, emulator: given 
       await tplus.stop();
       if (!given) await emulator.close();
       await pagerduty.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!givenDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
