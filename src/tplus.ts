@@ -20,6 +20,7 @@ import { openDatabase } from './store/database.ts';
 import { createInboxStore } from './store/inbox-store.ts';
 import { createOutboxStore } from './store/outbox-store.ts';
 import { createTicketStore } from './store/ticket-store.ts';
+import { createStatusStore } from './store/status-store.ts';
 import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
@@ -48,6 +49,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const inbox = createInboxStore(db);
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
+  const status = createStatusStore(db);
   const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
@@ -135,7 +137,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, dispatcher, delivery, directory, policy, incidents, incidentPolicy,
+    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();

@@ -95,4 +95,9 @@ export interface StatusStore {
    * change before `from` (its state at the window's start).
    */
   componentChanges(from: Date, to: Date): Promise<{ componentId: string; state: ComponentState; at: Date }[]>;
+  /**
+   * Changes whenever anything the public pages show was written (a status update, a component
+   * state change from any source, in any process): a cache key. Cheap enough for every request.
+   */
+  version(): string;
 }
