@@ -1,0 +1,48 @@
+import type { ContractIncident } from './affected.ts';
+import { exclusionOf } from './affected.ts';
+
+const DAY = 86_400_000;
+
+export interface S1CountHit {
+  /** The S1 that made the count: the trigger's key names it. */
+  third: ContractIncident;
+  /** The S1s inside the window, oldest first, ending with `third`. */
+  within: ContractIncident[];
+}
+
+/**
+ * `count` or more S1s for a customer within any rolling `windowDays`: one hit per S1 that brings
+ * the count in the window ending at its start to `count` or more. The window is half-open, so
+ * the third S1 must start less than `windowDays` × 24 h after the first. S1s excluded from the
+ * promise (caused upstream or by the customer) do not count. `incidents` are the customer's.
+ */
+export function s1CountTrigger({ incidents, count, windowDays }: { incidents: readonly ContractIncident[]; count: number; windowDays: number }): S1CountHit[] {
+  const s1s = incidents.filter((i) => i.severity === 'S1' && exclusionOf(i) === null).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
+  const hits: S1CountHit[] = [];
+  for (let i = count - 1; i < s1s.length; i++) {
+    const third = s1s[i] as ContractIncident;
+    const within = s1s.slice(0, i + 1).filter((s) => third.startedAt.getTime() - s.startedAt.getTime() < windowDays * DAY);
+    if (within.length >= count) hits.push({ third, within });
+  }
+  return hits;
+}
+
+export interface RcaDeadline {
+  incidentId: number;
+  customerId: string;
+  dueAt: Date;
+  metAt: Date | null;
+}
+
+/**
+ * An RCA owed after an S1 is late once its due time has passed unmet (at the due instant it is
+ * still on time), or when it was sent after it.
+ */
+export function isRcaLate(deadline: RcaDeadline, now: Date): boolean {
+  return deadline.metAt ? deadline.metAt > deadline.dueAt : now > deadline.dueAt;
+}
+
+/** Below `threshold` in a completed month gives the customer a termination right. */
+export function isUptimeBreach(uptimePercent: number, threshold: number): boolean {
+  return uptimePercent < threshold - 1e-9;
+}
