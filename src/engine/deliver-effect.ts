@@ -4,6 +4,7 @@ import type { IncidentStore } from '../usecases/incident-ports.ts';
 import type { MessageRenderer } from '../slack/render-message.ts';
 import type { PagerDutyEvents } from '../pagerduty/index.ts';
 import { findPostedByKey, OUTBOX_EVENT_TYPE } from './slack-delivery.ts';
+import type { StatuspageClient } from '../statuspage/statuspage-client.ts';
 
 export interface Deliverers {
   client: WebClient;
@@ -13,6 +14,7 @@ export interface Deliverers {
   /** Our bot's user id: a channel it created is ours to take over after an unclear answer. */
   botUserId?: string;
   pager?: PagerDutyEvents;
+  statuspage?: StatuspageClient;
   render: MessageRenderer;
 }
 
@@ -108,6 +110,24 @@ async function page(d: Deliverers, effect: Of<'pagerduty.event'>): Promise<Deliv
   return { outcome: 'delivered', result: null };
 }
 
+/**
+ * Statuspage has no idempotency key: a create whose answer was unclear is looked up by the
+ * marker it carries before it is sent again. The created incident's id is this item's result
+ * (as `ts`), which later updates of the same status incident wait for.
+ */
+async function syncStatuspage(d: Deliverers, item: OutboxItem, effect: Of<'statuspage.sync'>): Promise<Delivered> {
+  if (!d.statuspage) return { outcome: 'dropped', why: 'Statuspage is not configured (STATUSPAGE_API_KEY)' };
+  const where = `statuspage:${effect.pageId}`;
+  if (effect.incidentOf) {
+    const created = await d.outbox.resultOf(effect.incidentOf.key);
+    if (!created) return (await d.outbox.exists(effect.incidentOf.key)) ? { outcome: 'waiting' } : { outcome: 'dropped', why: 'the status incident was never created on Statuspage' };
+    await d.statuspage.update(effect.pageId, created.ts, effect.incident);
+    return { outcome: 'delivered', result: created };
+  }
+  const found = item.isAmbiguous ? await d.statuspage.findByMarker(effect.pageId, effect.incident.name, item.key) : undefined;
+  return { outcome: 'delivered', result: { channel: where, ts: found ?? (await d.statuspage.create(effect.pageId, effect.incident, item.key)) } };
+}
+
 /** Carries out one outbox effect. Throws what the platform threw; the dispatcher classifies it. */
 export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<Delivered> {
   const effect = item.effect;
@@ -117,5 +137,6 @@ export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<De
     case 'slack.pin': return pin(d, effect);
     case 'slack.create-channel': return createChannel(d, effect);
     case 'pagerduty.event': return page(d, effect);
+    case 'statuspage.sync': return syncStatuspage(d, item, effect);
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Clock, OutboxEffect, OutboxItem, OutboxStore } from '../usecases/ports.ts';
 import { PagerDutyDeliveryError } from '../pagerduty/index.ts';
+import { StatuspageDeliveryError } from '../statuspage/statuspage-client.ts';
 import { deliverEffect, type Deliverers } from './deliver-effect.ts';
 import { classifySlackFailure, type SlackFailure } from './slack-delivery.ts';
 
@@ -26,11 +27,13 @@ function laneOf(effect: OutboxEffect): string {
     case 'slack.pin': return effect.target.key;
     case 'slack.create-channel': return effect.key;
     case 'pagerduty.event': return `pagerduty:${effect.event.dedupKey}`;
+    // One status incident's mirror goes in order: its updates wait for the create.
+    case 'statuspage.sync': return (effect.incidentOf ?? effect).key;
   }
 }
 
 function classifyFailure(error: unknown): SlackFailure {
-  if (error instanceof PagerDutyDeliveryError) {
+  if (error instanceof PagerDutyDeliveryError || error instanceof StatuspageDeliveryError) {
     return { message: error.message, isAmbiguous: error.isAmbiguous, isPermanent: !error.isRetryable, retryAfterMs: error.retryAfterMs };
   }
   return classifySlackFailure(error);
@@ -57,7 +60,7 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   // trouble and keep the event loop busy with writes while events wait for their ack.
   const breakers = new Map<string, { until: number; trips: number }>();
   const platformOf = (kind: string) => kind.split('.')[0] as string;
-  const KINDS: Record<string, string[]> = { slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'], pagerduty: ['pagerduty.event'] };
+  const KINDS: Record<string, string[]> = { slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'], pagerduty: ['pagerduty.event'], statuspage: ['statuspage.sync'] };
 
   function backoff(attempts: number): number {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempts, 20));

@@ -6,6 +6,7 @@ import { ticketCard } from './views/ticket-card.ts';
 import { ACTION } from './ids.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { incidentCard } from './views/incident-card.ts';
+import { statusUpdateMessage } from './views/status-messages.ts';
 import type { IncidentStore } from '../usecases/incident-ports.ts';
 
 export type MessageRenderer = (spec: MessageSpec) => Promise<RenderedMessage | undefined>;
@@ -23,6 +24,10 @@ export function createMessageRenderer({ tickets, incidents, componentName, direc
 }): MessageRenderer {
   return async (spec) => {
     if (spec.view === 'text') return textMessage(String(spec.data?.text ?? ''), String(spec.data?.title ?? ''));
+    if (spec.view === 'status-update') {
+      const d = spec.data ?? {};
+      return statusUpdateMessage({ status: String(d.status ?? ''), name: String(d.name ?? ''), body: String(d.body ?? ''), affected: String(d.affected ?? ''), window: String(d.window ?? '') });
+    }
     if (spec.view === 'incident-card') {
       const incident = await incidents?.get(Number(spec.data?.incidentId));
       return incident ? incidentCard(incident, componentName ?? ((id) => id), (at) => formatInstant(at, 'UTC')) : undefined;

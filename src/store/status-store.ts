@@ -35,6 +35,8 @@ export async function writeStatusPublication(tx: Tx, p: StatusPublication): Prom
     incidentId = row.incidentId;
   } else {
     const current = await tx.statusIncident.findUniqueOrThrow({ where: { id: p.target.statusIncidentId } });
+    // The claim of a timed move: a conditional update, so two ticks or processes cannot both make it.
+    if (p.expectedStatus !== undefined && (await tx.statusIncident.updateMany({ where: { id: current.id, status: p.expectedStatus }, data: { updatedAt: p.at } })).count === 0) throw new Aborted();
     statusIncidentId = current.id;
     incidentId = current.incidentId;
     await tx.statusIncident.update({
@@ -50,10 +52,11 @@ export async function writeStatusPublication(tx: Tx, p: StatusPublication): Prom
   const update = await tx.statusUpdate.create({
     data: { publicId: newPublicId(), statusIncidentId, status: p.status, body: p.body, components: JSON.stringify(p.components), actor: p.actor, createdAt: p.at, displayAt: p.at },
   });
-  if (p.components.length > 0) {
+  if (p.components.length > 0 && !p.isAnnouncement) {
     await tx.componentStatusChange.createMany({ data: p.components.map((c) => ({ componentId: c.componentId, state: c.state, incidentId, at: p.at, source: 'status' })) });
   }
   await writeOutboxEffects(tx, p.effects ?? [], p.at);
+  if (p.effectsFor) await writeOutboxEffects(tx, p.effectsFor({ statusIncidentId, updateId: update.id }), p.at);
   return { statusIncidentId, updateId: update.id };
 }
 

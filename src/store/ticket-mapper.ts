@@ -36,6 +36,7 @@ export function toTicket(row: TicketRow): Ticket {
 export function outboxRow(effect: OutboxEffect, at: Date) {
   const dependsOnKey = effect.kind === 'slack.post' ? (effect.threadOf ?? effect.channelOf)?.key
     : effect.kind === 'slack.update' || effect.kind === 'slack.pin' ? effect.target.key
+    : effect.kind === 'statuspage.sync' ? effect.incidentOf?.key
     : undefined;
   return {
     key: effect.key,

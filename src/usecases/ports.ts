@@ -53,7 +53,9 @@ export type MessageView =
   /** Text composed (and escaped) when the decision was made: runbook notices, escalations. */
   | 'text'
   /** The triage card of an incident without a ticket (declared, or opened by an alert). */
-  | 'incident-card';
+  | 'incident-card'
+  /** A public status update in a customer's channel: plain parts, escaped by the view. */
+  | 'status-update';
 export interface MessageSpec {
   view: MessageView;
   ticketId?: number;
@@ -77,7 +79,20 @@ export type OutboxEffect =
   | { kind: 'slack.pin'; key: string; target: OutboxRef }
   /** Creates a channel (a taken name gets a numeric suffix) and invites people; records it on the incident. */
   | { kind: 'slack.create-channel'; key: string; name: string; invite: string[]; incidentId: number }
-  | { kind: 'pagerduty.event'; key: string; event: PageEvent };
+  | { kind: 'pagerduty.event'; key: string; event: PageEvent }
+  /** Mirrors a public update to Statuspage: creates the incident, or patches the one `incidentOf` created. */
+  | { kind: 'statuspage.sync'; key: string; pageId: string; incidentOf?: OutboxRef; incident: StatuspageIncident };
+
+/** One update in Statuspage's terms; `components` maps Statuspage component ids to their state. */
+export interface StatuspageIncident {
+  name: string;
+  status: string;
+  body: string;
+  components: Record<string, string>;
+  impactOverride: string;
+  scheduledFor?: string;
+  scheduledUntil?: string;
+}
 
 /** A PagerDuty Events v2 event; the dedup key ties trigger, acknowledge and resolve together. */
 export type PageEvent =

@@ -73,6 +73,15 @@ export interface StatusPublication {
   at: Date;
   /** Outbox effects written in the same transaction (customer channel posts, Statuspage sync). */
   effects?: OutboxEffect[];
+  /** Effects whose keys name the written rows (channel posts per update, the Statuspage mirror); same transaction. */
+  effectsFor?: (written: { statusIncidentId: number; updateId: number }) => OutboxEffect[];
+  /**
+   * Written only if the status incident still has this status: a timed move (a maintenance
+   * starting) is claimed once across ticks and processes. Otherwise nothing is written.
+   */
+  expectedStatus?: PublicStatus;
+  /** The components are listed as affected but keep their state for now (a maintenance announced ahead). */
+  isAnnouncement?: boolean;
   /** The inbox entry that caused this; nothing is written when it was already applied. */
   causeInboxId?: number;
 }
