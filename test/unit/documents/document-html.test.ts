@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { customerDocumentModel } from '../../../src/domain/documents/index.ts';
+import { createDocumentRenderer } from '../../../src/documents/render-document.ts';
+import { documentPage, markdownToHtml } from '../../../src/documents/markdown-html.ts';
+import { escapeMarkdown } from '../../../src/documents/markdown-escape.ts';
+import { componentName, fixedIncident } from '../../support/document-fixture.ts';
+
+export const INJECTION = 'Down <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <!channel> ![p](https://evil.example/x.png) <https://evil.example>';
+const render = createDocumentRenderer(join(import.meta.dirname, '../../../templates'));
+
+function renderedHtml(): string {
+  const incident = fixedIncident({ title: INJECTION });
+  const model = customerDocumentModel({ kind: 'rca', incident, componentName, updates: [{ at: incident.resolvedAt, status: 'resolved', body: '<b>bold</b> & **fine**' }], sections: { rootCause: '# Not a heading\n- not a list\n1. not ordered' } }, { name: 'Acme <Corp>', timeZone: 'America/New_York' });
+  return documentPage({ title: 'RCA', markdown: render(model) });
+}
+
+describe('document HTML', () => {
+  it('shows injected markup, links and mentions as text, never as elements', () => {
+    const html = renderedHtml();
+    expect(html).not.toMatch(/<script|<img|<a\b|href=|<b>/i);
+    expect(html).not.toMatch(/<[a-z]+[^>]*\s(onerror|src)=/i);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(html).toContain('[click](javascript:alert(3))');
+    expect(html).toContain('&lt;!channel&gt;');
+    expect(html).toContain('Acme &lt;Corp&gt;');
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; **fine**');
+  });
+
+  it('keeps typed section text as lines, not as headings or lists', () => {
+    const html = renderedHtml();
+    expect(html).toContain('# Not a heading<br>- not a list<br>1. not ordered');
+  });
+
+  it('renders raw HTML and links in Markdown from any source as text', () => {
+    const html = markdownToHtml('hello <iframe src="x"></iframe> [a](javascript:x) <https://evil.example> www.evil.example ![i](x.png)');
+    expect(html).not.toMatch(/<iframe|<a\b|<img/);
+    expect(html).toContain('&lt;iframe src=&quot;x&quot;&gt;');
+  });
+
+  it('escapes every Markdown construct in typed text', () => {
+    expect(escapeMarkdown('# h\n> q\n- l\n+ l\n1) o\n`c` *e* _e_ ~s~ | t & <x>')).toBe('\\# h\\\n\\> q\\\n\\- l\\\n\\+ l\\\n1\\) o\\\n\\`c\\` \\*e\\* \\_e\\_ \\~s\\~ \\| t \\& \\<x\\>');
+  });
+});
