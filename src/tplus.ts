@@ -28,6 +28,7 @@ import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { alertsRoute } from './web/alerts-route.ts';
 import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
+import { buildSla } from './build-sla.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
 import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
@@ -50,7 +51,8 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
   const status = createStatusStore(db);
-  const { incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
+  const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
+  const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, projectRoot });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -106,7 +108,9 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
   ];
   // Public pages and APIs (no login): rate limited per client.
-  const publicRoutes: Route[] = [];
+  const publicRoutes: Route[] = [
+    ...sla.routes,
+  ];
   routes.push(...rateLimited(publicRoutes, config.statusPage.rateLimit));
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
