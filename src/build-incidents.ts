@@ -12,6 +12,7 @@ import { applyPagerDutyEvent } from './usecases/apply-pagerduty-event.ts';
 import { parseAlerts } from './alerts/parse-alerts.ts';
 import { openIncidentsFromAlerts } from './usecases/open-incidents-from-alerts.ts';
 import type { IncidentPolicy, OnCall } from './usecases/incident-policy.ts';
+import { buildStatusPolicy } from './build-status.ts';
 import type { Clock, InboxEntry, TicketStore } from './usecases/ports.ts';
 
 /** The incident half of tplus: runbooks, the incident store, PagerDuty clients and the policy. */
@@ -59,6 +60,7 @@ export function buildIncidents({ env, config, prisma, tickets, directory, calend
     onCall,
     // The tick is one wall second; at a sandbox time scale that is `scale` seconds of tplus time.
     lateAfterMs: Math.max(5000, 2000 * (env.TPLUS_TIME_SCALE ?? 1)),
+    status: buildStatusPolicy({ env, config, directory }),
   };
 
   /** Processes a PagerDuty webhook from the inbox. */

@@ -3,6 +3,9 @@ import type { IncidentConsequences, IncidentStore } from '../usecases/incident-p
 import { toIncident, toStepRow } from './incident-mapper.ts';
 import { outboxRow, toTicket } from './ticket-mapper.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
+import { writeStatusPublication } from './status-store.ts';
+import { parseImpacts } from './status-mapper.ts';
+import type { PublicStatus } from '../usecases/status-ports.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,10 +23,21 @@ async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConseque
     if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, c.at)) });
   }
   if (c.syncedTicket) await clearSyncFlag(tx, c.syncedTicket);
-  const statusChanges = c.statusChanges ?? [];
+  const published = await writeStatusUpdate(tx, incidentId, c);
+  const statusChanges = (c.statusChanges ?? []).filter((s) => !published.has(s.componentId));
   if (statusChanges.length > 0) {
     await tx.componentStatusChange.createMany({ data: statusChanges.map((s) => ({ componentId: s.componentId, state: s.state, incidentId, at: c.at, source: s.source })) });
   }
+}
+
+/** The decision's public status update, if it makes one; resolves the components it set. */
+async function writeStatusUpdate(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<Set<string>> {
+  if (!c.statusUpdate) return new Set();
+  const row = await tx.statusIncident.findUnique({ where: { incidentId } });
+  const publication = c.statusUpdate(row ? { id: row.id, name: row.name, status: row.status as PublicStatus, components: parseImpacts(row.components), resolvedAt: row.resolvedAt } : undefined);
+  if (!publication) return new Set();
+  await writeStatusPublication(tx, { ...publication, at: c.at });
+  return new Set(publication.components.map((p) => p.componentId));
 }
 
 async function clearSyncFlag(tx: Tx | PrismaClient, t: { id: number; severity: string; status: string }): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Customer, CustomerDirectory } from '../domain/customer-directory.ts';
 import type { AddBusinessMinutes, EscalationTarget, Runbook } from '../domain/runbook/index.ts';
 import type { Severity } from '../domain/types.ts';
+import type { StatusPolicy } from './status-policy.ts';
 
 export interface UpstreamProvider {
   name: string;
@@ -30,6 +31,8 @@ export interface IncidentPolicy {
   onCall: (now: Date) => Promise<OnCall>;
   /** A step firing this long after its due time is marked late (two ticks of tplus time). */
   lateAfterMs: number;
+  /** The public status page: the runbook's status step and the resolution publish to it. */
+  status?: StatusPolicy;
 }
 
 /** Slack user ids for escalation targets; a success owner exists only for a customer's incident. */

@@ -3,6 +3,7 @@ import type { FrozenPlan } from '../domain/runbook/index.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import type { Severity } from '../domain/types.ts';
 import type { OutboxEffect } from './ports.ts';
+import type { StatusIncidentRecord, StatusPublication } from './status-ports.ts';
 
 import type { ComponentState } from '../domain/uptime/index.ts';
 export type { ComponentState } from '../domain/uptime/index.ts';
@@ -25,7 +26,15 @@ export interface IncidentConsequences {
   statusChanges?: { componentId: string; state: ComponentState; source: string }[];
   /** The ticket change this decision brought the incident in line with: its sync flag is cleared if the ticket still reads so. */
   syncedTicket?: { id: number; severity: Severity; status: string };
+  /**
+   * A public status update, decided inside the transaction from the incident's status incident as
+   * it is then (undefined: none yet), so a concurrent publication cannot be missed. Components it
+   * sets are not written a second time from `statusChanges`.
+   */
+  statusUpdate?: (current: CurrentStatusIncident | undefined) => Omit<StatusPublication, 'at' | 'causeInboxId'> | undefined;
 }
+
+export type CurrentStatusIncident = Pick<StatusIncidentRecord, 'id' | 'name' | 'status' | 'components' | 'resolvedAt'>;
 
 /** What starting an incident needs; the rest of `Incident` starts empty. */
 export type NewIncident = Pick<Incident, 'ticketId' | 'source' | 'customerId' | 'severity' | 'title' | 'components' | 'startedAt' | 'alertFingerprint' | 'plan'>;

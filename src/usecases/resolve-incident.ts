@@ -4,6 +4,7 @@ import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
 import type { OutboxEffect } from './ports.ts';
 import { incidentText, triageCardRefresh } from './incident-messages.ts';
+import { resolvedUpdate } from './incident-status.ts';
 import type { Ticket } from '../domain/ticket.ts';
 
 /**
@@ -43,6 +44,7 @@ export async function resolveIncident({ incidents, policy, at, incident, ticket,
       events: [{ kind: 'resolved', actor: by, text: `${offset} Resolved by ${by} in ${via === 'slack' ? 'Slack' : 'PagerDuty'}${summary ? `: ${summary}` : ''}`, detail: { via, isUpstreamCause, isCustomerCaused, upstreamProvider } }],
       effects,
       statusChanges: incident.components.map((componentId) => ({ componentId, state: 'operational' as const, source: 'resolution' })),
+      ...(policy.status ? { statusUpdate: resolvedUpdate(policy.status, incident, by) } : {}),
     },
   );
 }

@@ -6,6 +6,7 @@ import type { ComponentState, IncidentEventNote, StepDecision } from './incident
 import { namedUpstream, resolveTargets, type IncidentPolicy, type OnCall } from './incident-policy.ts';
 import type { OutboxEffect, OutboxRef } from './ports.ts';
 import { incidentText } from './incident-messages.ts';
+import { investigatingUpdate } from './incident-status.ts';
 
 
 export interface StepContext {
@@ -51,7 +52,7 @@ function affectedCustomers(c: StepContext): Customer[] {
   return all.filter((cu) => cu.id === c.incident.customerId || cu.components.some((comp) => c.incident.components.includes(comp)));
 }
 
-function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentEventNote[]; statusChanges?: { componentId: string; state: ComponentState; source: string }[] } {
+function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentEventNote[] } & Pick<StepDecision['consequences'], 'statusChanges' | 'statusUpdate'> {
   const { incident, step, policy, onCall } = c;
   const ref = incidentRef(incident.id);
   const key = (name: string) => `incident:${incident.id}:step:${c.rowId}:${name}`;
@@ -89,12 +90,16 @@ function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentE
     }
     case 'set-status': {
       const state = STATE_BY_SEVERITY[incident.severity];
-      const statusChanges = incident.components.map((componentId) => ({ componentId, state, source: 'runbook' }));
+      const impacts = incident.components.map((componentId) => ({ componentId, state }));
       const names = incident.components.map(policy.componentName).join(', ') || 'no component named yet';
+      // The provider is looked up in the report only to name it publicly; the report's words never are.
+      const upstream = namedUpstream(policy, `${incident.title} ${c.ticket?.description ?? ''}`);
       return {
         effects: [text(key('status'), incidentRoom(c).channel, `:large_orange_circle: Status page: *Investigating* — ${names}${incident.components.length > 0 ? ` set to ${state.replace(/_/g, ' ')}` : ''}.`, incident, incidentRoom(c))],
         notes: [{ kind: 'status', actor: 'tplus', text: `Status page set to "${step.status ?? 'investigating'}" for ${names}`, detail: { status: step.status, components: incident.components, state } }],
-        statusChanges,
+        ...(policy.status
+          ? { statusUpdate: investigatingUpdate(policy.status, incident, impacts, upstream?.name) }
+          : { statusChanges: impacts.map((i) => ({ ...i, source: 'runbook' })) }),
       };
     }
     case 'request-scope': {
@@ -136,7 +141,7 @@ export function decideStep(c: StepContext): StepDecision {
   if (!isConditionMet(c.step.when, c.incident)) {
     return { state: 'skipped', outcome: `condition "${c.step.when}" no longer holds`, consequences: { events: [{ kind: 'step-skipped', actor: 'tplus', text: `${offset} ${c.step.title}: skipped, ${c.step.when} no longer holds`, detail: { stepId: c.step.id } }] } };
   }
-  const { effects, notes, statusChanges } = effectsFor(c);
+  const { effects, notes, statusChanges, statusUpdate } = effectsFor(c);
   const stepNote: IncidentEventNote = { kind: 'step', actor: 'tplus', text: `${offset} ${c.step.title}${late}`, detail: { stepId: c.step.id, dueAt: c.dueAt.toISOString(), lateMs } };
-  return { state: 'done', outcome: `fired${late}`, consequences: { events: [stepNote, ...notes], effects, ...(statusChanges ? { statusChanges } : {}) } };
+  return { state: 'done', outcome: `fired${late}`, consequences: { events: [stepNote, ...notes], effects, ...(statusChanges ? { statusChanges } : {}), ...(statusUpdate ? { statusUpdate } : {}) } };
 }
