@@ -21,6 +21,9 @@ import { createInboxStore } from './store/inbox-store.ts';
 import { createOutboxStore } from './store/outbox-store.ts';
 import { createTicketStore } from './store/ticket-store.ts';
 import { createStatusStore } from './store/status-store.ts';
+import { createStatusSite } from './status/status-site.ts';
+import { statusRoutes } from './web/status-routes.ts';
+import { createRouteServer } from './web/route-server.ts';
 import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
@@ -28,7 +31,10 @@ import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { alertsRoute } from './web/alerts-route.ts';
 import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
+import { buildStatusPolicy, buildStatuspageClient } from './build-status.ts';
+import { advanceMaintenances } from './usecases/advance-maintenances.ts';
 import { buildSla } from './build-sla.ts';
+import { buildContracts } from './build-contracts.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
 import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
@@ -53,6 +59,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const status = createStatusStore(db);
   const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, projectRoot });
+  const contracts = buildContracts({ config, prisma: db.prisma, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -63,7 +70,9 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     tickets, incidents, componentName: incidentPolicy.componentName, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
-  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
+  const statuspage = buildStatuspageClient(env);
+  const statusPolicy = buildStatusPolicy({ env, config, directory });
+  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}), ...(statuspage ? { statuspage } : {}) }, options: dispatcherOptions });
   const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry } });
   let isStopping = false;
   const delivery = coalescing(async () => {
@@ -98,23 +107,36 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0) delivery.kick(); } },
       { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, pace: yieldTurn })) > 0) delivery.kick(); } },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
+      { name: 'maintenance', run: async () => { if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },
+      { name: 'contract', run: async () => { if ((await contracts.runEngineModule()) > 0) delivery.kick(); } },
     ],
   });
   const routes: Route[] = [
     healthRoute({ engine, inbox, outbox, audit }),
     pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
+    ...contracts.routes,
   ];
   // Public pages and APIs (no login): rate limited per client.
+  const statusSite = createStatusSite({
+    store: status, clock, components: config.components, templatesDir: join(projectRoot, 'templates/status'),
+    settings: {
+      title: config.statusPage.title, timeZone: config.statusPage.timeZone, url: (config.statusPage.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      weights: { partialOutage: config.statusPage.partialOutageWeight, degradedPerformance: config.statusPage.degradedPerformanceWeight },
+    },
+  });
   const publicRoutes: Route[] = [
     ...sla.routes,
+    ...statusRoutes(statusSite),
   ];
   routes.push(...rateLimited(publicRoutes, config.statusPage.rateLimit));
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
     : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes });
+  // In Socket Mode Slack needs no HTTP endpoint, but the status page and webhooks still do.
+  const routeServer = receiver instanceof TplusHttpReceiver ? undefined : createRouteServer({ routes, logger });
   const app = new App({
     receiver,
     token: env.SLACK_BOT_TOKEN,
@@ -131,25 +153,28 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     throw error;
   });
   registerListeners(app, {
-    tickets, clock, policy, directory, logger, incidents, incidentPolicy,
+    tickets, clock, policy, directory, logger, incidents, incidentPolicy, statuses: status, statusPolicy,
     responderIds: new Set(config.responders.userIds),
     botUserId: config.workspace.botUserId,
     components: config.components.map(({ id, name }) => ({ id, name })),
     meaning: (s) => SEVERITY_MEANING[s],
     onCommitted: () => delivery.kick(),
+    contracts: { store: contracts.store, claims: contracts.claims, policy: contracts.policy },
   });
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy,
+    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy, contracts,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();
+      const routesPort = await routeServer?.start(port);
       engine.start();
-      return receiver instanceof TplusHttpReceiver ? receiver.port : 0;
+      return receiver instanceof TplusHttpReceiver ? receiver.port : (routesPort ?? 0);
     },
     async stop(): Promise<void> {
       await receiver.stop();
+      await routeServer?.stop();
       await engine.stop();
       intake.halt();
       isStopping = true;

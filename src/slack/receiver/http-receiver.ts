@@ -39,6 +39,29 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** Serves tplus's HTTP routes (all but Slack's): the receiver's, and in Socket Mode on their own. */
+export async function routeRequest(routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const route = routes.find((r) => r.method === req.method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+  if (!route) return sendJson(res, 404, { error: 'not_found' });
+  const rawBody = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES).catch(() => undefined) : '';
+  if (rawBody === undefined) return sendJson(res, 413, { error: 'body_too_large' });
+  await route.handle(req, res, rawBody);
+}
+
+/** An HTTP server whose handler errors become a logged 500, listening on `port`. */
+export async function listen(port: number, host: string, logger: Logger, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<Server> {
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'unhandled error in HTTP handler');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return server;
+}
+
 /**
  * Bolt receiver for the HTTP transport: verifies Slack's signature and replay window, commits the
  * request to the inbox, and only then answers. It also serves tplus's other HTTP routes.
@@ -62,16 +85,8 @@ export class TplusHttpReceiver implements Receiver {
   }
 
   async start(port: number, host = '0.0.0.0'): Promise<Server> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        this.deps.logger.error({ err: error }, 'unhandled error in HTTP handler');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
-      });
-    });
-    server.keepAliveTimeout = 65_000;
-    await new Promise<void>((resolve) => server.listen(port, host, resolve));
-    this.server = server;
-    return server;
+    this.server = await listen(port, host, this.deps.logger, (req, res) => this.handle(req, res));
+    return this.server;
   }
 
   get port(): number {
@@ -88,11 +103,7 @@ export class TplusHttpReceiver implements Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'POST' && path === '/slack/events') return this.handleSlack(req, res);
-    const route = this.deps.routes?.find((r) => r.method === req.method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
-    if (!route) return sendJson(res, 404, { error: 'not_found' });
-    const rawBody = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES).catch(() => undefined) : '';
-    if (rawBody === undefined) return sendJson(res, 413, { error: 'body_too_large' });
-    await route.handle(req, res, rawBody);
+    return routeRequest(this.deps.routes ?? [], req, res);
   }
 
   private async handleSlack(req: IncomingMessage, res: ServerResponse): Promise<void> {

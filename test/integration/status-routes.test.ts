@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/engine/clock.ts';
+import { projectRoot, startHarness, type Harness } from '../support/harness.ts';
+import { INTERNAL, seedStatusScenario } from '../support/status-seed.ts';
+
+const schema = JSON.parse(readFileSync(join(projectRoot, 'test/fixtures/statuspage-v2/schema.json'), 'utf8')) as object;
+const ajv = new Ajv({ allErrors: true, strict: true });
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+ajv.addFormat('uri', (s: string) => URL.canParse(s));
+ajv.addSchema(schema);
+const validate = (name: string, body: unknown) => {
+  const check = ajv.getSchema(`https://tplus.example/statuspage-v2.schema.json#/definitions/${name}`);
+  if (!check) throw new Error(`no schema ${name}`);
+  return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+};
+
+const ENDPOINTS: [string, string][] = [
+  ['/api/v2/summary.json', 'summary'],
+  ['/api/v2/status.json', 'statusResponse'],
+  ['/api/v2/components.json', 'componentsResponse'],
+  ['/api/v2/incidents.json', 'incidentsResponse'],
+  ['/api/v2/incidents/unresolved.json', 'incidentsResponse'],
+  ['/api/v2/scheduled-maintenances.json', 'maintenancesResponse'],
+  ['/api/v2/scheduled-maintenances/upcoming.json', 'maintenancesResponse'],
+  ['/api/v2/scheduled-maintenances/active.json', 'maintenancesResponse'],
+];
+const PUBLIC = ['/status', '/history.atom', '/history.rss', ...ENDPOINTS.map(([p]) => p)];
+
+describe('the public status endpoints', () => {
+  const clock = manualClock(new Date('2026-11-25T15:00:00Z'));
+  let h: Harness;
+  let base: string;
+  let incidentId: number;
+  beforeAll(async () => {
+    h = await startHarness({ clock });
+    base = new URL(h.webhookUrl).origin;
+    ({ incidentId } = await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() }));
+  });
+  afterAll(async () => h.close());
+
+  it.each(ENDPOINTS)('serves %s in the shape of Statuspage’s public API', async (path, schemaName) => {
+    const res = await fetch(`${base}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(validate(schemaName, await res.json())).toEqual([]);
+  });
+
+  it('rejects a response that strays from the documented shape (the schema can fail)', () => {
+    expect(validate('statusResponse', { page: { id: 'abc', name: 'x', url: 'http://x', time_zone: 'UTC', updated_at: 'yesterday' }, status: { indicator: 'fine', description: 'ok' } })).toHaveLength(3);
+  });
+
+  it('summarises the open S1, the components and the upcoming maintenance', async () => {
+    const summary = await (await fetch(`${base}/api/v2/summary.json`)).json() as {
+      status: { indicator: string; description: string }; components: { id: string; status: string; group: boolean; components?: string[] }[];
+      incidents: { name: string; status: string; incident_updates: { status: string; affected_components: unknown }[] }[]; scheduled_maintenances: { name: string; scheduled_for: string }[];
+    };
+    expect(summary.status).toEqual({ indicator: 'critical', description: 'Major Service Outage' });
+    expect(Object.fromEntries(summary.components.map((c) => [c.id, c.status]))).toMatchObject({ api: 'major_outage', dashboard: 'degraded_performance', exports: 'operational' });
+    expect(summary.components.find((c) => c.group && c.components?.includes('api'))?.status).toBe('major_outage');
+    expect(summary.incidents.map((i) => [i.name, i.status, i.incident_updates.map((u) => u.status)])).toEqual([['Degraded – Stripe API returning errors', 'identified', ['identified', 'investigating']]]);
+    expect(summary.incidents[0]?.incident_updates[1]?.affected_components).toEqual([{ code: 'api', name: 'Public API', old_status: 'operational', new_status: 'major_outage' }]);
+    expect(summary.scheduled_maintenances.map((m) => [m.name, m.scheduled_for])).toEqual([['Database upgrade', '2026-12-02T15:00:00.000Z']]);
+  });
+
+  it('never shows an internal field: title, actor, Slack channel, internal id', async () => {
+    for (const path of PUBLIC) {
+      const body = await (await fetch(`${base}${path}`)).text();
+      for (const secret of [INTERNAL.title, INTERNAL.actor, INTERNAL.channel, `INC-${incidentId}`, '"incidentId"', '"actor"', 'incident_id":1']) {
+        expect(body, `${path} contains ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+
+  it('lets caches keep a page for 30 s and answers a matching If-None-Match with 304', async () => {
+    const first = await fetch(`${base}/api/v2/summary.json`);
+    const etag = first.headers.get('etag');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=30');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${base}/api/v2/summary.json`, { headers: { 'if-none-match': etag as string } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await fetch(`${base}/api/v2/summary.json`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
+  it('shows a new status update at once, though the old page was cached', async () => {
+    const before = await fetch(`${base}/api/v2/incidents/unresolved.json`);
+    const etag = before.headers.get('etag') as string;
+    const [open] = await h.tplus.status.open('incident');
+    await h.tplus.status.publish({ target: { statusIncidentId: open?.id as number }, status: 'monitoring', body: 'Stripe has recovered; we are watching error rates.', components: [{ componentId: 'api', state: 'operational' }], actor: INTERNAL.actor, at: clock.now() });
+    const after = await fetch(`${base}/api/v2/incidents/unresolved.json`, { headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(await after.text()).toContain('Stripe has recovered');
+  });
+
+  it('renders the bars again when the minute turns, even with no new data', async () => {
+    const etag = (await fetch(`${base}/status`)).headers.get('etag') as string;
+    clock.advance(59_000 - (clock.now().getTime() % 60_000));
+    expect((await fetch(`${base}/status`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    clock.advance(1_000);
+    expect((await fetch(`${base}/status`, { headers: { 'if-none-match': etag } })).status).toBe(200);
+  });
+
+  it('serves the history as Atom and RSS, one entry per update, text escaped', async () => {
+    const [open] = await h.tplus.status.open('incident');
+    await h.tplus.status.publish({ target: { statusIncidentId: open?.id as number }, status: 'monitoring', body: 'Watching <script>alert(1)</script> & co ]]> end', components: [], actor: INTERNAL.actor, at: clock.now() });
+    const atom = await fetch(`${base}/history.atom`);
+    expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    const xml = await atom.text();
+    expect(xml.match(/<entry>/g)).toHaveLength(await h.tplus.db.prisma.statusUpdate.count());
+    expect(xml).toContain('Watching &lt;script&gt;alert(1)&lt;/script&gt; &amp; co ]]&gt; end');
+    expect(xml).not.toContain('<script>');
+    const rss = await (await fetch(`${base}/history.rss`)).text();
+    expect(rss).toContain('<rss version="2.0"');
+    expect(rss).toContain('Exports are back to normal speed.');
+  });
+
+  it('escapes public text in the HTML page', async () => {
+    const html = await (await fetch(`${base}/status`)).text();
+    expect(html).toContain('Watching &lt;script&gt;alert(1)&lt;/script&gt; &amp; co ]]&gt; end');
+    expect(html).not.toContain('<script>');
+  });
+});
+
+describe('the public endpoints under a tight rate limit', () => {
+  let h: Harness;
+  afterAll(async () => h.close());
+
+  it('answers 429 with the RateLimit headers, Retry-After and a JSON error, then serves again after the reset', async () => {
+    h = await startHarness({ configOverride: (c) => ({ ...c, statusPage: { ...c.statusPage, rateLimit: { requests: 3, perSeconds: 1 } } }) });
+    const url = `${new URL(h.webhookUrl).origin}/api/v2/status.json`;
+    // Line up with the start of a window so the three requests share it.
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-limit')).toBe('3');
+    expect(first.headers.get('ratelimit-remaining')).toBe('2');
+    await fetch(url);
+    await fetch(url);
+    const refused = await fetch(url);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    const reset = Number(refused.headers.get('ratelimit-reset'));
+    expect(reset).toBeGreaterThanOrEqual(1);
+    expect(refused.headers.get('retry-after')).toBe(String(reset));
+    expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
+    await new Promise((resolve) => setTimeout(resolve, reset * 1000 + 50));
+    const later = await fetch(url);
+    expect(later.status).toBe(200);
+    expect(later.headers.get('ratelimit-remaining')).toBe('2');
+  });
+});
+
+describe('the public endpoints in Socket Mode', () => {
+  let h: Harness;
+  afterAll(async () => h.close());
+
+  it('serves the status page on PORT though Slack talks over the socket', async () => {
+    h = await startHarness({ socketMode: true });
+    const res = await fetch(`${new URL(h.webhookUrl).origin}/status`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('All Systems Operational');
+  });
+});
