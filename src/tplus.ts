@@ -31,10 +31,7 @@ import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { alertsRoute } from './web/alerts-route.ts';
 import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
-import { buildStatusPolicy, buildStatuspageClient } from './build-status.ts';
-import { advanceMaintenances } from './usecases/advance-maintenances.ts';
 import { buildSla } from './build-sla.ts';
-import { buildContracts } from './build-contracts.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
 import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
@@ -59,7 +56,6 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const status = createStatusStore(db);
   const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, projectRoot });
-  const contracts = buildContracts({ config, prisma: db.prisma, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -70,9 +66,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     tickets, incidents, componentName: incidentPolicy.componentName, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
-  const statuspage = buildStatuspageClient(env);
-  const statusPolicy = buildStatusPolicy({ env, config, directory });
-  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}), ...(statuspage ? { statuspage } : {}) }, options: dispatcherOptions });
+  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
   const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry } });
   let isStopping = false;
   const delivery = coalescing(async () => {
@@ -107,17 +101,14 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0) delivery.kick(); } },
       { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, pace: yieldTurn })) > 0) delivery.kick(); } },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
-      { name: 'maintenance', run: async () => { if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },
-      { name: 'contract', run: async () => { if ((await contracts.runEngineModule()) > 0) delivery.kick(); } },
     ],
   });
   const routes: Route[] = [
     healthRoute({ engine, inbox, outbox, audit }),
     pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
-    ...contracts.routes,
   ];
   // Public pages and APIs (no login): rate limited per client.
   const statusSite = createStatusSite({
@@ -153,18 +144,17 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     throw error;
   });
   registerListeners(app, {
-    tickets, clock, policy, directory, logger, incidents, incidentPolicy, statuses: status, statusPolicy,
+    tickets, clock, policy, directory, logger, incidents, incidentPolicy,
     responderIds: new Set(config.responders.userIds),
     botUserId: config.workspace.botUserId,
     components: config.components.map(({ id, name }) => ({ id, name })),
     meaning: (s) => SEVERITY_MEANING[s],
     onCommitted: () => delivery.kick(),
-    contracts: { store: contracts.store, claims: contracts.claims, policy: contracts.policy },
   });
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy, contracts,
+    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();
