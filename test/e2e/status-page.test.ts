@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { manualClock } from '../../src/engine/clock.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { INTERNAL, seedStatusScenario } from '../support/status-seed.ts';
+import { ARTIFACTS_DIR, launchBrowser } from './support/browser.ts';
+
+const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+// 10:00 in New York (the example config's page zone); the S1 started 30 minutes ago.
+describe('the status page in Chromium', () => {
+  const clock = manualClock(new Date('2026-11-25T15:00:00Z'));
+  let h: Harness;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let base: string;
+  const outsideRequests: string[] = [];
+
+  async function open(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.on('request', (req) => { if (!req.url().startsWith(base)) outsideRequests.push(req.url()); });
+    const res = await page.goto(`${base}/status`);
+    expect(res?.status()).toBe(200);
+    return page;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ clock });
+    base = new URL(h.webhookUrl).origin;
+    await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() });
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await h?.close();
+  });
+
+  it('shows the overall state and each component’s state, without JavaScript', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    expect(clean(await page.getByTestId('overall').textContent())).toBe('Major Service Outage');
+    const states = await page.locator('article.component').evaluateAll((articles) => articles.map((a) => [a.querySelector('.component__name')?.textContent, a.querySelector('.state')?.textContent]));
+    expect(states).toEqual([['Public API', 'Major outage'], ['Dashboard', 'Degraded performance'], ['Data exports', 'Operational']]);
+    expect(await page.locator('.group__name').allTextContents()).toEqual(['Platform', 'Data']);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'status-desktop.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('draws 90 daily cells per component, coloured by the day’s worst state, with the downtime in the tooltip', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    for (const id of ['api', 'dashboard', 'exports']) expect(await page.locator(`[data-component="${id}"] .bar > li`).count()).toBe(90);
+    const today = page.locator('[data-component="api"] .bar > li').last();
+    expect(await today.getAttribute('class')).toBe('day day--major');
+    expect(await today.getAttribute('title')).toBe('Nov 25: 30 min down (major outage 30 min)');
+    expect(clean(await today.textContent())).toBe('Nov 25: 30 min down (major outage 30 min)');
+    // Drawn in red, as a reader sees it.
+    expect(await today.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(207, 34, 46)');
+    const lastMonth = page.locator('[data-component="exports"] .bar > li[title^="Oct 14:"]');
+    expect(await lastMonth.getAttribute('title')).toBe('Oct 14: 27 min down (partial outage 1 h 30 min at 30 %)');
+    expect(await lastMonth.getAttribute('class')).toBe('day day--partial');
+    expect(await page.locator('[data-component="exports"] .bar > li').first().getAttribute('title')).toBe('Aug 28: No downtime');
+    expect(clean(await page.locator('[data-component="exports"] .component__foot').textContent())).toContain('99.97 % uptime');
+    await page.context().close();
+  });
+
+  it('lists the active incident with its updates newest first, the maintenance with its announcement, and last month’s incident', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const active = page.locator('section[aria-labelledby="active-heading"] article.incident');
+    expect(await active.count()).toBe(1);
+    expect(clean(await active.locator('.incident__name').textContent())).toBe('Degraded – Stripe API returning errors');
+    expect((await active.locator('.update').allTextContents()).map(clean)).toEqual([
+      'Identified – Stripe has confirmed the issue; payments are retried automatically. Nov 25, 2026, 09:50 EST',
+      'Investigating – We are investigating errors on the Public API. They appear to be caused by an issue at our provider Stripe. Nov 25, 2026, 09:30 EST',
+    ]);
+    const maintenance = page.locator('section[aria-labelledby="maintenance-heading"] article.incident');
+    expect(clean(await maintenance.locator('.incident__name').textContent())).toBe('Database upgrade');
+    expect(clean(await maintenance.locator('.incident__window').textContent())).toBe('Scheduled for Dec 2, 2026, 10:00 EST until Dec 2, 2026, 12:00 EST, announced Nov 24, 2026, 10:00 EST.');
+    expect(await maintenance.locator('.incident__window time').last().getAttribute('datetime')).toBe('2026-11-24T15:00:00.000Z');
+    const october = page.locator('section.month[aria-label="October 2026"]');
+    expect((await october.locator('.incident__name').allTextContents()).map(clean)).toEqual(['Slow data exports']);
+    expect(clean(await page.locator('section.month[aria-label="November 2026"]').textContent())).toContain('No incidents reported.');
+    expect(await page.locator('section.month').count()).toBe(12);
+    const html = await page.content();
+    for (const secret of Object.values(INTERNAL)) expect(html).not.toContain(secret);
+    await page.context().close();
+  });
+
+  it('fits a phone screen (375 px) without horizontal scrolling, bars included', async () => {
+    const page = await open({ width: 375, height: 812 });
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const bar = await page.locator('[data-component="api"] .bar').boundingBox();
+    expect(bar?.width).toBeLessThanOrEqual(375);
+    expect(await page.locator('[data-component="api"] .bar > li').last().isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'status-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('loads nothing from outside tplus', () => {
+    expect(outsideRequests).toEqual([]);
+  });
+});
