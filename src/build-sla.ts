@@ -17,6 +17,7 @@ import { loadSlaTemplates } from './web/sla-templates.ts';
 export function slaContentFrom({ config, runbooks, rules }: { config: TplusConfig; runbooks: Record<Severity, Runbook>; rules: CompiledSeverityRules }): SlaContent {
   return buildSlaContent({
     contract: config.contract,
+    followUpSeverities: config.documents.followUpSeverities,
     statusPage: config.statusPage,
     responseTargets: FIRST_RESPONSE_TARGETS,
     severityMeaning: SEVERITY_MEANING,

@@ -32,6 +32,7 @@ import { alertsRoute } from './web/alerts-route.ts';
 import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { buildSla } from './build-sla.ts';
+import { buildContracts } from './build-contracts.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
 import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
@@ -56,6 +57,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const status = createStatusStore(db);
   const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, projectRoot });
+  const contracts = buildContracts({ config, prisma: db.prisma, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -103,12 +105,14 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },
+      { name: 'contract', run: async () => { if ((await contracts.runEngineModule()) > 0) delivery.kick(); } },
     ],
   });
   const routes: Route[] = [
     healthRoute({ engine, inbox, outbox, audit }),
     pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
+    ...contracts.routes,
   ];
   // Public pages and APIs (no login): rate limited per client.
   const statusSite = createStatusSite({
@@ -150,11 +154,12 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     components: config.components.map(({ id, name }) => ({ id, name })),
     meaning: (s) => SEVERITY_MEANING[s],
     onCommitted: () => delivery.kick(),
+    contracts: { store: contracts.store, claims: contracts.claims, policy: contracts.policy },
   });
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy,
+    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy, contracts,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();

@@ -5,15 +5,21 @@ export const ACTION = {
   reclassify: 'tplus_ticket_reclassify',
   escalate: 'tplus_ticket_escalate',
   resolve: 'tplus_ticket_resolve',
+  requestCredit: 'tplus_request_credit',
+  approveCredit: 'tplus_credit_approve',
+  rejectCredit: 'tplus_credit_reject',
 } as const;
 
 export const VIEW = {
   ticketModal: 'tplus_ticket_modal',
   reclassifyModal: 'tplus_reclassify_modal',
   resolveModal: 'tplus_resolve_modal',
+  creditModal: 'tplus_credit_modal',
 } as const;
 
 export const BLOCK = {
+  creditIncident: 'credit_incident',
+  creditNote: 'credit_note',
   summary: 'summary',
   description: 'description',
   impact: 'impact',

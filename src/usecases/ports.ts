@@ -55,7 +55,9 @@ export type MessageView =
   /** The triage card of an incident without a ticket (declared, or opened by an alert). */
   | 'incident-card'
   /** A public status update in a customer's channel: plain parts, escaped by the view. */
-  | 'status-update';
+  | 'status-update'
+  /** A service credit claim for its reviewer, with Approve / Reject; the customer's note is escaped by the view. */
+  | 'credit-claim';
 export interface MessageSpec {
   view: MessageView;
   ticketId?: number;

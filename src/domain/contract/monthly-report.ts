@@ -32,6 +32,9 @@ export function assembleMonthlyReport({ customer, uptime, budget, incidents, tic
     const missed = of.filter((t) => (t.firstResponseAt ? t.firstResponseAt > t.firstResponseDueAt : now > t.firstResponseDueAt)).length;
     return { severity, tickets: of.length, met, missed, pending: of.length - met - missed, attainmentPercent: met + missed === 0 ? null : round((100 * met) / (met + missed), 1) };
   }).filter((r) => r.tickets > 0);
+  const ownerOf = new Map(incidents.map((i) => [i.id, i.customerId]));
+  // Another customer's ticket title is their text: the report names it by component impact only.
+  const titleOf = (id: number, title: string) => ((ownerOf.get(id) ?? null) === null || ownerOf.get(id) === customer.id ? title : 'Incident on a shared component');
   const s1Ids = new Set(started.filter((i) => i.severity === 'S1').map((i) => i.id));
   const rca = rcaDeadlines.filter((d) => s1Ids.has(d.incidentId)).map((d) => ({
     incidentId: d.incidentId, dueAt: d.dueAt, sentAt: d.metAt,
@@ -47,7 +50,7 @@ export function assembleMonthlyReport({ customer, uptime, budget, incidents, tic
       remainingMinutes: round(budget.budgetMinutes - uptime.downtimeMinutes), usedPercent: round(budgetConsumption(uptime.downtimeMinutes, budget).percentOfBudget, 1),
     },
     incidents: uptime.incidents.map((i) => ({
-      id: i.id, ref: `INC-${i.id}`, severity: i.severity, title: i.title, startedAt: i.startedAt, resolvedAt: i.resolvedAt,
+      id: i.id, ref: `INC-${i.id}`, severity: i.severity, title: titleOf(i.id, i.title), startedAt: i.startedAt, resolvedAt: i.resolvedAt,
       durationMinutes: round(i.minutesInMonth), downtimeMinutes: round(i.downtimeMinutes), exclusion: i.exclusion,
       budgetPercent: round(budgetConsumption(i.downtimeMinutes, budget).percentOfBudget, 1),
     })),

@@ -18,6 +18,8 @@ export interface SlaSources {
     followUps: { timelineHours: number; postmortemHours: number; executiveSummaryHours: number; rcaBusinessDays: number };
     weakeningNoticeDays: number;
   };
+  /** Resolved incidents of these severities get the follow-up documents. */
+  followUpSeverities: readonly Severity[];
   statusPage: { partialOutageWeight: number; degradedPerformanceWeight: number; maintenanceNoticeHours: number; rateLimit: { requests: number; perSeconds: number } };
   responseTargets: Readonly<Record<Tier, Readonly<Record<Severity, ResponseTarget>>>>;
   severityMeaning: Readonly<Record<Severity, string>>;
@@ -57,7 +59,7 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
         action: step.action, when: step.when, targets: [...step.targets],
       })),
     })),
-    followUps: { ...contract.followUps },
+    followUps: { severities: SEVERITIES.filter((s) => sources.followUpSeverities.includes(s)), ...contract.followUps },
     credits: {
       tiers: contract.credits.map(({ minUptime, percent: p, terminationRight }) => ({ minUptime, percent: p, terminationRight })),
       capPercent: contract.creditCapPercent,

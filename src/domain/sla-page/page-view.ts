@@ -27,7 +27,8 @@ const TARGET_NAMES: Record<string, string> = {
   'vp-engineering': 'the VP of Engineering', 'success-owner': 'your customer success owner',
 };
 const CONDITIONS: Record<string, string> = { always: '', unacknowledged: 'if not yet acknowledged', unresolved: 'if not yet resolved', 'acknowledged-not-engaged': 'if on-call has not engaged' };
-const LADDER_ACTIONS = new Set(['page-oncall', 'repage-oncall', 'escalate']);
+const PAGED = new Set(['page-oncall', 'repage-oncall']);
+const LADDER_ACTIONS = new Set([...PAGED, 'escalate']);
 
 export function percentText(n: number): string {
   return `${n}\u00a0%`;
@@ -63,7 +64,7 @@ export function slaPageView({ version, scheduled, timeZone }: { version: SlaVers
     },
     escalation: c.runbooks.map((r) => ({ severity: r.severity, steps: r.steps.filter((s) => LADDER_ACTIONS.has(s.action)).map(stepView) })),
     s1Timeline: (c.runbooks.find((r) => r.severity === 'S1')?.steps ?? []).map(stepView),
-    followUps: c.followUps,
+    followUps: { ...c.followUps, severities: c.followUps.severities.join(' or ') },
     credits: { tiers: creditRows(c.credits.tiers), cap: percentText(c.credits.capPercent), claimWindowDays: c.credits.claimWindowDays },
     termination: c.termination,
     maintenance: c.maintenance,
@@ -77,7 +78,7 @@ function stepView(step: SlaRunbookStep) {
   const offset = formatOffset(new Date(0), new Date(step.offsetMinutes * 60_000)).replace(/^T/, step.after === 'start' ? 'T' : step.after === 'acknowledged' ? 'Ack' : 'Resolved');
   return {
     id: step.id, offset, title: step.title,
-    who: step.targets.map((t) => TARGET_NAMES[t] ?? t).join(', '),
+    who: (PAGED.has(step.action) ? ['on-call'] : step.targets).map((t) => TARGET_NAMES[t] ?? t).join(', '),
     condition: CONDITIONS[step.when] ?? step.when,
     isBusinessTime: step.isBusinessTime,
   };

@@ -36,6 +36,7 @@ const RULES: [RegExp, Rule][] = [
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.(after|action|when)$/, anyChangeWeakens],
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.targets$/, lostItemsWeaken],
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.title$/, informational],
+  [/^followUps\.severities$/, lostItemsWeaken],
   [/^followUps\.\w+$/, lowerIsStronger],
   [/^credits\.tiers$/, (b, a) => isSmallerCredit(b as SlaCreditTier[], a as SlaCreditTier[])],
   [/^credits\.capPercent$/, higherIsStronger],

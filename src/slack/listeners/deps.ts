@@ -6,6 +6,8 @@ import type { Clock, TicketStore } from '../../usecases/ports.ts';
 import type { IntakePolicy } from '../../usecases/intake-policy.ts';
 import type { IncidentStore } from '../../usecases/incident-ports.ts';
 import type { IncidentPolicy } from '../../usecases/incident-policy.ts';
+import type { ContractStore, CreditClaimStore } from '../../usecases/contract-ports.ts';
+import type { ContractPolicy } from '../../usecases/contract-policy.ts';
 
 /** What listeners need: use-case collaborators and the configured directory. */
 export interface ListenerDeps {
@@ -22,6 +24,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** Wakes the outbox dispatcher after a commit. */
   onCommitted: () => void;
+  /** Service credit claims; without it the credit button and modal are not handled. */
+  contracts?: { store: ContractStore; claims: CreditClaimStore; policy: ContractPolicy };
 }
 
 export function inboxOf(context: Record<string, unknown>): { inboxId: number; inboxKey: string } {

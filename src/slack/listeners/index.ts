@@ -9,6 +9,9 @@ import { registerReclassifyModal } from './views/reclassify-modal.ts';
 import { registerResolveModal } from './views/resolve-modal.ts';
 import { registerTplusCommand } from './commands/tplus-command.ts';
 import { registerFileFromMessage } from './shortcuts/file-from-message.ts';
+import { registerRequestCredit } from './actions/request-credit.ts';
+import { registerCreditDecision } from './actions/credit-decision.ts';
+import { registerCreditModal } from './views/credit-modal.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppMention(app, deps);
@@ -20,4 +23,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerResolveModal(app, deps);
   registerTplusCommand(app, deps);
   registerFileFromMessage(app, deps);
+  registerRequestCredit(app, deps);
+  registerCreditModal(app, deps);
+  registerCreditDecision(app, deps);
 }

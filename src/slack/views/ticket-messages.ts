@@ -2,6 +2,7 @@ import { ticketRef, type Ticket } from '../../domain/ticket.ts';
 import type { Customer } from '../../domain/customer-directory.ts';
 import type { Severity } from '../../domain/types.ts';
 import { escapeMrkdwn } from '../escape.ts';
+import { ACTION } from '../ids.ts';
 
 /** What a view needs beyond the ticket: names, the reader's zone, and worded targets. */
 export interface TicketView {
@@ -70,12 +71,19 @@ export function escalationRequested(v: TicketView, actorId: string, outcome: str
   };
 }
 
-export function openTicketPrompt(customerName: string, actionId: string): RenderedMessage {
+/** The intake message in a customer channel; the credit button sits beside "Open a ticket" so external members reach it too. */
+export function openTicketPrompt(customerName: string, actionId: string, creditActionId: string = ACTION.requestCredit): RenderedMessage {
   return {
     text: 'Need help? Open a support ticket.',
     blocks: [
       section(`*Need help from our team?* Open a ticket for ${escapeMrkdwn(customerName)} — it is classified, timed against your support plan and sent to our on-call responders. You can also mention the bot with a description.`),
-      { type: 'actions', elements: [{ type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Open a ticket' }, style: 'primary', value: 'open' }] },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Open a ticket' }, style: 'primary', value: 'open' },
+          { type: 'button', action_id: creditActionId, text: { type: 'plain_text', text: 'Request a service credit' }, value: 'credit' },
+        ],
+      },
     ],
   };
 }

@@ -16,6 +16,7 @@ describe('the SLA content generated from config, runbooks and severity rules', (
     expect(content.credits).toEqual({ tiers: config.contract.credits, capPercent: 100, claimWindowDays: 30 });
     expect(content.termination).toEqual({ s1Count: 3, s1WindowDays: 90, uptimeBelow: 95, rcaLaterThanBusinessDays: 5 });
     expect(content.maintenance.noticeHours).toBe(48);
+    expect(content.followUps).toEqual({ severities: ['S1', 'S2'], timelineHours: 4, postmortemHours: 48, executiveSummaryHours: 48, rcaBusinessDays: 5 });
     expect(content.rateLimit).toEqual({ requests: 600, perSeconds: 60 });
     expect(content.changeNotice.weakeningDays).toBe(60);
     expect(content.components.map((c) => c.id)).toEqual(['api', 'dashboard', 'exports']);

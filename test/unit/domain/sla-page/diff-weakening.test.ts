@@ -34,6 +34,8 @@ const CASES: [string, (c: TplusConfig) => void, ((c: SlaContent) => void) | unde
   ['a lower uptime needed to terminate', (c) => { c.contract.termination.uptimeBelow = 90; }, undefined, ['termination.uptimeBelow'], true],
   ['a higher uptime floor for termination', (c) => { c.contract.termination.uptimeBelow = 97; }, undefined, ['termination.uptimeBelow'], false],
   ['a later RCA', (c) => { c.contract.followUps.rcaBusinessDays = 10; }, undefined, ['followUps.rcaBusinessDays', 'termination.rcaLaterThanBusinessDays'], true],
+  ['no follow-up documents after S2 incidents', (c) => { c.documents.followUpSeverities = ['S1']; }, undefined, ['followUps.severities'], true],
+  ['follow-up documents after S3 incidents too', (c) => { c.documents.followUpSeverities = ['S3', 'S1', 'S2']; }, undefined, ['followUps.severities'], false],
   ['an earlier post-mortem', (c) => { c.contract.followUps.postmortemHours = 24; }, undefined, ['followUps.postmortemHours'], false],
   ['a shorter maintenance notice', (c) => { c.statusPage.maintenanceNoticeHours = 24; }, undefined, ['maintenance.noticeHours'], true],
   ['a shorter change notice', (c) => { c.contract.weakeningNoticeDays = 30; }, undefined, ['changeNotice.weakeningDays'], true],

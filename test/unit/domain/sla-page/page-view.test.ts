@@ -27,7 +27,7 @@ describe('slaPageView', () => {
 
   it('keeps only paging and escalation steps on the ladder, naming who is brought in', () => {
     const s2 = view.escalation.find((e) => e.severity === 'S2')?.steps.map((s) => [s.offset, s.who, s.condition]);
-    expect(s2).toEqual([['T+0', '', ''], ['T+60', '', 'if not yet acknowledged'], ['T+2h00', 'a senior engineer', 'if not yet resolved'], ['T+8h00', 'an engineering manager', 'if not yet resolved']]);
+    expect(s2).toEqual([['T+0', 'the on-call engineer', ''], ['T+60', 'the on-call engineer', 'if not yet acknowledged'], ['T+2h00', 'a senior engineer', 'if not yet resolved'], ['T+8h00', 'an engineering manager', 'if not yet resolved']]);
   });
 
   it('describes each response target in words', () => {

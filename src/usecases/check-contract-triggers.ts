@@ -1,0 +1,77 @@
+import { affectsCustomer, isRcaLate, isUptimeBreach, monthOf, previousMonth, s1CountTrigger } from '../domain/contract/index.ts';
+import { incidentRef } from '../domain/incident.ts';
+import { formatInstantForReader } from '../domain/sla/index.ts';
+import type { ContractStore, NewTrigger } from './contract-ports.ts';
+import { measureCustomerMonth, type ContractAccount, type ContractPolicy } from './contract-policy.ts';
+import type { Clock, OutboxEffect } from './ports.ts';
+
+const DAY = 86_400_000;
+/** An RCA sent late trips the trigger when it is sent; look back far enough to survive a long outage of tplus. */
+const SENT_LOOKBACK_DAYS = 35;
+
+interface Candidate {
+  trigger: NewTrigger;
+  /** What the success owner and the executive contact read. */
+  text: string;
+}
+
+/** One DM per person (the success owner may also be the executive contact), keyed by the trigger. */
+function alerts(account: ContractAccount, key: string, text: string): OutboxEffect[] {
+  const people = [...new Set([account.successOwner, account.executiveContact].filter((u): u is string => Boolean(u)))];
+  return people.map((user) => ({ kind: 'slack.post', key: `termination:${key}:dm-${user}`, channel: user, message: { view: 'text', data: { text, title: '' } } }));
+}
+
+/**
+ * Fires the contract's termination triggers once each: three S1s in a rolling window, a
+ * completed month below the uptime threshold, an S1's RCA past its due time. Each alerts the
+ * customer's success owner and executive contact with the evidence. Safe to run every minute:
+ * a trigger key that already fired is skipped before anything is measured again.
+ */
+export async function checkContractTriggers({ store, policy, clock }: { store: ContractStore; policy: ContractPolicy; clock: Clock }): Promise<number> {
+  const now = clock.now();
+  const when = (at: Date, account: ContractAccount) => formatInstantForReader(at, account.timeZone);
+  const candidates: Candidate[] = [];
+  const { s1Count, s1WindowDays, uptimeBelow } = policy.termination;
+  // Two windows back: a hit is found from the S1s that precede its third within one window.
+  const recent = await store.incidentsOverlapping(new Date(now.getTime() - 2 * s1WindowDays * DAY), now);
+  for (const account of policy.accounts()) {
+    const theirs = recent.filter((i) => affectsCustomer(i, account));
+    for (const hit of s1CountTrigger({ incidents: theirs, count: s1Count, windowDays: s1WindowDays })) {
+      const key = `s1-count:${account.id}:${hit.third.id}`;
+      const list = hit.within.map((i) => `${incidentRef(i.id)} started ${when(i.startedAt, account)}`).join('; ');
+      candidates.push({
+        trigger: { key, customerId: account.id, kind: 's1-count', firedAt: now, evidence: { incidents: hit.within.map((i) => ({ id: i.id, ref: incidentRef(i.id), startedAt: i.startedAt.toISOString() })), windowDays: s1WindowDays } },
+        text: `:warning: *Termination trigger for ${account.name}*: ${hit.within.length} S1 incidents within ${s1WindowDays} days (the contract allows fewer than ${s1Count}). ${list}.`,
+      });
+    }
+    const month = previousMonth(monthOf(now, account.timeZone));
+    candidates.push({
+      trigger: { key: `uptime:${account.id}:${month}`, customerId: account.id, kind: 'uptime', firedAt: now, evidence: { month } },
+      text: '',
+    });
+  }
+  for (const deadline of await store.lateRcaCandidates(now, SENT_LOOKBACK_DAYS)) {
+    const account = policy.account(deadline.customerId);
+    if (!account || !isRcaLate(deadline, now)) continue;
+    const ref = incidentRef(deadline.incidentId);
+    const delivered = deadline.metAt ? `delivered ${when(deadline.metAt, account)}` : 'not delivered yet';
+    candidates.push({
+      trigger: { key: `rca-late:${account.id}:${deadline.incidentId}`, customerId: account.id, kind: 'rca-late', firedAt: now, evidence: { incidentId: deadline.incidentId, ref, dueAt: deadline.dueAt.toISOString(), deliveredAt: deadline.metAt?.toISOString() ?? null } },
+      text: `:warning: *Termination trigger for ${account.name}*: the RCA of S1 ${ref} was due ${when(deadline.dueAt, account)} and is ${delivered}.`,
+    });
+  }
+  const fired = await store.firedKeys(candidates.map((c) => c.trigger.key));
+  let count = 0;
+  for (const candidate of candidates.filter((c) => !fired.has(c.trigger.key))) {
+    const account = policy.account(candidate.trigger.customerId) as ContractAccount;
+    if (candidate.trigger.kind === 'uptime') {
+      const month = String(candidate.trigger.evidence.month);
+      const uptime = await measureCustomerMonth({ store, policy, account, month, now });
+      if (!isUptimeBreach(uptime.uptimePercent, uptimeBelow)) continue;
+      candidate.trigger.evidence = { month, uptimePercent: uptime.uptimePercent, downtimeMinutes: uptime.downtimeMinutes, threshold: uptimeBelow, incidents: uptime.incidents.filter((i) => i.downtimeMinutes > 0).map((i) => incidentRef(i.id)) };
+      candidate.text = `:warning: *Termination trigger for ${account.name}*: uptime in ${month} was ${uptime.uptimePercent.toFixed(3)} % (${uptime.downtimeMinutes.toFixed(1)} min down), below the ${uptimeBelow} % the contract guarantees. Incidents: ${(candidate.trigger.evidence.incidents as string[]).join(', ') || 'none'}.`;
+    }
+    if (await store.fireTrigger(candidate.trigger, alerts(account, candidate.trigger.key, candidate.text))) count += 1;
+  }
+  return count;
+}

@@ -1,0 +1,42 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { RenderMonthlyReport } from '../documents/render-monthly-report.ts';
+import { sendJson, type Route } from '../slack/receiver/http-receiver.ts';
+import { buildMonthlyReport } from '../usecases/build-monthly-report.ts';
+import type { ContractStore, CreditClaimStore } from '../usecases/contract-ports.ts';
+import type { ContractPolicy } from '../usecases/contract-policy.ts';
+import type { Clock } from '../usecases/ports.ts';
+
+const PATH = /^\/reports\/([^/]+)\/([^/]+)\.(json|md)$/;
+
+function isBearer(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * GET /reports/<customer>/<YYYY-MM>.json and .md: the monthly SLA report, internal, behind
+ * `Authorization: Bearer <TPLUS_INTERNAL_TOKEN>` (401 without it, 404 when no token is
+ * configured or the customer is unknown, 400 for a bad month).
+ */
+export function reportRoutes({ token, store, claims, policy, clock, render, logger }: {
+  token: string | undefined; store: ContractStore; claims: CreditClaimStore; policy: ContractPolicy; clock: Clock; render: RenderMonthlyReport; logger: Logger;
+}): Route[] {
+  return [{
+    method: 'GET',
+    path: PATH,
+    async handle(req, res) {
+      if (!token) return sendJson(res, 404, { error: 'reports_not_configured', message: 'set TPLUS_INTERNAL_TOKEN to serve reports' });
+      if (!isBearer(req.headers.authorization, token)) return sendJson(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
+      const [, customerId = '', month = '', format] = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname) ?? [];
+      const outcome = await buildMonthlyReport({ store, claims, policy, clock, customerId: decodeURIComponent(customerId), month: decodeURIComponent(month) });
+      if (!outcome.ok) return sendJson(res, outcome.reason === 'unknown-customer' ? 404 : 400, { error: outcome.reason, message: outcome.message });
+      logger.info({ customerId, month, format }, 'monthly report served');
+      if (format === 'json') return sendJson(res, 200, outcome.report, { 'cache-control': 'no-store' });
+      const body = render(outcome.report, policy.account(customerId)?.timeZone ?? 'UTC');
+      res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(body);
+    },
+  }];
+}
