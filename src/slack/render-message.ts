@@ -6,6 +6,7 @@ import { ticketCard } from './views/ticket-card.ts';
 import { ACTION } from './ids.ts';
 import { escapeMrkdwn } from './escape.ts';
 import { creditClaimMessage } from './views/credit-views.ts';
+import { documentView } from './views/document-messages.ts';
 import { incidentCard } from './views/incident-card.ts';
 import { statusUpdateMessage } from './views/status-messages.ts';
 import type { IncidentStore } from '../usecases/incident-ports.ts';
@@ -29,6 +30,7 @@ export function createMessageRenderer({ tickets, incidents, componentName, direc
       const d = spec.data ?? {};
       return statusUpdateMessage({ status: String(d.status ?? ''), name: String(d.name ?? ''), body: String(d.body ?? ''), affected: String(d.affected ?? ''), window: String(d.window ?? '') });
     }
+    if (spec.view === 'follow-up-card' || spec.view === 'document-card' || spec.view === 'document-part') return documentView(spec);
     if (spec.view === 'credit-claim') return creditClaimMessage({ claimId: Number(spec.data?.claimId), summary: String(spec.data?.summary ?? ''), note: String(spec.data?.note ?? '') });
     if (spec.view === 'incident-card') {
       const incident = await incidents?.get(Number(spec.data?.incidentId));

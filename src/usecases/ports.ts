@@ -57,7 +57,11 @@ export type MessageView =
   /** A public status update in a customer's channel: plain parts, escaped by the view. */
   | 'status-update'
   /** A service credit claim for its reviewer, with Approve / Reject; the customer's note is escaped by the view. */
-  | 'credit-claim';
+  | 'credit-claim'
+  /** Post-incident documents: the follow-up card, a document's card, a part of a sent document (slack/views/document-messages.ts). */
+  | 'follow-up-card'
+  | 'document-card'
+  | 'document-part';
 export interface MessageSpec {
   view: MessageView;
   ticketId?: number;

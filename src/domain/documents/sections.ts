@@ -89,3 +89,24 @@ export function formatDuration(ms: number): string {
   if (hours > 0) return `${hours} h${rest > 0 ? ` ${rest} min` : ''}`;
   return `${rest} min`;
 }
+
+/**
+ * Splits Markdown into parts of at most `maxChars`, at headings first, then at paragraphs, then
+ * at line ends; only a single line longer than `maxChars` is cut mid-line.
+ */
+export function splitMarkdown(markdown: string, maxChars: number): string[] {
+  const parts: string[] = [];
+  let current = '';
+  const pieces = markdown.trim().split(/\n(?=#{1,6} )|\n{2,}/).flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.split('\n')))
+    .flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.match(new RegExp(`[\\s\\S]{1,${maxChars}}`, 'g')) ?? []));
+  for (const piece of pieces) {
+    const joined = current ? `${current}\n\n${piece}` : piece;
+    if (joined.length <= maxChars) current = joined;
+    else {
+      parts.push(current);
+      current = piece;
+    }
+  }
+  if (current) parts.push(current);
+  return parts;
+}
