@@ -115,6 +115,17 @@ describe('SLA versions across restarts on one database', () => {
     }
   });
 
+  it('escapes config text in every page, so it cannot add markup', async () => {
+    const markup = '<img src=x onerror=alert(1)> & "quotes"';
+    await run((c) => { lowerTarget(c); c.contract.exclusions.push(markup); return c; }, async (get) => {
+      const latest = (await json(await get('/sla/versions.json'))).versions.at(-1);
+      for (const page of [await (await get(`/sla/v/${String(latest?.version)}`)).text(), await (await get('/sla/versions')).text()]) {
+        expect(page).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; &amp; ');
+        expect(page).not.toContain('<img');
+      }
+    });
+  });
+
   it('serves every SLA route through the public rate limit', async () => {
     await run((c) => { c.statusPage.rateLimit = { requests: 2, perSeconds: 60 }; return c; }, async (get) => {
       const first = await get('/sla');
