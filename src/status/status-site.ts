@@ -10,7 +10,8 @@ import { createStatusPageRenderer } from './render-page.ts';
 export type Representation = 'html' | 'atom' | 'rss' | `json:${keyof ApiModel}`;
 
 export interface Rendered {
-  body: string;
+  /** Encoded once, so a cached answer costs a write and nothing else. */
+  body: Buffer;
   etag: string;
   contentType: string;
 }
@@ -53,7 +54,7 @@ export function createStatusSite({ store, clock, settings, components, templates
       let r = rendered.get(what);
       if (!r) {
         const { text, type } = renderers[what]();
-        r = { body: text, contentType: type, etag: `"${createHash('sha1').update(text).digest('base64url')}"` };
+        r = { body: Buffer.from(text), contentType: type, etag: `"${createHash('sha1').update(text).digest('base64url')}"` };
         rendered.set(what, r);
       }
       return r;

@@ -38,7 +38,7 @@ export function statusRoutes(site: StatusSite): Route[] {
         res.end();
         return;
       }
-      res.writeHead(200, { ...headers, 'content-type': rendered.contentType, 'content-length': String(Buffer.byteLength(rendered.body)) });
+      res.writeHead(200, { ...headers, 'content-type': rendered.contentType, 'content-length': String(rendered.body.length) });
       res.end(rendered.body);
     },
   }));

@@ -55,7 +55,7 @@ describe('the status page in Chromium', () => {
     expect(await today.getAttribute('title')).toBe('Nov 25: 30 min down (major outage 30 min)');
     expect(clean(await today.textContent())).toBe('Nov 25: 30 min down (major outage 30 min)');
     // Drawn in red, as a reader sees it.
-    expect(await today.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(207, 34, 46)');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('[data-component=api] .bar > li:last-child')).backgroundColor")).toBe('rgb(207, 34, 46)');
     const lastMonth = page.locator('[data-component="exports"] .bar > li[title^="Oct 14:"]');
     expect(await lastMonth.getAttribute('title')).toBe('Oct 14: 27 min down (partial outage 1 h 30 min at 30 %)');
     expect(await lastMonth.getAttribute('class')).toBe('day day--partial');
@@ -88,7 +88,7 @@ describe('the status page in Chromium', () => {
 
   it('fits a phone screen (375 px) without horizontal scrolling, bars included', async () => {
     const page = await open({ width: 375, height: 812 });
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })') as { scroll: number; client: number };
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const bar = await page.locator('[data-component="api"] .bar').boundingBox();
     expect(bar?.width).toBeLessThanOrEqual(375);
