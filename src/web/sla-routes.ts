@@ -28,8 +28,12 @@ export function slaRoutes({ versions, templates, clock, timeZone }: { versions: 
     const now = clock.now();
     return { all, now, version: versionInEffect(all, now) };
   };
-  const pageView = (version: SlaVersion, all: SlaVersion[], now: Date, banner: string | undefined, jsonHref: string) => ({
-    ...slaPageView({ version, scheduled: banner === undefined ? nextScheduled(all, now) : undefined, timeZone }), title: TITLE, banner, jsonHref,
+  // The current page announces the next scheduled version; a page for one version says where that version stands instead.
+  const currentPage = (version: SlaVersion, all: SlaVersion[], now: Date) => ({
+    ...slaPageView({ version, scheduled: nextScheduled(all, now), timeZone }), title: TITLE, banner: undefined, jsonHref: '/sla.json',
+  });
+  const versionPage = (version: SlaVersion, all: SlaVersion[], now: Date) => ({
+    ...slaPageView({ version, scheduled: undefined, timeZone }), title: `${TITLE}: version ${version.version}`, banner: bannerFor(version, all, now, timeZone), jsonHref: `/sla/v/${version.version}.json`,
   });
   const document = (version: SlaVersion, all: SlaVersion[], now: Date) => {
     const next = nextScheduled(all, now);
@@ -46,7 +50,7 @@ export function slaRoutes({ versions, templates, clock, timeZone }: { versions: 
       async handle(req, res) {
         const { all, now, version } = await current();
         if (!version) return fail(req, res, false, 404, 'not_found', 'No SLA has been published yet.');
-        html(res, 200, templates.page(pageView(version, all, now, undefined, '/sla.json')));
+        html(res, 200, templates.page(currentPage(version, all, now)));
       },
     },
     {
@@ -78,7 +82,7 @@ export function slaRoutes({ versions, templates, clock, timeZone }: { versions: 
         const all = await versions.list();
         const now = clock.now();
         if (asJson || wantsJson(req)) return sendJson(res, 200, document(version, all, now));
-        html(res, 200, templates.page(pageView(version, all, now, bannerFor(version, all, now, timeZone), `/sla/v/${version.version}.json`)));
+        html(res, 200, templates.page(versionPage(version, all, now)));
       },
     },
   ];
