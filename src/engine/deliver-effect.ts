@@ -120,7 +120,7 @@ async function syncStatuspage(d: Deliverers, item: OutboxItem, effect: Of<'statu
   const where = `statuspage:${effect.pageId}`;
   if (effect.incidentOf) {
     const created = await d.outbox.resultOf(effect.incidentOf.key);
-    if (!created) return (await d.outbox.exists(effect.incidentOf.key)) ? { outcome: 'waiting' } : { outcome: 'dropped', why: 'the status incident was never created on Statuspage' };
+    if (!created) return (await d.outbox.stateOf(effect.incidentOf.key)) === 'pending' ? { outcome: 'waiting' } : { outcome: 'dropped', why: 'the status incident was never created on Statuspage' };
     await d.statuspage.update(effect.pageId, created.ts, effect.incident);
     return { outcome: 'delivered', result: created };
   }

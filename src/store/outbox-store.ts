@@ -6,6 +6,10 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
     async exists(key) {
       return (await prisma.outboxMessage.count({ where: { key } })) > 0;
     },
+    async stateOf(key) {
+      const row = await prisma.outboxMessage.findUnique({ where: { key }, select: { state: true } });
+      return row?.state as 'pending' | 'delivered' | 'dead' | undefined;
+    },
     async stuck(createdBefore) {
       const rows = await prisma.outboxMessage.findMany({ where: { state: 'pending', createdAt: { lt: createdBefore } }, orderBy: { id: 'asc' }, take: 500 });
       return rows.map((row) => ({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous: row.isAmbiguous, createdAt: row.createdAt }));

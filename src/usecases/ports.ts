@@ -186,6 +186,8 @@ export interface OutboxStore {
   claimDue(now: Date, limit: number, lease: { now: Date; until: Date }, options?: { skipKinds?: readonly string[] }): Promise<OutboxItem[]>;
   /** Whether an item with this key was ever written (any state). */
   exists(key: string): Promise<boolean>;
+  /** The item's delivery state, undefined when no item has this key. */
+  stateOf(key: string): Promise<'pending' | 'delivered' | 'dead' | undefined>;
   /** Pending items created before `createdBefore` (delivery has failed for a while), oldest first. */
   stuck(createdBefore: Date): Promise<OutboxItem[]>;
   /** Makes a pending item due at `now`, so the next dispatch retries it whatever its backoff said. */

@@ -29,7 +29,7 @@ function text(key: string, channel: string, body: string, incident: Incident, ex
   return { kind: 'slack.post', key, channel, ...extra, message: incidentText(incident, body) };
 }
 
-const STATE_BY_SEVERITY: Record<Incident['severity'], ComponentState> = { S1: 'major_outage', S2: 'partial_outage', S3: 'degraded_performance', S4: 'degraded_performance' };
+export const STATE_BY_SEVERITY: Record<Incident['severity'], ComponentState> = { S1: 'major_outage', S2: 'partial_outage', S3: 'degraded_performance', S4: 'degraded_performance' };
 
 function mentions(ids: string[]): string {
   return ids.length > 0 ? ids.map((id) => `<@${id}>`).join(' ') : 'nobody (no on-call known)';

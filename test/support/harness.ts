@@ -70,12 +70,14 @@ export interface Harness {
 }
 
 /** tplus in this process on a fresh SQLite file, talking to the Slack emulator over loopback. */
-export async function startHarness({ clock, socketMode = false, emulator: given, configOverride, dir: givenDir }: {
+export async function startHarness({ clock, socketMode = false, emulator: given, configOverride, dir: givenDir, extraEnv = {} }: {
   clock?: ReturnType<typeof manualClock> | Clock; socketMode?: boolean; emulator?: SlackEmulator;
   /** Changes to the example config for this run (e.g. a tiny rate limit). */
   configOverride?: (config: TplusConfig) => TplusConfig;
   /** Reuse a database folder (a restart on the same SQLite file); removed by close() only when not given. */
   dir?: string;
+  /** More environment variables (e.g. STATUSPAGE_API_KEY pointing at an emulator). */
+  extraEnv?: Record<string, string>;
 } = {}): Promise<Harness> {
   const emulator = given ?? (await startEmulator());
   const pagerduty = await startPagerDuty();
@@ -90,6 +92,7 @@ export async function startHarness({ clock, socketMode = false, emulator: given,
     PAGERDUTY_API_TOKEN: PD.apiToken, PAGERDUTY_API_URL: pagerduty.apiUrl, PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
     TPLUS_ALERTS_TOKEN: ALERTS_TOKEN,
     TPLUS_INTERNAL_TOKEN: INTERNAL_TOKEN,
+    ...extraEnv,
   });
   const theClock = clock ?? systemClock;
   const tplus = await buildTplus({

@@ -10,9 +10,9 @@ export const T0 = new Date('2026-11-24T14:00:00.000Z');
 export const MINUTE = 60_000;
 
 /** One whole incident on a fake clock: tplus, the Slack and PagerDuty emulators, and helpers to move time. */
-export async function startIncidentScenario() {
+export async function startIncidentScenario(options: Omit<Parameters<typeof startHarness>[0] & object, 'clock'> = {}) {
   const clock = manualClock(T0);
-  const h: Harness = await startHarness({ clock });
+  const h: Harness = await startHarness({ ...options, clock });
   const scenario = {
     h,
     clock,
