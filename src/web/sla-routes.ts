@@ -6,6 +6,7 @@ import type { SlaVersionStore } from '../usecases/sla-ports.ts';
 import type { SlaTemplates } from './sla-templates.ts';
 
 const TITLE = 'Service level agreement & support';
+const NONE_IN_EFFECT = 'No SLA version is in effect yet. See /sla/versions.';
 // Inline CSS only: nothing else may load, so an injected tag could not fetch or run anything.
 const HTML_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -49,7 +50,7 @@ export function slaRoutes({ versions, templates, clock, timeZone }: { versions: 
       method: 'GET', path: '/sla',
       async handle(req, res) {
         const { all, now, version } = await current();
-        if (!version) return fail(req, res, false, 404, 'not_found', 'No SLA has been published yet.');
+        if (!version) return fail(req, res, false, 404, 'not_found', NONE_IN_EFFECT);
         html(res, 200, templates.page(currentPage(version, all, now)));
       },
     },
@@ -57,7 +58,7 @@ export function slaRoutes({ versions, templates, clock, timeZone }: { versions: 
       method: 'GET', path: '/sla.json',
       async handle(req, res) {
         const { all, now, version } = await current();
-        if (!version) return fail(req, res, true, 404, 'not_found', 'No SLA has been published yet.');
+        if (!version) return fail(req, res, true, 404, 'not_found', NONE_IN_EFFECT);
         sendJson(res, 200, document(version, all, now));
       },
     },
