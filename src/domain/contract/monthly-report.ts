@@ -47,7 +47,7 @@ export function assembleMonthlyReport({ customer, uptime, budget, incidents, tic
     uptime: { percent: round(uptime.uptimePercent, 4), downtimeMinutes: round(uptime.downtimeMinutes), excludedMinutes: round(uptime.excludedMinutes), consideredMinutes: round(uptime.consideredMinutes) },
     errorBudget: {
       targetPercent: budget.targetPercent, budgetMinutes: round(budget.budgetMinutes), usedMinutes: round(uptime.downtimeMinutes),
-      remainingMinutes: round(budget.budgetMinutes - uptime.downtimeMinutes), usedPercent: round(budgetConsumption(uptime.downtimeMinutes, budget).percentOfBudget, 1),
+      remainingMinutes: round(Math.max(0, budget.budgetMinutes - uptime.downtimeMinutes)), overspentMinutes: round(Math.max(0, uptime.downtimeMinutes - budget.budgetMinutes)), usedPercent: round(budgetConsumption(uptime.downtimeMinutes, budget).percentOfBudget, 1),
     },
     incidents: uptime.incidents.map((i) => ({
       id: i.id, ref: `INC-${i.id}`, severity: i.severity, title: titleOf(i.id, i.title), startedAt: i.startedAt, resolvedAt: i.resolvedAt,
