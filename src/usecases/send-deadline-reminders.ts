@@ -25,14 +25,14 @@ function reminderText(policy: DocumentPolicy, deadline: FollowUpDeadlineRecord, 
   const what = `the ${DOCUMENT_TITLES[deadline.kind].toLowerCase()} of *${incidentRef(deadline.incidentId)}*${customer ? ` for ${customer.name}` : ''}`;
   const due = formatInstantForReader(deadline.dueAt, customer?.calendar.timeZone ?? policy.internalTimeZone);
   const left = deadline.isBusinessDays && customer
-    ? `${formatDuration(businessMinutesBetween(customer.calendar, at, deadline.dueAt) * 60_000)} of business time left`
+    ? `${Math.round(businessMinutesBetween(customer.calendar, at, deadline.dueAt) / 6) / 10} business hours left`
     : `${formatDuration(deadline.dueAt.getTime() - at.getTime())} left`;
   const where = `Draft, approve${isCustomerFacing(deadline.kind) ? ' and send' : ''} it from the follow-up card in <#${policy.triageChannelId}>.`;
   const n = overdueNumber(reminder.kind);
   const owner = reminder.kind === 'due' ? `:alarm_clock: ${capital(what)} is due now (${due}) and not done. ${where}`
     : n > 0 ? `:rotating_light: ${capital(what)} is overdue: it was due ${due} (reminder ${n}). ${where}`
     : `:memo: Reminder: ${what} is due ${due} (${left}). ${where}`;
-  const escalation = `:rotating_light: ${capital(what)} was due ${due} and is not done. Owner: ${owners.map((o) => `<@${o}>`).join(' ') || 'nobody configured'}.${!isCustomerFacing(deadline.kind) ? '' : deadline.kind === 'rca' ? ' A late RCA gives the customer a termination right.' : ''}`;
+  const escalation = `:rotating_light: ${capital(what)} was due ${due} and is not done${n > 0 ? ` (overdue reminder ${n})` : ''}. Owner: ${owners.map((o) => `<@${o}>`).join(' ') || 'nobody configured'}.${!isCustomerFacing(deadline.kind) ? '' : deadline.kind === 'rca' ? ' A late RCA gives the customer a termination right.' : ''}`;
   return { owner, escalation };
 }
 
