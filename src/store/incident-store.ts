@@ -194,8 +194,8 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         throw error;
       }
     },
-    async record(incidentId, consequences) {
-      await apply(incidentId, consequences, async () => true);
+    record(incidentId, consequences) {
+      return apply(incidentId, consequences, async () => true);
     },
     async markEngaged(incidentId, at) {
       const { count } = await prisma.incident.updateMany({ where: { id: incidentId, engagedAt: null }, data: { engagedAt: at } });

@@ -92,7 +92,8 @@ export interface IncidentStore {
    * returns in the same transaction; resolves false when another tick or process claimed it.
    */
   completeStep(step: StepRow, at: Date, decide: (incident: Incident) => StepDecision): Promise<boolean>;
-  record(incidentId: number, consequences: IncidentConsequences): Promise<void>;
+  /** Writes the consequences; false when their cause was already applied (a replay: nothing written). */
+  record(incidentId: number, consequences: IncidentConsequences): Promise<boolean>;
   markEngaged(incidentId: number, at: Date): Promise<boolean>;
   setChannel(incidentId: number, channelId: string): Promise<void>;
   timeline(incidentId: number): Promise<(IncidentEventNote & { at: Date })[]>;

@@ -1,5 +1,7 @@
 import { isResponder } from '../domain/customer-directory.ts';
 import type { Incident } from '../domain/incident.ts';
+import { formatOffset } from '../domain/runbook/index.ts';
+import type { IncidentStore } from './incident-ports.ts';
 import type { Clock } from './ports.ts';
 import { publicationEffects } from './status-effects.ts';
 import { impactOf, isComponentState, MAX_STATUS_MESSAGE, MIN_STATUS_MESSAGE, publicIncidentText, type StatusPolicy } from './status-policy.ts';
@@ -38,33 +40,45 @@ export function validateUpdate(policy: StatusPolicy, { status, message, componen
 /**
  * Publishes a public update for an incident ("Update status"): responders only. The first update
  * opens the incident's status incident, named from public facts only; an update to a resolved
- * status incident is refused. "Resolved" returns every affected component to operational. The
- * update, the component states, the customer channel posts and the Statuspage mirror are one
- * transaction, which also claims the Slack action (a replay publishes nothing).
+ * status incident is refused. "Resolved" returns every affected component to operational. It is
+ * written in the incident's own transaction, decided from its status incident as it is then (a
+ * runbook step opening it at the same moment cannot make two), with the timeline line, the
+ * component states, the customer channel posts and the Statuspage mirror; the transaction also
+ * claims the Slack action, so a replay publishes nothing.
  */
-export async function publishStatusUpdate({ statuses, policy, clock, incident, actor, status, message, components, upstreamProvider, causeInboxId }: {
-  statuses: StatusStore; policy: StatusPolicy; clock: Clock; incident: Pick<Incident, 'id'>;
+export async function publishStatusUpdate({ incidents, statuses, policy, clock, incident, actor, status, message, components, upstreamProvider, causeInboxId }: {
+  incidents: IncidentStore; statuses: StatusStore; policy: StatusPolicy; clock: Clock; incident: Pick<Incident, 'id' | 'startedAt'>;
   actor: { id: string; teamId: string | undefined }; status: string; message: string; components: { componentId: string; state: string }[];
   /** A configured provider the incident names, for the public name of a new status incident. */
   upstreamProvider?: string; causeInboxId?: number;
 }): Promise<StatusOutcome> {
   if (!isResponder(policy.responderIds, policy.directory.ourTeamId, actor)) return { outcome: 'refused', message: REFUSE_NOT_RESPONDER };
-  const current = await statuses.byIncident(incident.id);
-  if (current?.resolvedAt) return { outcome: 'refused', message: 'The public incident is already resolved; nothing was published. Open a new incident if the problem is back.' };
+  if ((await statuses.byIncident(incident.id))?.resolvedAt) return { outcome: 'refused', message: 'The public incident is already resolved; nothing was published. Open a new incident if the problem is back.' };
   const errors = validateUpdate(policy, { status, message, components });
   if (Object.keys(errors).length > 0) return { outcome: 'invalid', errors };
+  const chosen = status as IncidentStatus;
   const given = components as ComponentImpact[];
-  const isResolved = status === 'resolved';
-  // Resolved means back to normal: every component the incident affected, named or not.
-  const changes = isResolved ? mergeImpacts(current?.components ?? [], given).map((c) => ({ componentId: c.componentId, state: 'operational' as const })) : given;
-  const after = mergeImpacts(current?.components ?? [], changes);
-  const name = current?.name ?? publicIncidentText(policy, { components: after, upstreamProvider }).name;
   const body = message.trim();
-  const written = await statuses.publish({
-    target: current ? { statusIncidentId: current.id } : { create: { kind: 'incident', incidentId: incident.id, name, impact: impactOf(after), ...(upstreamProvider ? { upstreamProvider } : {}) } },
-    status: status as IncidentStatus, body, components: changes, actor: actor.id, at: clock.now(),
-    effectsFor: (w) => publicationEffects(policy, { ...w, isCreated: !current, kind: 'incident', name, status: status as IncidentStatus, body, components: after }),
+  const at = clock.now();
+  let statusIncidentId = 0;
+  const isApplied = await incidents.record(incident.id, {
+    at,
     ...(causeInboxId !== undefined ? { causeInboxId } : {}),
+    events: [{ kind: 'status', actor: actor.id, text: `${formatOffset(incident.startedAt, at)} Status page: ${chosen} — ${body}`, detail: { status: chosen, components: given } }],
+    statusUpdate: (current) => {
+      // Resolved means back to normal: every component the incident affected, named or not.
+      const changes = chosen === 'resolved' ? mergeImpacts(current?.components ?? [], given).map((c) => ({ componentId: c.componentId, state: 'operational' as const })) : given;
+      const after = mergeImpacts(current?.components ?? [], changes);
+      const name = current?.name ?? publicIncidentText(policy, { components: after, upstreamProvider }).name;
+      return {
+        target: current ? { statusIncidentId: current.id } : { create: { kind: 'incident', incidentId: incident.id, name, impact: impactOf(after), ...(upstreamProvider ? { upstreamProvider } : {}) } },
+        status: chosen, body, components: changes, actor: actor.id,
+        effectsFor: (w) => {
+          statusIncidentId = w.statusIncidentId;
+          return publicationEffects(policy, { ...w, isCreated: !current, kind: 'incident', name, status: chosen, body, components: after });
+        },
+      };
+    },
   });
-  return written ? { outcome: 'published', statusIncidentId: written.statusIncidentId } : { outcome: 'replayed' };
+  return isApplied ? { outcome: 'published', statusIncidentId } : { outcome: 'replayed' };
 }
