@@ -46,8 +46,8 @@ export function createDocumentStore(prisma: PrismaClient): DocumentStore {
   const incidentOf = async (documentId: number) => (await prisma.document.findUnique({ where: { id: documentId }, select: { incidentId: true } }))?.incidentId ?? 0;
 
   return {
-    async incidentsToPlan(severities, limit) {
-      const rows = await prisma.incident.findMany({ where: { followUpsPlannedAt: null, resolvedAt: { not: null }, severity: { in: [...severities] } }, orderBy: { resolvedAt: 'asc' }, take: limit });
+    async incidentsToPlan(limit) {
+      const rows = await prisma.incident.findMany({ where: { followUpsPlannedAt: null, resolvedAt: { not: null } }, orderBy: { resolvedAt: 'asc' }, take: limit });
       return rows.map(toIncident);
     },
     planFollowUps({ incidentId, deadlines }, consequences) {

@@ -1,6 +1,5 @@
 import type { Incident } from '../domain/incident.ts';
 import type { FollowUpKind, PlannedReminder } from '../domain/follow-ups/index.ts';
-import type { Severity } from '../domain/types.ts';
 import type { IncidentEventNote } from './incident-ports.ts';
 import type { OutboxEffect } from './ports.ts';
 
@@ -55,8 +54,8 @@ export interface DocumentConsequences {
 }
 
 export interface DocumentStore {
-  /** Resolved incidents of these severities whose follow-ups were not planned yet, oldest resolution first. */
-  incidentsToPlan(severities: readonly Severity[], limit: number): Promise<Incident[]>;
+  /** Resolved incidents whose follow-ups were not planned yet (of any severity), oldest resolution first. */
+  incidentsToPlan(limit: number): Promise<Incident[]>;
   /**
    * Writes the deadlines with their reminders and marks the incident planned, in one transaction;
    * false when another tick or process planned it first (nothing is written then).

@@ -12,11 +12,12 @@ export const followUpCardKey = (incidentId: number): string => `incident:${incid
  * The follow-up sweep: each resolved incident of a configured severity gets its deadlines and
  * their reminders, and triage gets the follow-up card with the Draft buttons, in one
  * transaction that marks the incident planned. A sweep rather than a step of the resolution:
- * it survives a crash between the two, and resolution stays one concern.
+ * it survives a crash between the two, and resolution stays one concern. Incidents of other
+ * severities are marked planned with nothing, so the sweep's index range stays small.
  */
 export async function planIncidentFollowUps({ documents, policy, clock, limit = 20 }: { documents: DocumentStore; policy: DocumentPolicy; clock: Clock; limit?: number }): Promise<number> {
   let planned = 0;
-  for (const incident of await documents.incidentsToPlan(policy.severities, limit)) {
+  for (const incident of await documents.incidentsToPlan(limit)) {
     if (await planOne(documents, policy, incident as Incident & { resolvedAt: Date }, clock.now())) planned += 1;
   }
   return planned;
@@ -30,6 +31,7 @@ async function planOne(documents: DocumentStore, policy: DocumentPolicy, inciden
     const calendar = d.isBusinessDays ? customerById(policy, d.customerId)?.calendar : undefined;
     return { ...d, reminders: planReminders({ dueAt: d.dueAt, ...(calendar ? { calendar } : {}), now }) };
   });
+  if (deadlines.length === 0) return documents.planFollowUps({ incidentId: incident.id, deadlines }, { at: now });
   const ref = incidentRef(incident.id);
   const labelOf = (kind: keyof typeof DOCUMENT_TITLES, customerId: string) => `${DOCUMENT_TITLES[kind]}${customerId ? ` · ${customerById(policy, customerId)?.name ?? customerId}` : ''}`;
   const zoneOf = (customerId: string) => customerById(policy, customerId)?.calendar.timeZone ?? policy.internalTimeZone;
