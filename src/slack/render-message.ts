@@ -28,7 +28,7 @@ export function createMessageRenderer({ tickets, incidents, componentName, direc
     if (spec.view === 'text') return textMessage(String(spec.data?.text ?? ''), String(spec.data?.title ?? ''));
     if (spec.view === 'status-update') {
       const d = spec.data ?? {};
-      return statusUpdateMessage({ status: String(d.status ?? ''), name: String(d.name ?? ''), body: String(d.body ?? ''), affected: String(d.affected ?? ''), window: String(d.window ?? '') });
+      return statusUpdateMessage({ status: String(d.status ?? ''), name: String(d.name ?? ''), body: String(d.body ?? ''), affected: String(d.affected ?? ''), window: String(d.window ?? ''), notice: String(d.notice ?? '') });
     }
     if (spec.view === 'follow-up-card' || spec.view === 'document-card' || spec.view === 'document-part') return documentView(spec);
     if (spec.view === 'credit-claim') return creditClaimMessage({ claimId: Number(spec.data?.claimId), summary: String(spec.data?.summary ?? ''), note: String(spec.data?.note ?? '') });

@@ -31,7 +31,7 @@ export async function advanceMaintenances({ statuses, policy, clock }: { statuse
       const components = m.components.map((c) => ({ componentId: c.componentId, state }));
       const written = await statuses.publish({
         target: { statusIncidentId: open.id }, expectedStatus: m.status as MaintenanceStatus, status: move, body, components, actor: 'tplus', at: now,
-        effectsFor: (w) => publicationEffects(policy, { ...w, isCreated: false, kind: 'maintenance', name: open.name, status: move, body, components, scheduledFor: open.scheduledFor, scheduledUntil: open.scheduledUntil }),
+        effectsFor: (w) => publicationEffects(policy, { ...w, isCreated: false, kind: 'maintenance', name: open.name, status: move, body, components, scheduledFor: open.scheduledFor, scheduledUntil: open.scheduledUntil, isForced: open.isForced }),
       });
       if (!written) break;
       moved += 1;

@@ -68,7 +68,7 @@ export async function scheduleMaintenance({ statuses, policy, clock, actor, requ
   const written = await statuses.publish({
     target: { create: { kind: 'maintenance', name, impact: 'maintenance', scheduledFor: startsAt, scheduledUntil: endsAt, isForced } },
     status: 'scheduled', body, components, isAnnouncement: true, actor: actor.id, at: now,
-    effectsFor: (w) => publicationEffects(policy, { ...w, isCreated: true, kind: 'maintenance', name, status: 'scheduled', body, components, scheduledFor: startsAt, scheduledUntil: endsAt }),
+    effectsFor: (w) => publicationEffects(policy, { ...w, isCreated: true, kind: 'maintenance', name, status: 'scheduled', body, components, scheduledFor: startsAt, scheduledUntil: endsAt, isForced }),
     ...(causeInboxId !== undefined ? { causeInboxId } : {}),
   });
   return written ? { outcome: 'published', statusIncidentId: written.statusIncidentId } : { outcome: 'replayed' };

@@ -17,6 +17,8 @@ export interface WrittenUpdate {
   components: readonly ComponentImpact[];
   scheduledFor?: Date | null;
   scheduledUntil?: Date | null;
+  /** A maintenance announced with less notice than the contract promises: said so wherever it is posted. */
+  isForced?: boolean;
 }
 
 export const statuspageCreateKey = (statusIncidentId: number): string => `status:${statusIncidentId}:statuspage:create`;
@@ -33,7 +35,8 @@ export function formatWindow(from: Date, until: Date, timeZone: string): string 
 function customerPost(policy: StatusPolicy, u: WrittenUpdate): MessageSpec {
   const window = u.kind === 'maintenance' && u.scheduledFor && u.scheduledUntil ? formatWindow(u.scheduledFor, u.scheduledUntil, policy.timeZone) : '';
   const affected = u.components.map((c) => `${componentName(policy, c.componentId)} (${STATE_LABEL[c.state].toLowerCase()})`).join(', ');
-  return { view: 'status-update', data: { status: u.status, name: u.name, body: u.body, affected, window } };
+  const notice = u.isForced ? `Announced with less than ${policy.maintenanceNoticeHours} h notice.` : '';
+  return { view: 'status-update', data: { status: u.status, name: u.name, body: u.body, affected, window, notice } };
 }
 
 /** The Statuspage mirror of one update: create on the first, later ones patch what the create made. */

@@ -14,12 +14,13 @@ const LABEL: Record<string, string> = {
  * A public status update as posted into a customer's channel. Every part is escaped: a name,
  * message or provider written with `<!channel>` or `<https://x|y>` is shown, never executed.
  */
-export function statusUpdateMessage({ status, name, body, affected, window }: { status: string; name: string; body: string; affected: string; window: string }): RenderedMessage {
+export function statusUpdateMessage({ status, name, body, affected, window, notice = '' }: { status: string; name: string; body: string; affected: string; window: string; notice?: string }): RenderedMessage {
   const label = LABEL[status] ?? escapeMrkdwn(status);
   const lines = [
     `${EMOJI[status] ?? ':information_source:'} *${label}* · ${escapeMrkdwn(name)}`,
     escapeMrkdwn(body),
     ...(window ? [`*Window:* ${escapeMrkdwn(window)}`] : []),
+    ...(notice ? [`:warning: ${escapeMrkdwn(notice)}`] : []),
     ...(affected ? [`_Affected: ${escapeMrkdwn(affected)}_`] : []),
   ];
   const text = lines.join('\n');
