@@ -13,6 +13,7 @@ import { startSlackEmulator } from '../slack-emulator/index.ts';
 import { describeCall } from './transcript.ts';
 import { startPagerDutyEmulator } from '../pagerduty-emulator/index.ts';
 import { playIncident } from './play-incident.ts';
+import { playContract } from './play-contract.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECRET = 'demo-signing-secret-000000';
@@ -101,6 +102,11 @@ async function main(): Promise<void> {
   const refused = await tplus.db.prisma.ticket.count({ where: { channelId: 'C0RANDOM01' } });
   console.log(`\n  Tickets stored from the unknown channel: ${refused}. Web API calls recorded by the emulator: ${emulator.calls.length}.`);
   await playIncident({ tplus, clock, url, secret: SECRET, ticketId: acme.id, responder: config.responders.userIds[0] as string, ourTeam: config.workspace.teamId, pagerduty });
+  const acmeIncident = await tplus.db.prisma.incident.findUniqueOrThrow({ where: { ticketId: acme.id } });
+  await playContract({
+    tplus, clock, url, secret: SECRET, incidentId: acmeIncident.id, outDir: process.env.TPLUS_DEMO_OUT ?? join(root, 'data/demo-reports'),
+    customer: { id: 'acme', teamId: 'T0ACME0001', userId: 'U0ACMEUSR1', channelId: 'C0ACMESHR1', successOwner: config.customers.find((c) => c.id === 'acme')?.successOwner as string, ourTeam: config.workspace.teamId },
+  });
   await tplus.stop();
   await emulator.close();
   await pagerduty.close();
