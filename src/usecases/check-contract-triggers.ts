@@ -23,7 +23,8 @@ function alerts(account: ContractAccount, key: string, text: string): OutboxEffe
 
 /**
  * Fires the contract's termination triggers once each: three S1s in a rolling window, a
- * completed month below the uptime threshold, an S1's RCA past its due time. Each alerts the
+ * completed month below the uptime threshold (judged once its incidents are resolved), an S1's
+ * RCA past its due time. Each alerts the
  * customer's success owner and executive contact with the evidence. Safe to run every minute:
  * a trigger key that already fired is skipped before anything is measured again.
  */
@@ -67,6 +68,9 @@ export async function checkContractTriggers({ store, policy, clock }: { store: C
     if (candidate.trigger.kind === 'uptime') {
       const month = String(candidate.trigger.evidence.month);
       const uptime = await measureCustomerMonth({ store, policy, account, month, now });
+      // An incident still open has no cause yet (upstream or customer-caused is set at resolution):
+      // the month is judged once every incident that counts in it is resolved.
+      if (uptime.incidents.some((i) => i.resolvedAt === null && i.downtimeMinutes > 0)) continue;
       if (!isUptimeBreach(uptime.uptimePercent, uptimeBelow)) continue;
       candidate.trigger.evidence = { month, uptimePercent: uptime.uptimePercent, downtimeMinutes: uptime.downtimeMinutes, threshold: uptimeBelow, incidents: uptime.incidents.filter((i) => i.downtimeMinutes > 0).map((i) => incidentRef(i.id)) };
       candidate.text = `:warning: *Termination trigger for ${account.name}*: uptime in ${month} was ${uptime.uptimePercent.toFixed(3)} % (${uptime.downtimeMinutes.toFixed(1)} min down), below the ${uptimeBelow} % the contract guarantees. Incidents: ${(candidate.trigger.evidence.incidents as string[]).join(', ') || 'none'}.`;

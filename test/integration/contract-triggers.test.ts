@@ -87,6 +87,26 @@ describe('termination triggers and error-budget lines, run by the engine', () =>
     expect(dmsTo(ACME_EXEC).filter((t) => /uptime in 2026-10 was 94\.848 %/.test(t))).toHaveLength(1);
   });
 
+  it('judges a month once the incidents in it are resolved: an open S1 later marked upstream fires nothing', async () => {
+    await start(new Date('2026-11-01T04:01:00Z'));
+    const open = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-10-10T12:00:00Z'), minutes: null });
+    await tickAt(clock.now());
+    expect(await triggers('uptime')).toEqual([]);
+    await h.tplus.db.prisma.incident.update({ where: { id: open }, data: { resolvedAt: new Date('2026-11-02T12:00:00Z'), isUpstreamCause: true, upstreamProvider: 'AWS' } });
+    await tickAt(new Date('2026-11-02T12:05:00Z'));
+    expect(await triggers('uptime')).toEqual([]);
+  });
+
+  it('judges a month once the incidents in it are resolved: an open S1 resolved as ours fires then', async () => {
+    await start(new Date('2026-11-01T04:01:00Z'));
+    const open = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-10-10T12:00:00Z'), minutes: null });
+    await tickAt(clock.now());
+    expect(await triggers('uptime')).toEqual([]);
+    await h.tplus.db.prisma.incident.update({ where: { id: open }, data: { resolvedAt: new Date('2026-11-02T12:00:00Z') } });
+    await tickAt(new Date('2026-11-02T12:05:00Z'));
+    expect((await triggers('uptime')).map((t) => t.key)).toEqual(['uptime:acme:2026-10']);
+  });
+
   it('fires an RCA trigger when an S1’s RCA deadline passes unmet, not at the due instant', async () => {
     const dueAt = new Date('2026-06-08T20:00:00Z');
     await start(new Date(dueAt.getTime() - 1));
