@@ -1,5 +1,6 @@
+import { DateTime } from 'luxon';
 import {
-  componentHistory, dailyDowntime, measureDowntime, stateAt,
+  componentHistory, measureDowntime, stateAt,
   type ComponentState, type Interval, type StateChange, type StateWeights, type WeightedInterval,
 } from '../domain/uptime/index.ts';
 import { formatDay, formatDuration } from './format.ts';
@@ -7,6 +8,11 @@ import { formatDay, formatDuration } from './format.ts';
 export const BAR_DAYS = 90;
 
 export type DayClass = 'operational' | 'degraded' | 'partial' | 'major' | 'maintenance';
+
+export interface DayWindow extends Interval {
+  /** The local date, YYYY-MM-DD. */
+  date: string;
+}
 
 export interface DayCell {
   date: string;
@@ -21,6 +27,18 @@ export interface ComponentBar {
   days: DayCell[];
   /** Over the whole bar (the 90 days up to now), maintenance excluded. */
   uptimePercent: number;
+}
+
+/**
+ * The bar's local days, midnight to midnight in `timeZone` (23 or 25 hours across a DST change),
+ * ending with today measured up to `now`. The same for every component, so computed once a page.
+ */
+export function barDays(now: Date, timeZone: string, days = BAR_DAYS): DayWindow[] {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  return Array.from({ length: days }, (_, i) => {
+    const day = today.minus({ days: days - 1 - i });
+    return { date: day.toISODate() as string, from: day.toJSDate(), to: i === days - 1 ? now : day.plus({ days: 1 }).toJSDate() };
+  });
 }
 
 const SHOWN: { state: ComponentState; className: DayClass; label: string; weightOf: (w: StateWeights) => number }[] = [
@@ -39,38 +57,34 @@ function spansIn(changes: readonly StateChange[], state: ComponentState, until: 
   return spans;
 }
 
-const percentOf = (weight: number) => `${Math.round(weight * 100)} %`;
+const overlaps = (i: Interval, day: Interval) => i.from < day.to && i.to > day.from;
 
 /**
- * One component's 90 daily cells, cut at midnight in `timeZone`. `changes` are sorted and start
- * with the state before the window; `maintenance` are the announced windows that apply to it
- * (time under maintenance is excluded from downtime, even when an outage overlaps it).
+ * One component's daily cells over `days` (from barDays). `changes` are sorted and start with the
+ * state before the window; `maintenance` are the announced windows that apply to it (time under
+ * maintenance is excluded from downtime, even when an outage overlaps it).
  */
-export function componentBar({ changes, maintenance, now, timeZone, weights, days = BAR_DAYS }: {
-  changes: readonly StateChange[]; maintenance: readonly Interval[]; now: Date; timeZone: string; weights: StateWeights; days?: number;
+export function componentBar({ changes, maintenance, now, days, weights }: {
+  changes: readonly StateChange[]; maintenance: readonly Interval[]; now: Date; days: readonly DayWindow[]; weights: StateWeights;
 }): ComponentBar {
   const history = componentHistory({ changes, until: now, weights });
   const exclusions = [...history.maintenance, ...maintenance];
-  const measured = dailyDowntime({ now, days, timeZone, outages: history.outages, exclusions });
-  const perState = SHOWN.map((s) => ({ ...s, spans: spansIn(changes, s.state, now) }));
-  const cells = measured.map((day): DayCell => {
-    const window = { from: day.from, to: day.to };
+  const perState = SHOWN.map((s) => ({ ...s, spans: spansIn(changes, s.state, now) })).filter((s) => s.spans.length > 0);
+  const cells = days.map((window): DayCell => {
+    // Only what touches the day: most days of most components have nothing.
+    const dayExclusions = exclusions.filter((e) => overlaps(e, window));
+    const day = measureDowntime({ window, outages: history.outages.filter((o) => overlaps(o, window)), exclusions: dayExclusions });
     const parts = perState
-      .map((s) => ({ ...s, ms: measureDowntime({ window, outages: s.spans, exclusions }).downtimeMs }))
+      .map((s) => ({ ...s, ms: measureDowntime({ window, outages: s.spans.filter((o) => overlaps(o, window)), exclusions: dayExclusions }).downtimeMs }))
       .filter((p) => p.ms > 0);
-    const details = parts.map((p) => {
-      const weight = p.weightOf(weights);
-      return p.state === 'major_outage' ? `${p.label} ${formatDuration(p.ms)}` : `${p.label} ${formatDuration(p.ms)} at ${percentOf(weight)}`;
-    });
+    const details = parts.map((p) => (p.state === 'major_outage' ? `${p.label} ${formatDuration(p.ms)}` : `${p.label} ${formatDuration(p.ms)} at ${Math.round(p.weightOf(weights) * 100)} %`));
     if (day.excludedMs > 0) details.push(`maintenance ${formatDuration(day.excludedMs)}`);
     const headline = day.downtimeMs > 0 ? `${formatDuration(day.downtimeMs)} down` : 'No downtime';
-    const className = parts[0]?.className ?? (day.excludedMs > 0 ? 'maintenance' : 'operational');
     return {
-      date: day.date, className, downtimeMs: day.downtimeMs,
-      text: `${formatDay(day.date)}: ${headline}${details.length > 0 ? ` (${details.join(', ')})` : ''}`,
+      date: window.date, className: parts[0]?.className ?? (day.excludedMs > 0 ? 'maintenance' : 'operational'), downtimeMs: day.downtimeMs,
+      text: `${formatDay(window.date)}: ${headline}${details.length > 0 ? ` (${details.join(', ')})` : ''}`,
     };
   });
-  const first = measured[0];
-  const whole = measureDowntime({ window: { from: first ? first.from : now, to: now }, outages: history.outages, exclusions });
+  const whole = measureDowntime({ window: { from: days[0]?.from ?? now, to: now }, outages: history.outages, exclusions });
   return { state: stateAt(changes, now), days: cells, uptimePercent: whole.uptimePercent };
 }

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { ComponentState, StateChange, StateWeights } from '../domain/uptime/index.ts';
 import type { StatusIncidentRecord } from '../usecases/status-ports.ts';
-import { BAR_DAYS, componentBar, type DayCell } from './day-bars.ts';
-import { formatInstant, formatPercent, STATE_LABEL, STATUS_LABEL } from './format.ts';
+import { BAR_DAYS, barDays, componentBar, type DayCell } from './day-bars.ts';
+import { formatPercent, instantFormatter, monthFormatter, STATE_LABEL, STATUS_LABEL } from './format.ts';
 import { maintenanceByComponent } from './maintenance.ts';
 import { overallStatus, type Indicator } from './overall.ts';
 
@@ -79,7 +79,8 @@ export function buildPageModel({ now, settings, components, changes, incidents }
   changes: readonly (StateChange & { componentId: string })[]; incidents: readonly StatusIncidentRecord[];
 }): PageModel {
   const { timeZone } = settings;
-  const moment = (at: Date): Moment => ({ iso: at.toISOString(), text: formatInstant(at, timeZone) });
+  const formatInstant = instantFormatter(timeZone);
+  const moment = (at: Date): Moment => ({ iso: at.toISOString(), text: formatInstant(at) });
   const nameOf = new Map(components.map((c) => [c.id, c.name]));
   const view = (i: StatusIncidentRecord): IncidentView => ({
     publicId: i.publicId, name: i.name, impact: i.impact, statusLabel: STATUS_LABEL[i.status], upstreamProvider: i.upstreamProvider,
@@ -91,8 +92,9 @@ export function buildPageModel({ now, settings, components, changes, incidents }
   });
 
   const maintenance = maintenanceByComponent(incidents, now);
+  const days = barDays(now, timeZone);
   const views: ComponentView[] = components.map((c) => {
-    const bar = componentBar({ changes: changes.filter((x) => x.componentId === c.id), maintenance: maintenance.get(c.id) ?? [], now, timeZone, weights: settings.weights });
+    const bar = componentBar({ changes: changes.filter((x) => x.componentId === c.id), maintenance: maintenance.get(c.id) ?? [], now, days, weights: settings.weights });
     return { id: c.id, name: c.name, state: bar.state, stateLabel: STATE_LABEL[bar.state], uptime: formatPercent(bar.uptimePercent), days: bar.days };
   });
   const groups: PageModel['groups'] = [];
@@ -106,7 +108,13 @@ export function buildPageModel({ now, settings, components, changes, incidents }
   const openMaintenance = open.filter((i) => i.kind === 'maintenance');
   const byStart = (a: StatusIncidentRecord, b: StatusIncidentRecord) => (a.scheduledFor?.getTime() ?? 0) - (b.scheduledFor?.getTime() ?? 0);
   const months = Array.from({ length: HISTORY_MONTHS }, (_, back) => DateTime.fromJSDate(now, { zone: timeZone }).startOf('month').minus({ months: back }));
-  const past = incidents.filter((i) => i.kind === 'incident' && i.resolvedAt !== null);
+  const monthOf = monthFormatter(timeZone);
+  const pastByMonth = new Map<string, StatusIncidentRecord[]>();
+  for (const i of incidents) {
+    if (i.kind !== 'incident' || i.resolvedAt === null) continue;
+    const key = monthOf(i.createdAt);
+    pastByMonth.set(key, [...(pastByMonth.get(key) ?? []), i]);
+  }
   return {
     title: settings.title, timeZone, generated: moment(now),
     overall: overallStatus({ componentStates: views.map((v) => v.state), open }),
@@ -116,7 +124,7 @@ export function buildPageModel({ now, settings, components, changes, incidents }
     maintenanceUpcoming: openMaintenance.filter((i) => i.status === 'scheduled').sort(byStart).map(view),
     history: months.map((month) => ({
       month: month.toFormat('LLLL yyyy'),
-      incidents: past.filter((i) => DateTime.fromJSDate(i.createdAt, { zone: timeZone }).hasSame(month, 'month')).map(view),
+      incidents: (pastByMonth.get(month.toFormat('yyyy-MM')) ?? []).map(view),
     })),
   };
 }

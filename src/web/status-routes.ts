@@ -26,20 +26,24 @@ export function statusRoutes(site: StatusSite): Route[] {
     path,
     async handle(req, res) {
       const rendered = await site.render(what);
+      const accepted = req.headers['accept-encoding'];
+      const isGzip = typeof accepted === 'string' && /\bgzip\b/.test(accepted);
+      const { body, etag } = isGzip ? rendered.gzipped() : rendered;
       const headers: Record<string, string> = {
         'cache-control': `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
-        etag: rendered.etag,
+        vary: 'accept-encoding',
+        etag,
         // Widgets on customers' own sites read the JSON from the browser.
         ...(what.startsWith('json:') ? { 'access-control-allow-origin': '*' } : {}),
       };
       const given = req.headers['if-none-match'];
-      if (given !== undefined && given.split(',').some((tag) => tag.trim().replace(/^W\//, '') === rendered.etag)) {
+      if (given !== undefined && given.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
         res.writeHead(304, headers);
         res.end();
         return;
       }
-      res.writeHead(200, { ...headers, 'content-type': rendered.contentType, 'content-length': String(rendered.body.length) });
-      res.end(rendered.body);
+      res.writeHead(200, { ...headers, 'content-type': rendered.contentType, 'content-length': String(body.length), ...(isGzip ? { 'content-encoding': 'gzip' } : {}) });
+      res.end(body);
     },
   }));
 }

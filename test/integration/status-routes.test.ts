@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +29,17 @@ const ENDPOINTS: [string, string][] = [
   ['/api/v2/scheduled-maintenances/upcoming.json', 'maintenancesResponse'],
   ['/api/v2/scheduled-maintenances/active.json', 'maintenancesResponse'],
 ];
+/** A raw GET (fetch always asks for gzip and unpacks it), to see exactly what is sent. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 const PUBLIC = ['/status', '/history.atom', '/history.rss', ...ENDPOINTS.map(([p]) => p)];
 
 describe('the public status endpoints', () => {
@@ -83,6 +96,19 @@ describe('the public status endpoints', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect((await fetch(`${base}/api/v2/summary.json`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+
+  it('sends the page gzipped to clients that accept it and plain to others, each with its own ETag', async () => {
+    const plain = await rawGet(`${base}/status`, {});
+    const zipped = await rawGet(`${base}/status`, { 'accept-encoding': 'br, gzip' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.body.length * 5).toBeLessThan(plain.body.length);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    expect((await rawGet(`${base}/status`, { 'if-none-match': plain.headers.etag as string })).status).toBe(304);
+    expect((await rawGet(`${base}/status`, { 'if-none-match': plain.headers.etag as string, 'accept-encoding': 'gzip' })).status).toBe(200);
   });
 
   it('shows a new status update at once, though the old page was cached', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentState, Interval } from '../../../src/domain/uptime/index.ts';
-import { componentBar } from '../../../src/status/day-bars.ts';
+import { barDays, componentBar } from '../../../src/status/day-bars.ts';
 
 // New York, November (EST, UTC-5): local midnight is 05:00Z.
 const zone = 'America/New_York';
@@ -10,7 +10,7 @@ const local = (s: string) => new Date(`${s}-05:00`);
 const change = (state: ComponentState, at: string) => ({ state, at: local(at) });
 
 function bar(changes: { state: ComponentState; at: Date }[], maintenance: Interval[] = []) {
-  const result = componentBar({ changes, maintenance, now, timeZone: zone, weights });
+  const result = componentBar({ changes, maintenance, now, days: barDays(now, zone), weights });
   return { ...result, day: (date: string) => result.days.find((d) => d.date === date) };
 }
 
