@@ -97,7 +97,8 @@ function defaultSections(facts: Facts, audience: 'customer' | 'internal'): Recor
     prevention: publicActionItems(facts, audience) ?? TO_COMPLETE,
   };
   const out: Record<string, string> = {};
-  for (const s of DOCUMENT_SECTIONS[facts.kind]) out[s.name] = facts.sections[s.name]?.trim() || defaults[s.name] || TO_COMPLETE;
+  // Lists start empty (the template says "To be completed."), so the modal does not open on a placeholder item.
+  for (const s of DOCUMENT_SECTIONS[facts.kind]) out[s.name] = facts.sections[s.name]?.trim() || (s.hint ? '' : defaults[s.name] || TO_COMPLETE);
   return out;
 }
 
