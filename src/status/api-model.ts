@@ -28,8 +28,9 @@ export function createApiModel({ now, settings, components, changes, incidents }
   // Stable across restarts and processes, derived from nothing internal.
   const pageId = BigInt(`0x${createHash('sha256').update(`tplus-status:${settings.url}`).digest('hex').slice(0, 16)}`).toString(36).padStart(12, '0').slice(0, 12);
   const changesOf = (id: string) => changes.filter((c) => c.componentId === id);
-  const latest = [now.getTime() - 1, ...changes.map((c) => c.at.getTime()), ...incidents.map((i) => i.updatedAt.getTime())].filter((t) => t <= now.getTime());
-  const page = { id: pageId, name: settings.title, url: settings.url, time_zone: settings.timeZone, updated_at: new Date(Math.max(...latest)).toISOString() };
+  // The last public change, not the time of the request: an unchanged page keeps its ETag.
+  const times = [...changes.map((c) => c.at.getTime()), ...incidents.map((i) => i.updatedAt.getTime())].filter((t) => t <= now.getTime());
+  const page = { id: pageId, name: settings.title, url: settings.url, time_zone: settings.timeZone, updated_at: new Date(times.length > 0 ? Math.max(...times) : now.getTime()).toISOString() };
   const groupId = (name: string) => `group-${createHash('sha256').update(name).digest('hex').slice(0, 10)}`;
   const shared = { page_id: pageId, description: null, showcase: true, start_date: null, only_show_if_degraded: false };
 

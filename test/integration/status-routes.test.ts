@@ -121,12 +121,14 @@ describe('the public status endpoints', () => {
     expect(await after.text()).toContain('Stripe has recovered');
   });
 
-  it('renders the bars again when the minute turns, even with no new data', async () => {
+  it('renders the bars again when the minute turns, even with no new data, while unchanged JSON keeps its ETag', async () => {
     const etag = (await fetch(`${base}/status`)).headers.get('etag') as string;
+    const jsonEtag = (await fetch(`${base}/api/v2/status.json`)).headers.get('etag') as string;
     clock.advance(59_000 - (clock.now().getTime() % 60_000));
     expect((await fetch(`${base}/status`, { headers: { 'if-none-match': etag } })).status).toBe(304);
     clock.advance(1_000);
     expect((await fetch(`${base}/status`, { headers: { 'if-none-match': etag } })).status).toBe(200);
+    expect((await fetch(`${base}/api/v2/status.json`, { headers: { 'if-none-match': jsonEtag } })).status).toBe(304);
   });
 
   it('serves the history as Atom and RSS, one entry per update, text escaped', async () => {
