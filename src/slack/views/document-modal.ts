@@ -19,10 +19,10 @@ export function documentModal(doc: Pick<StoredDocument, 'id' | 'kind' | 'revisio
     title: plainText(title, 24),
     submit: plainText('Save revision'),
     close: plainText('Cancel'),
-    blocks: DOCUMENT_SECTIONS[doc.kind].map((s) => ({
+    blocks: DOCUMENT_SECTIONS[doc.kind].map((s) => ({ s, initial: (doc.sections[s.name] ?? '').slice(0, SECTION_MAX_CHARS) })).map(({ s, initial }) => ({
       type: 'input', block_id: sectionBlockId(s.name), optional: true, label: plainText(s.label, 2000),
       ...(s.hint ? { hint: plainText(s.hint, 2000) } : {}),
-      element: { type: 'plain_text_input', action_id: sectionBlockId(s.name), multiline: true, max_length: SECTION_MAX_CHARS, initial_value: (doc.sections[s.name] ?? '').slice(0, SECTION_MAX_CHARS) },
+      element: { type: 'plain_text_input', action_id: sectionBlockId(s.name), multiline: true, max_length: SECTION_MAX_CHARS, ...(initial ? { initial_value: initial } : {}) },
     })),
   };
 }
