@@ -96,6 +96,13 @@ export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: 
       const rows = await prisma.statusIncident.findMany({ where: openWhere(kind), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: withUpdates });
       return rows.map(toStatusIncident);
     },
+    async dueMaintenances(now) {
+      const rows = await prisma.statusIncident.findMany({
+        where: { kind: 'maintenance', resolvedAt: null, OR: [{ status: 'scheduled', scheduledFor: { lte: now } }, { status: { in: ['in_progress', 'verifying'] }, scheduledUntil: { lte: now } }] },
+        orderBy: { id: 'asc' }, include: withUpdates,
+      });
+      return rows.map(toStatusIncident);
+    },
     async componentChanges(from, to) {
       // Each component's last change before the window gives its state at the window's start.
       const lastBefore = await prisma.componentStatusChange.groupBy({ by: ['componentId'], where: { at: { lt: from } }, _max: { at: true } });

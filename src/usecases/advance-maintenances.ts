@@ -24,7 +24,7 @@ export function dueMove(m: Pick<StatusIncidentRecord, 'status' | 'scheduledFor' 
 export async function advanceMaintenances({ statuses, policy, clock }: { statuses: StatusStore; policy: StatusPolicy; clock: Clock }): Promise<number> {
   const now = clock.now();
   let moved = 0;
-  for (const open of await statuses.open('maintenance')) {
+  for (const open of await statuses.dueMaintenances(now)) {
     let m: Pick<StatusIncidentRecord, 'status' | 'scheduledFor' | 'scheduledUntil' | 'components'> = open;
     for (let move = dueMove(m, now); move; move = dueMove(m, now)) {
       const { state, body } = MOVES[move];
