@@ -97,6 +97,28 @@ describe('the status page in Chromium', () => {
     await page.context().close();
   });
 
+  it('keeps every piece of text at WCAG AA contrast against what is behind it', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    // Runs in the page: each element's own text colour against the first opaque background up its tree.
+    const worst = await page.evaluate(`(() => {
+      const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
+      const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+      const bg = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
+      const found = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own || el.closest('.visually-hidden')) continue;
+        const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
+        const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        found.push({ text: el.textContent.trim().slice(0, 30), ratio: Math.round(ratio * 100) / 100 });
+      }
+      return found.sort((x, y) => x.ratio - y.ratio).slice(0, 3);
+    })()`) as { text: string; ratio: number }[];
+    expect(worst.length).toBe(3);
+    for (const w of worst) expect(w.ratio, w.text).toBeGreaterThanOrEqual(4.5);
+    await page.context().close();
+  });
+
   it('loads nothing from outside tplus', () => {
     expect(outsideRequests).toEqual([]);
   });
