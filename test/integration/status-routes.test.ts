@@ -111,6 +111,14 @@ describe('the public status endpoints', () => {
     expect((await rawGet(`${base}/status`, { 'if-none-match': plain.headers.etag as string, 'accept-encoding': 'gzip' })).status).toBe(200);
   });
 
+  it('answers HEAD like GET without a body, for uptime monitors', async () => {
+    const head = await fetch(`${base}/status`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(head.headers.get('etag')).toBe((await fetch(`${base}/status`)).headers.get('etag'));
+    expect(await head.text()).toBe('');
+  });
+
   it('shows a new status update at once, though the old page was cached', async () => {
     const before = await fetch(`${base}/api/v2/incidents/unresolved.json`);
     const etag = before.headers.get('etag') as string;

@@ -42,7 +42,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 /** Serves tplus's HTTP routes (all but Slack's): the receiver's, and in Socket Mode on their own. */
 export async function routeRequest(routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
-  const route = routes.find((r) => r.method === req.method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+  // HEAD is a GET without the body (node:http drops it), as uptime monitors expect.
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const route = routes.find((r) => r.method === method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
   if (!route) return sendJson(res, 404, { error: 'not_found' });
   const rawBody = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES).catch(() => undefined) : '';
   if (rawBody === undefined) return sendJson(res, 413, { error: 'body_too_large' });
