@@ -5,6 +5,7 @@ import { describeTarget, FIRST_RESPONSE_TARGETS } from '../../src/domain/sla/ind
 import { SEVERITIES, TIERS } from '../../src/domain/types.ts';
 import { config, startHarness, type Harness } from '../support/harness.ts';
 import { ARTIFACTS_DIR, launchBrowser } from './support/browser.ts';
+import { lowestContrasts } from './support/contrast.ts';
 
 const TIER_NAMES = { standard: 'Standard', 'enterprise-premium': 'Enterprise Premium' } as const;
 // Cells use a no-break space before '%'; compare text as a reader sees it.
@@ -91,6 +92,14 @@ describe('the SLA page in Chromium', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'sla-phone.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('keeps every piece of text at WCAG AA contrast (4.5:1) against what is behind it', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const worst = await lowestContrasts(page);
+    expect(worst).toHaveLength(3);
+    for (const w of worst) expect(w.ratio, w.text).toBeGreaterThanOrEqual(4.5);
     await page.context().close();
   });
 
