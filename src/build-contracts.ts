@@ -12,6 +12,7 @@ import { recordErrorBudgets } from './usecases/record-error-budgets.ts';
 import { reportRoutes } from './web/report-routes.ts';
 
 const MINUTE = 60_000;
+const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the config says about the contract, per customer in their own calendar's zone. */
 export function buildContractPolicy(config: TplusConfig): ContractPolicy {
@@ -55,9 +56,12 @@ export function buildContracts({ config, prisma, clock, logger, projectRoot, int
     const now = clock.now().getTime();
     if (lastRunAt !== undefined && now - lastRunAt < MINUTE) return 0;
     lastRunAt = now;
-    const fired = await checkContractTriggers({ store, policy, clock });
+    const started = performance.now();
+    const fired = await checkContractTriggers({ store, policy, clock, pace: yieldTurn });
     if (fired > 0) logger.warn({ fired }, 'contract termination triggers fired');
-    return fired + (await recordErrorBudgets({ store, policy, clock }));
+    const lines = await recordErrorBudgets({ store, policy, clock, pace: yieldTurn });
+    logger.debug({ fired, lines, ms: Math.round(performance.now() - started) }, 'contract check');
+    return fired + lines;
   }
   const routes = reportRoutes({ token: internalToken, store, claims, policy, clock, render: renderReport, logger });
   return { policy, store, claims, renderReport, routes, runEngineModule };

@@ -23,8 +23,8 @@ export function isUniqueViolation(error: unknown): boolean {
 export function createContractStore(prisma: PrismaClient): ContractStore {
   const rcaOf = (r: { incidentId: number; customerId: string; dueAt: Date; metAt: Date | null }) => ({ incidentId: r.incidentId, customerId: r.customerId, dueAt: r.dueAt, metAt: r.metAt });
   return {
-    async incidentsOverlapping(from, to) {
-      const rows = await prisma.incident.findMany({ where: { startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }] }, orderBy: { startedAt: 'asc' } });
+    async incidentsOverlapping(from, to, severity) {
+      const rows = await prisma.incident.findMany({ where: { startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }], ...(severity ? { severity } : {}) }, orderBy: { startedAt: 'asc' } });
       return rows.map(toContractIncident);
     },
     async incident(id) {

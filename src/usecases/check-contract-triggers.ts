@@ -8,11 +8,12 @@ import type { Clock, OutboxEffect } from './ports.ts';
 const DAY = 86_400_000;
 /** An RCA sent late trips the trigger when it is sent; look back far enough to survive a long outage of tplus. */
 const SENT_LOOKBACK_DAYS = 35;
+const MAX_LISTED = 10;
 
 interface Candidate {
   trigger: NewTrigger;
-  /** What the success owner and the executive contact read. */
-  text: string;
+  /** What the success owner and the executive contact read; composed only for a trigger about to fire. */
+  text: () => string;
 }
 
 /** One DM per person (the success owner may also be the executive contact), keyed by the trigger. */
@@ -28,27 +29,36 @@ function alerts(account: ContractAccount, key: string, text: string): OutboxEffe
  * customer's success owner and executive contact with the evidence. Safe to run every minute:
  * a trigger key that already fired is skipped before anything is measured again.
  */
-export async function checkContractTriggers({ store, policy, clock }: { store: ContractStore; policy: ContractPolicy; clock: Clock }): Promise<number> {
+export async function checkContractTriggers({ store, policy, clock, pace }: {
+  store: ContractStore; policy: ContractPolicy; clock: Clock;
+  /** Called between customers and between triggers, so a long check lets requests in (Prisma over SQLite resolves in microtasks). */
+  pace?: () => Promise<void>;
+}): Promise<number> {
   const now = clock.now();
   const when = (at: Date, account: ContractAccount) => formatInstantForReader(at, account.timeZone);
   const candidates: Candidate[] = [];
   const { s1Count, s1WindowDays, uptimeBelow } = policy.termination;
   // Two windows back: a hit is found from the S1s that precede its third within one window.
-  const recent = await store.incidentsOverlapping(new Date(now.getTime() - 2 * s1WindowDays * DAY), now);
+  const recent = await store.incidentsOverlapping(new Date(now.getTime() - 2 * s1WindowDays * DAY), now, 'S1');
   for (const account of policy.accounts()) {
     const theirs = recent.filter((i) => affectsCustomer(i, account));
-    for (const hit of s1CountTrigger({ incidents: theirs, count: s1Count, windowDays: s1WindowDays })) {
+    // Only hits whose third S1 is inside the current window: on a first run over an old database,
+    // triples from months ago are history, not news for the success owner.
+    const hits = s1CountTrigger({ incidents: theirs, count: s1Count, windowDays: s1WindowDays }).filter((h) => now.getTime() - h.third.startedAt.getTime() < s1WindowDays * DAY);
+    for (const hit of hits) {
       const key = `s1-count:${account.id}:${hit.third.id}`;
-      const list = hit.within.map((i) => `${incidentRef(i.id)} started ${when(i.startedAt, account)}`).join('; ');
+      // The DM names the latest S1s (the evidence row keeps them all): a Slack message has a size limit.
+      const shown = hit.within.slice(-MAX_LISTED);
+      const list = () => `${shown.map((i) => `${incidentRef(i.id)} started ${when(i.startedAt, account)}`).join('; ')}${hit.within.length > shown.length ? `; and ${hit.within.length - shown.length} earlier` : ''}`;
       candidates.push({
         trigger: { key, customerId: account.id, kind: 's1-count', firedAt: now, evidence: { incidents: hit.within.map((i) => ({ id: i.id, ref: incidentRef(i.id), startedAt: i.startedAt.toISOString() })), windowDays: s1WindowDays } },
-        text: `:warning: *Termination trigger for ${account.name}*: ${hit.within.length} S1 incidents within ${s1WindowDays} days (the contract allows fewer than ${s1Count}). ${list}.`,
+        text: () => `:warning: *Termination trigger for ${account.name}*: ${hit.within.length} S1 incidents within ${s1WindowDays} days (the contract allows fewer than ${s1Count}). ${list()}.`,
       });
     }
     const month = previousMonth(monthOf(now, account.timeZone));
     candidates.push({
       trigger: { key: `uptime:${account.id}:${month}`, customerId: account.id, kind: 'uptime', firedAt: now, evidence: { month } },
-      text: '',
+      text: () => '',
     });
   }
   for (const deadline of await store.lateRcaCandidates(now, SENT_LOOKBACK_DAYS)) {
@@ -58,13 +68,14 @@ export async function checkContractTriggers({ store, policy, clock }: { store: C
     const delivered = deadline.metAt ? `delivered ${when(deadline.metAt, account)}` : 'not delivered yet';
     candidates.push({
       trigger: { key: `rca-late:${account.id}:${deadline.incidentId}`, customerId: account.id, kind: 'rca-late', firedAt: now, evidence: { incidentId: deadline.incidentId, ref, dueAt: deadline.dueAt.toISOString(), deliveredAt: deadline.metAt?.toISOString() ?? null } },
-      text: `:warning: *Termination trigger for ${account.name}*: the RCA of S1 ${ref} was due ${when(deadline.dueAt, account)} and is ${delivered}.`,
+      text: () => `:warning: *Termination trigger for ${account.name}*: the RCA of S1 ${ref} was due ${when(deadline.dueAt, account)} and is ${delivered}.`,
     });
   }
   const fired = await store.firedKeys(candidates.map((c) => c.trigger.key));
   let count = 0;
   for (const candidate of candidates.filter((c) => !fired.has(c.trigger.key))) {
     const account = policy.account(candidate.trigger.customerId) as ContractAccount;
+    await pace?.();
     if (candidate.trigger.kind === 'uptime') {
       const month = String(candidate.trigger.evidence.month);
       const uptime = await measureCustomerMonth({ store, policy, account, month, now });
@@ -73,9 +84,10 @@ export async function checkContractTriggers({ store, policy, clock }: { store: C
       if (uptime.incidents.some((i) => i.resolvedAt === null && i.downtimeMinutes > 0)) continue;
       if (!isUptimeBreach(uptime.uptimePercent, uptimeBelow)) continue;
       candidate.trigger.evidence = { month, uptimePercent: uptime.uptimePercent, downtimeMinutes: uptime.downtimeMinutes, threshold: uptimeBelow, incidents: uptime.incidents.filter((i) => i.downtimeMinutes > 0).map((i) => incidentRef(i.id)) };
-      candidate.text = `:warning: *Termination trigger for ${account.name}*: uptime in ${month} was ${uptime.uptimePercent.toFixed(3)} % (${uptime.downtimeMinutes.toFixed(1)} min down), below the ${uptimeBelow} % the contract guarantees. Incidents: ${(candidate.trigger.evidence.incidents as string[]).join(', ') || 'none'}.`;
+      const text = `:warning: *Termination trigger for ${account.name}*: uptime in ${month} was ${uptime.uptimePercent.toFixed(3)} % (${uptime.downtimeMinutes.toFixed(1)} min down), below the ${uptimeBelow} % the contract guarantees. Incidents: ${(candidate.trigger.evidence.incidents as string[]).join(', ') || 'none'}.`;
+      candidate.text = () => text;
     }
-    if (await store.fireTrigger(candidate.trigger, alerts(account, candidate.trigger.key, candidate.text))) count += 1;
+    if (await store.fireTrigger(candidate.trigger, alerts(account, candidate.trigger.key, candidate.text()))) count += 1;
   }
   return count;
 }

@@ -1,4 +1,5 @@
 import type { ContractIncident, MaintenanceWindow, RcaDeadline, ReportClaim, ReportTicket, ReportTrigger } from '../domain/contract/index.ts';
+import type { Severity } from '../domain/types.ts';
 import type { OutboxEffect } from './ports.ts';
 
 export interface NewTrigger {
@@ -12,8 +13,8 @@ export interface NewTrigger {
 
 /** What contract tracking reads (incidents, maintenance, follow-up deadlines, tickets) and the triggers it fires. */
 export interface ContractStore {
-  /** Incidents that started before `to` and were not resolved before `from` (open ones included). */
-  incidentsOverlapping(from: Date, to: Date): Promise<ContractIncident[]>;
+  /** Incidents that started before `to` and were not resolved before `from` (open ones included), optionally of one severity. */
+  incidentsOverlapping(from: Date, to: Date, severity?: Severity): Promise<ContractIncident[]>;
   incident(id: number): Promise<ContractIncident | undefined>;
   /** Scheduled maintenances whose window overlaps [from, to). */
   maintenances(from: Date, to: Date): Promise<MaintenanceWindow[]>;

@@ -17,10 +17,15 @@ function monthsSpanned(from: Date, to: Date, timeZone: string): string[] {
  * percent of that month's budget. A sweep rather than a step of the resolution, so the line also
  * sees the cause recorded at resolution and is written for incidents resolved by PagerDuty.
  */
-export async function recordErrorBudgets({ store, policy, clock, limit = 20 }: { store: ContractStore; policy: ContractPolicy; clock: Clock; limit?: number }): Promise<number> {
+export async function recordErrorBudgets({ store, policy, clock, limit = 20, pace }: {
+  store: ContractStore; policy: ContractPolicy; clock: Clock; limit?: number;
+  /** Called between incidents, so a batch lets requests in. */
+  pace?: () => Promise<void>;
+}): Promise<number> {
   const now = clock.now();
   let written = 0;
   for (const incident of await store.resolvedWithoutBudgetLine(limit)) {
+    await pace?.();
     const resolvedAt = incident.resolvedAt as Date;
     const shares: { customerId: string; month: string; minutes: number; percentOfBudget: number; budgetMinutes: number; exclusion: string | null }[] = [];
     for (const account of policy.accounts().filter((a) => affectsCustomer(incident, a))) {

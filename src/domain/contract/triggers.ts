@@ -19,10 +19,11 @@ export interface S1CountHit {
 export function s1CountTrigger({ incidents, count, windowDays }: { incidents: readonly ContractIncident[]; count: number; windowDays: number }): S1CountHit[] {
   const s1s = incidents.filter((i) => i.severity === 'S1' && exclusionOf(i) === null).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   const hits: S1CountHit[] = [];
-  for (let i = count - 1; i < s1s.length; i++) {
+  let first = 0;
+  for (let i = 0; i < s1s.length; i++) {
     const third = s1s[i] as ContractIncident;
-    const within = s1s.slice(0, i + 1).filter((s) => third.startedAt.getTime() - s.startedAt.getTime() < windowDays * DAY);
-    if (within.length >= count) hits.push({ third, within });
+    while (third.startedAt.getTime() - (s1s[first] as ContractIncident).startedAt.getTime() >= windowDays * DAY) first += 1;
+    if (i - first + 1 >= count) hits.push({ third, within: s1s.slice(first, i + 1) });
   }
   return hits;
 }
