@@ -62,6 +62,18 @@ describe('termination triggers and error-budget lines, run by the engine', () =>
     expect(dmsTo(ACME_SUCCESS).filter((t) => t.includes('S1 incidents within'))).toEqual([]);
   });
 
+  it.each([
+    ['alerts about a triple found while its third S1 is inside the window', 110 * DAY - 1, 1],
+    ['does not alert about a triple whose third S1 is a whole window old (a first run over an old database)', 110 * DAY, 0],
+  ])('%s', async (_name, runAt, expected) => {
+    await start(new Date(T0.getTime() + runAt));
+    await s1At(0);
+    await s1At(10);
+    await s1At(20);
+    await tickAt(clock.now());
+    expect(await triggers('s1-count')).toHaveLength(expected);
+  });
+
   it('does not fire on two S1s and a customer-caused one', async () => {
     await start(new Date(T0.getTime() + 60 * DAY));
     await s1At(0);
