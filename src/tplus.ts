@@ -33,6 +33,7 @@ import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { buildSla } from './build-sla.ts';
 import { buildContracts } from './build-contracts.ts';
+import { buildDocuments } from './build-documents.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
 import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
@@ -58,6 +59,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, projectRoot });
   const contracts = buildContracts({ config, prisma: db.prisma, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
+  const documents = buildDocuments({ config, prisma: db.prisma, directory, calendars, incidents, statuses: status, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
@@ -106,6 +108,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },
       { name: 'contract', run: async () => { if ((await contracts.runEngineModule()) > 0) delivery.kick(); } },
+      { name: 'follow-ups', run: async () => { if ((await documents.runEngineModule()) > 0) delivery.kick(); } },
     ],
   });
   const routes: Route[] = [
@@ -113,6 +116,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
     ...contracts.routes,
+    ...documents.routes,
   ];
   // Public pages and APIs (no login): rate limited per client.
   const statusSite = createStatusSite({
@@ -155,11 +159,12 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     meaning: (s) => SEVERITY_MEANING[s],
     onCommitted: () => delivery.kick(),
     contracts: { store: contracts.store, claims: contracts.claims, policy: contracts.policy },
+    documents: { store: documents.store, policy: documents.policy },
   });
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy, contracts,
+    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy, contracts, documents,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();

@@ -14,6 +14,7 @@ import { describeCall } from './transcript.ts';
 import { startPagerDutyEmulator } from '../pagerduty-emulator/index.ts';
 import { playIncident } from './play-incident.ts';
 import { playContract } from './play-contract.ts';
+import { playDocuments } from './play-documents.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECRET = 'demo-signing-secret-000000';
@@ -103,6 +104,10 @@ async function main(): Promise<void> {
   console.log(`\n  Tickets stored from the unknown channel: ${refused}. Web API calls recorded by the emulator: ${emulator.calls.length}.`);
   await playIncident({ tplus, clock, url, secret: SECRET, ticketId: acme.id, responder: config.responders.userIds[0] as string, ourTeam: config.workspace.teamId, pagerduty });
   const acmeIncident = await tplus.db.prisma.incident.findUniqueOrThrow({ where: { ticketId: acme.id } });
+  await playDocuments({
+    tplus, url, secret: SECRET, incidentId: acmeIncident.id, responder: config.responders.userIds[0] as string, successOwner: config.customers.find((c) => c.id === 'acme')?.successOwner as string,
+    customerId: 'acme', ourTeam: config.workspace.teamId, triage: config.triage.channelId, outDir: process.env.TPLUS_DEMO_OUT ?? join(root, 'data/demo-reports'),
+  });
   await playContract({
     tplus, clock, url, secret: SECRET, incidentId: acmeIncident.id, outDir: process.env.TPLUS_DEMO_OUT ?? join(root, 'data/demo-reports'),
     customer: { id: 'acme', teamId: 'T0ACME0001', userId: 'U0ACMEUSR1', channelId: 'C0ACMESHR1', successOwner: config.customers.find((c) => c.id === 'acme')?.successOwner as string, ourTeam: config.workspace.teamId },

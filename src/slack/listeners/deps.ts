@@ -8,6 +8,8 @@ import type { IncidentStore } from '../../usecases/incident-ports.ts';
 import type { IncidentPolicy } from '../../usecases/incident-policy.ts';
 import type { ContractStore, CreditClaimStore } from '../../usecases/contract-ports.ts';
 import type { ContractPolicy } from '../../usecases/contract-policy.ts';
+import type { DocumentStore } from '../../usecases/document-ports.ts';
+import type { DocumentPolicy } from '../../usecases/document-policy.ts';
 
 /** What listeners need: use-case collaborators and the configured directory. */
 export interface ListenerDeps {
@@ -26,6 +28,8 @@ export interface ListenerDeps {
   onCommitted: () => void;
   /** Service credit claims; without it the credit button and modal are not handled. */
   contracts?: { store: ContractStore; claims: CreditClaimStore; policy: ContractPolicy };
+  /** Post-incident documents; without it the Draft / Edit / Approve / Send buttons are not handled. */
+  documents?: { store: DocumentStore; policy: DocumentPolicy };
 }
 
 export function inboxOf(context: Record<string, unknown>): { inboxId: number; inboxKey: string } {

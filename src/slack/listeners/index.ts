@@ -12,6 +12,11 @@ import { registerFileFromMessage } from './shortcuts/file-from-message.ts';
 import { registerRequestCredit } from './actions/request-credit.ts';
 import { registerCreditDecision } from './actions/credit-decision.ts';
 import { registerCreditModal } from './views/credit-modal.ts';
+import { registerDraftDocument } from './actions/draft-document.ts';
+import { registerEditDocument } from './actions/edit-document.ts';
+import { registerApproveDocument } from './actions/approve-document.ts';
+import { registerSendDocument } from './actions/send-document.ts';
+import { registerDocumentModal } from './views/document-modal.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppMention(app, deps);
@@ -26,4 +31,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRequestCredit(app, deps);
   registerCreditModal(app, deps);
   registerCreditDecision(app, deps);
+  registerDraftDocument(app, deps);
+  registerEditDocument(app, deps);
+  registerApproveDocument(app, deps);
+  registerSendDocument(app, deps);
+  registerDocumentModal(app, deps);
 }
