@@ -53,8 +53,8 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       const rows = await prisma.ticket.findMany({ where: { customerId, filedAt: { gte: from, lt: to } }, orderBy: { filedAt: 'asc' }, select: { id: true, severity: true, filedAt: true, firstResponseDueAt: true, firstResponseAt: true } });
       return rows.map((r) => ({ ...r, severity: r.severity as Severity }));
     },
-    async triggersFired(customerId, from, to) {
-      const rows = await prisma.terminationTrigger.findMany({ where: { customerId, firedAt: { gte: from, lt: to } }, orderBy: { firedAt: 'asc' } });
+    async triggersFired(customerId, from, to, alsoKeys = []) {
+      const rows = await prisma.terminationTrigger.findMany({ where: { customerId, OR: [{ firedAt: { gte: from, lt: to } }, { key: { in: alsoKeys } }] }, orderBy: { firedAt: 'asc' } });
       return rows.map((r) => ({ key: r.key, kind: r.kind, firedAt: r.firedAt, evidence: JSON.parse(r.evidence) as Record<string, unknown> }));
     },
     async firedKeys(keys) {

@@ -21,9 +21,12 @@ export async function buildMonthlyReport({ store, claims, policy, clock, custome
   const now = clock.now();
   const { from, to } = monthWindow(month, account.timeZone);
   const uptime = await measureCustomerMonth({ store, policy, account, month, now });
-  const [incidents, tickets, claimRows, triggers] = await Promise.all([
-    store.incidentsOverlapping(from, to), store.ticketsFiled(account.id, from, to), claims.forMonth(account.id, month), store.triggersFired(account.id, from, to),
+  const uptimeKey = `uptime:${account.id}:${month}`;
+  const [incidents, tickets, claimRows, fired] = await Promise.all([
+    store.incidentsOverlapping(from, to), store.ticketsFiled(account.id, from, to), claims.forMonth(account.id, month), store.triggersFired(account.id, from, to, [uptimeKey]),
   ]);
+  // A month's uptime trigger fires just after the month: it belongs to that month's report, not the next.
+  const triggers = fired.filter((t) => t.kind !== 'uptime' || t.key === uptimeKey);
   const s1Ids = incidents.filter((i) => i.severity === 'S1' && i.startedAt >= from && i.startedAt < to).map((i) => i.id);
   const report = assembleMonthlyReport({
     customer: account, uptime, budget: errorBudget(policy.availabilityTarget, month, account.timeZone), incidents, tickets, triggers,

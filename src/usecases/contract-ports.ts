@@ -26,7 +26,8 @@ export interface ContractStore {
   /** The customer's RCA deadlines for these incidents (any state). */
   rcaDeadlines(customerId: string, incidentIds: number[]): Promise<RcaDeadline[]>;
   ticketsFiled(customerId: string, from: Date, to: Date): Promise<ReportTicket[]>;
-  triggersFired(customerId: string, from: Date, to: Date): Promise<ReportTrigger[]>;
+  /** Triggers fired in [from, to), and those named in `alsoKeys` whenever they fired (a month's uptime trigger fires after it). */
+  triggersFired(customerId: string, from: Date, to: Date, alsoKeys?: string[]): Promise<ReportTrigger[]>;
   /** Which of these trigger keys already fired. */
   firedKeys(keys: string[]): Promise<Set<string>>;
   /**

@@ -29,8 +29,16 @@ export function reportRoutes({ token, store, claims, policy, clock, render, logg
     async handle(req, res) {
       if (!token) return sendJson(res, 404, { error: 'reports_not_configured', message: 'set TPLUS_INTERNAL_TOKEN to serve reports' });
       if (!isBearer(req.headers.authorization, token)) return sendJson(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
-      const [, customerId = '', month = '', format] = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname) ?? [];
-      const outcome = await buildMonthlyReport({ store, claims, policy, clock, customerId: decodeURIComponent(customerId), month: decodeURIComponent(month) });
+      const [, rawCustomer = '', rawMonth = '', format] = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname) ?? [];
+      let customerId: string;
+      let month: string;
+      try {
+        customerId = decodeURIComponent(rawCustomer);
+        month = decodeURIComponent(rawMonth);
+      } catch {
+        return sendJson(res, 400, { error: 'bad-path', message: 'the customer id or month is not valid URL encoding' });
+      }
+      const outcome = await buildMonthlyReport({ store, claims, policy, clock, customerId, month });
       if (!outcome.ok) return sendJson(res, outcome.reason === 'unknown-customer' ? 404 : 400, { error: outcome.reason, message: outcome.message });
       logger.info({ customerId, month, format }, 'monthly report served');
       if (format === 'json') return sendJson(res, 200, outcome.report, { 'cache-control': 'no-store' });

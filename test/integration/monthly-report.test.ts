@@ -54,6 +54,9 @@ async function seedOctober(db: OpenDatabase) {
   await p.followUpDeadline.create({ data: { incidentId: s1, kind: 'rca', customerId: 'acme', dueAt: at('2026-10-12T18:45:00Z'), isBusinessDays: true, state: 'met', metAt: at('2026-10-13T15:00:00Z') } });
   await p.creditClaim.create({ data: { inboxKey: 'seed-claim', customerId: 'acme', incidentId: s1, month: '2026-10', requestedBy: 'U0ACMEUSR1', requestedAt: at('2026-10-06T10:00:00Z'), uptimePercent: 99.9, creditPercent: 10, creditAmount: 1200, currency: 'USD', state: 'approved', decidedBy: 'U0CSACME01', decidedAt: at('2026-11-02T10:00:00Z'), appliedCycle: '2026-12', channelId: 'C0ACMESHR1' } });
   await p.terminationTrigger.create({ data: { key: `rca-late:acme:${s1}`, customerId: 'acme', kind: 'rca-late', evidence: '{}', firedAt: at('2026-10-12T18:46:00Z') } });
+  // September's uptime trigger fired in October belongs to September's report; October's, fired in November, to October's.
+  await p.terminationTrigger.create({ data: { key: 'uptime:acme:2026-09', customerId: 'acme', kind: 'uptime', evidence: '{}', firedAt: at('2026-10-01T04:01:00Z') } });
+  await p.terminationTrigger.create({ data: { key: 'uptime:acme:2026-10', customerId: 'acme', kind: 'uptime', evidence: '{}', firedAt: at('2026-11-01T04:01:00Z') } });
   return { s1, s2, upstream, shared };
 }
 
@@ -106,7 +109,7 @@ describe('the monthly SLA report', () => {
     ]);
     expect(report.rca).toEqual([{ incidentId: seeded.s1, dueAt: new Date('2026-10-12T18:45:00Z'), sentAt: new Date('2026-10-13T15:00:00Z'), punctuality: 'late' }]);
     expect(report.claims).toEqual([expect.objectContaining({ incidentId: seeded.s1, state: 'approved', appliedCycle: '2026-12', creditAmount: 1200 })]);
-    expect(report.triggers.map((t) => t.kind)).toEqual(['rca-late']);
+    expect(report.triggers.map((t) => t.key)).toEqual([`rca-late:acme:${seeded.s1}`, 'uptime:acme:2026-10']);
   });
 
   it('writes the Markdown and JSON files from the CLI, run as a child process', async () => {
