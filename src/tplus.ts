@@ -31,6 +31,8 @@ import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { alertsRoute } from './web/alerts-route.ts';
 import { rateLimited } from './web/rate-limit.ts';
 import { buildIncidents } from './build-incidents.ts';
+import { buildStatusPolicy, buildStatuspageClient } from './build-status.ts';
+import { advanceMaintenances } from './usecases/advance-maintenances.ts';
 import { buildSla } from './build-sla.ts';
 import { buildContracts } from './build-contracts.ts';
 import { buildDocuments } from './build-documents.ts';
@@ -57,7 +59,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const outbox = createOutboxStore(db.prisma);
   const status = createStatusStore(db);
   const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
-  const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, projectRoot });
+  const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
   const contracts = buildContracts({ config, prisma: db.prisma, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
   const documents = buildDocuments({ config, prisma: db.prisma, directory, calendars, incidents, statuses: status, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
   const slackApiUrl = env.SLACK_API_URL;
@@ -70,7 +72,9 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     tickets, incidents, componentName: incidentPolicy.componentName, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
-  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}) }, options: dispatcherOptions });
+  const statuspage = buildStatuspageClient(env);
+  const statusPolicy = buildStatusPolicy({ env, config, directory });
+  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}), ...(statuspage ? { statuspage } : {}) }, options: dispatcherOptions });
   const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry } });
   let isStopping = false;
   const delivery = coalescing(async () => {
@@ -105,6 +109,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0) delivery.kick(); } },
       { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, pace: yieldTurn })) > 0) delivery.kick(); } },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
+      { name: 'maintenance', run: async () => { if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },
       { name: 'contract', run: async () => { if ((await contracts.runEngineModule()) > 0) delivery.kick(); } },
@@ -152,7 +157,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     throw error;
   });
   registerListeners(app, {
-    tickets, clock, policy, directory, logger, incidents, incidentPolicy,
+    tickets, clock, policy, directory, logger, incidents, incidentPolicy, statuses: status, statusPolicy,
     responderIds: new Set(config.responders.userIds),
     botUserId: config.workspace.botUserId,
     components: config.components.map(({ id, name }) => ({ id, name })),

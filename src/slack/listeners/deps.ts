@@ -6,6 +6,8 @@ import type { Clock, TicketStore } from '../../usecases/ports.ts';
 import type { IntakePolicy } from '../../usecases/intake-policy.ts';
 import type { IncidentStore } from '../../usecases/incident-ports.ts';
 import type { IncidentPolicy } from '../../usecases/incident-policy.ts';
+import type { StatusStore } from '../../usecases/status-ports.ts';
+import type { StatusPolicy } from '../../usecases/status-policy.ts';
 import type { ContractStore, CreditClaimStore } from '../../usecases/contract-ports.ts';
 import type { ContractPolicy } from '../../usecases/contract-policy.ts';
 import type { DocumentStore } from '../../usecases/document-ports.ts';
@@ -24,6 +26,9 @@ export interface ListenerDeps {
   components: { id: string; name: string }[];
   meaning: (s: Severity) => string;
   logger: Logger;
+  /** The public status page: "Update status" and maintenance. */
+  statuses: StatusStore;
+  statusPolicy: StatusPolicy;
   /** Wakes the outbox dispatcher after a commit. */
   onCommitted: () => void;
   /** Service credit claims; without it the credit button and modal are not handled. */

@@ -15,6 +15,7 @@ export function incidentCard(incident: Incident, componentName: (id: string) => 
     ...(incident.acknowledgedAt ? [] : [button(ACTION.acknowledge, 'Acknowledge', 'primary')]),
     button(ACTION.escalate, 'Escalate', 'danger'),
     button(ACTION.resolve, 'Resolve'),
+    button(ACTION.updateStatus, 'Update status'),
   ];
   const fields = [
     `*Severity:* ${incident.severity} · *Source:* ${incident.source === 'alert' ? 'monitoring alert' : 'declared by a responder'}`,

@@ -40,7 +40,7 @@ export function ticketCard(v: TicketView): RenderedMessage {
   const buttons = [
     ...(ticket.status === 'open' ? [button(ACTION.acknowledge, 'Acknowledge', 'primary')] : []),
     button(ACTION.reclassify, 'Reclassify'),
-    ...(isOpen ? [button(ACTION.escalate, 'Escalate', 'danger'), button(ACTION.resolve, 'Resolve')] : []),
+    ...(isOpen ? [button(ACTION.escalate, 'Escalate', 'danger'), button(ACTION.resolve, 'Resolve'), button(ACTION.updateStatus, 'Update status')] : []),
   ];
   return {
     text: `${ref} · ${ticket.severity} · ${customer.name}: ${escapeMrkdwn(ticket.summary)}`,

@@ -5,6 +5,7 @@ import { ACTION, COMMAND } from '../../ids.ts';
 import { openTicketPrompt } from '../../views/ticket-messages.ts';
 import { inboxOf, REFUSAL, type ListenerDeps } from '../deps.ts';
 import { declareFromCommand, timelineFromCommand } from './incident-verbs.ts';
+import { maintenanceFromCommand, statusFromCommand } from './status-verbs.ts';
 
 const USAGE = [
   '*tplus* (internal responders; customers use mentions or the Open a ticket button):',
@@ -12,6 +13,8 @@ const USAGE = [
   '• `/tplus intake-button` in a customer channel: post and pin the “Open a ticket” button',
   '• `/tplus incident [S1–S4] <what is happening>`: declare an incident no customer reported; its runbook starts now',
   '• `/tplus timeline INC-7` (or `TPL-12`): the incident timeline, with actor and time',
+  '• `/tplus status INC-7` (or `TPL-12`): publish a public status update for the incident',
+  '• `/tplus maintenance`: announce a maintenance window on the status page',
 ].join('\n');
 
 export function registerTplusCommand(app: App, deps: ListenerDeps): void {
@@ -30,6 +33,8 @@ export function registerTplusCommand(app: App, deps: ListenerDeps): void {
     }
     if (verb === 'incident') return say(await declareFromCommand(deps, { words: rest, userId: command.user_id, inboxId: inboxOf(context).inboxId }));
     if (verb === 'timeline') return say(await timelineFromCommand(deps, rest[0]));
+    if (verb === 'status') return say(await statusFromCommand(deps, client, { ref: rest[0], triggerId: command.trigger_id }) ?? 'Opening the status update form…');
+    if (verb === 'maintenance') return say(await maintenanceFromCommand(deps, client, command.trigger_id) ?? 'Opening the maintenance form…');
     if (verb !== 'ticket') return say(USAGE);
     let customer = deps.directory.byChannel(command.channel_id);
     let words = rest;
