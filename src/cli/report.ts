@@ -36,7 +36,14 @@ async function report(argv: string[]): Promise<number> {
     process.stderr.write('DATABASE_URL must be a SQLite URL such as file:./data/tplus.db\n');
     return 2;
   }
-  const config = parseConfigText(readFileSync(configPath, 'utf8'), configPath);
+  let text: string;
+  try {
+    text = readFileSync(configPath, 'utf8');
+  } catch (error) {
+    process.stderr.write(`tplus report: cannot read the config ${configPath} (TPLUS_CONFIG): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return 2;
+  }
+  const config = parseConfigText(text, configPath);
   const db = await openDatabase({ databaseUrl, migrationsDir: join(projectRoot, 'prisma/migrations') });
   try {
     const contracts = buildContracts({ config, prisma: db.prisma, clock: systemClock, logger: pino({ level: 'silent' }), projectRoot, internalToken: undefined });
