@@ -1,4 +1,5 @@
 import { affectsCustomer, isRcaLate, isUptimeBreach, monthOf, previousMonth, s1CountTrigger } from '../domain/contract/index.ts';
+import { monthWindow } from '../domain/uptime/index.ts';
 import { incidentRef } from '../domain/incident.ts';
 import { formatInstantForReader } from '../domain/sla/index.ts';
 import type { ContractStore, NewTrigger } from './contract-ports.ts';
@@ -23,9 +24,33 @@ function alerts(account: ContractAccount, key: string, text: string): OutboxEffe
 }
 
 /**
- * Fires the contract's termination triggers once each: three S1s in a rolling window, a
- * completed month below the uptime threshold (judged once its incidents are resolved), an S1's
- * RCA past its due time. Each alerts the
+ * A month's uptime below the threshold: once the month is over, or already while it runs when the
+ * downtime so far exceeds what the threshold allows for the whole month (no remaining day can
+ * bring it back; announced maintenance still to come only shortens the month). Judged only when
+ * every incident counting in it is resolved: an open incident has no cause yet (upstream or
+ * customer-caused is set at resolution).
+ */
+async function judgeUptime({ store, policy, account, month, now }: { store: ContractStore; policy: ContractPolicy; account: ContractAccount; month: string; now: Date }) {
+  const { uptimeBelow } = policy.termination;
+  const uptime = await measureCustomerMonth({ store, policy, account, month, now });
+  if (uptime.incidents.some((i) => i.resolvedAt === null && i.downtimeMinutes > 0)) return undefined;
+  const full = monthWindow(month, account.timeZone);
+  const allowedMinutes = ((100 - uptimeBelow) / 100) * ((full.to.getTime() - full.from.getTime()) / 60_000);
+  const isBreach = uptime.isComplete ? isUptimeBreach(uptime.uptimePercent, uptimeBelow) : uptime.downtimeMinutes > allowedMinutes + 1e-9;
+  if (!isBreach) return undefined;
+  const incidents = uptime.incidents.filter((i) => i.downtimeMinutes > 0).map((i) => incidentRef(i.id));
+  const figure = uptime.isComplete
+    ? `uptime in ${month} was ${uptime.uptimePercent.toFixed(3)} % (${uptime.downtimeMinutes.toFixed(1)} min down)`
+    : `${uptime.downtimeMinutes.toFixed(1)} min down so far in ${month}, more than the ${allowedMinutes.toFixed(1)} min the whole month allows: its uptime will end`;
+  return {
+    evidence: { month, isMonthComplete: uptime.isComplete, uptimePercent: uptime.uptimePercent, downtimeMinutes: uptime.downtimeMinutes, threshold: uptimeBelow, incidents },
+    text: `:warning: *Termination trigger for ${account.name}*: ${figure} below the ${uptimeBelow} % the contract guarantees. Incidents: ${incidents.join(', ') || 'none'}.`,
+  };
+}
+
+/**
+ * Fires the contract's termination triggers once each: three S1s in a rolling window, a month
+ * below the uptime threshold (see judgeUptime), an S1's RCA past its due time. Each alerts the
  * customer's success owner and executive contact with the evidence. Safe to run every minute:
  * a trigger key that already fired is skipped before anything is measured again.
  */
@@ -37,7 +62,7 @@ export async function checkContractTriggers({ store, policy, clock, pace }: {
   const now = clock.now();
   const when = (at: Date, account: ContractAccount) => formatInstantForReader(at, account.timeZone);
   const candidates: Candidate[] = [];
-  const { s1Count, s1WindowDays, uptimeBelow } = policy.termination;
+  const { s1Count, s1WindowDays } = policy.termination;
   // Two windows back: a hit is found from the S1s that precede its third within one window.
   const recent = await store.incidentsOverlapping(new Date(now.getTime() - 2 * s1WindowDays * DAY), now, 'S1');
   for (const account of policy.accounts()) {
@@ -55,11 +80,11 @@ export async function checkContractTriggers({ store, policy, clock, pace }: {
         text: () => `:warning: *Termination trigger for ${account.name}*: ${hit.within.length} S1 incidents within ${s1WindowDays} days (the contract allows fewer than ${s1Count}). ${list()}.`,
       });
     }
-    const month = previousMonth(monthOf(now, account.timeZone));
-    candidates.push({
-      trigger: { key: `uptime:${account.id}:${month}`, customerId: account.id, kind: 'uptime', firedAt: now, evidence: { month } },
-      text: () => '',
-    });
+    // Last month once it is over, and this month as soon as no remaining day could save it.
+    const thisMonth = monthOf(now, account.timeZone);
+    for (const month of [previousMonth(thisMonth), thisMonth]) {
+      candidates.push({ trigger: { key: `uptime:${account.id}:${month}`, customerId: account.id, kind: 'uptime', firedAt: now, evidence: { month } }, text: () => '' });
+    }
   }
   for (const deadline of await store.lateRcaCandidates(now, SENT_LOOKBACK_DAYS)) {
     const account = policy.account(deadline.customerId);
@@ -77,15 +102,10 @@ export async function checkContractTriggers({ store, policy, clock, pace }: {
     const account = policy.account(candidate.trigger.customerId) as ContractAccount;
     await pace?.();
     if (candidate.trigger.kind === 'uptime') {
-      const month = String(candidate.trigger.evidence.month);
-      const uptime = await measureCustomerMonth({ store, policy, account, month, now });
-      // An incident still open has no cause yet (upstream or customer-caused is set at resolution):
-      // the month is judged once every incident that counts in it is resolved.
-      if (uptime.incidents.some((i) => i.resolvedAt === null && i.downtimeMinutes > 0)) continue;
-      if (!isUptimeBreach(uptime.uptimePercent, uptimeBelow)) continue;
-      candidate.trigger.evidence = { month, uptimePercent: uptime.uptimePercent, downtimeMinutes: uptime.downtimeMinutes, threshold: uptimeBelow, incidents: uptime.incidents.filter((i) => i.downtimeMinutes > 0).map((i) => incidentRef(i.id)) };
-      const text = `:warning: *Termination trigger for ${account.name}*: uptime in ${month} was ${uptime.uptimePercent.toFixed(3)} % (${uptime.downtimeMinutes.toFixed(1)} min down), below the ${uptimeBelow} % the contract guarantees. Incidents: ${(candidate.trigger.evidence.incidents as string[]).join(', ') || 'none'}.`;
-      candidate.text = () => text;
+      const judged = await judgeUptime({ store, policy, account, month: String(candidate.trigger.evidence.month), now });
+      if (!judged) continue;
+      candidate.trigger.evidence = judged.evidence;
+      candidate.text = () => judged.text;
     }
     if (await store.fireTrigger(candidate.trigger, alerts(account, candidate.trigger.key, candidate.text()))) count += 1;
   }

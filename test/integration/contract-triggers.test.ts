@@ -83,10 +83,18 @@ describe('termination triggers and error-budget lines, run by the engine', () =>
     expect(await triggers('s1-count')).toEqual([]);
   });
 
-  it('fires when a completed month’s uptime is below 95 %, not while the month runs', async () => {
-    // 2,300 min down in October (New York: 44,640 min) → 94.85 %.
+  it('fires when a completed month’s uptime is below 95 %, at the customer’s midnight', async () => {
+    // October in New York: 44,640 min; 1,000 min of announced maintenance leave 43,640. 2,200 min down → 94.959 %.
+    // While the month runs it could still end at 95 % (the whole month allows 2,232 min), so it waits for the end.
     await start(new Date('2026-10-31T12:00:00Z'));
-    await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-10-10T12:00:00Z'), minutes: 2300 });
+    await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-10-10T12:00:00Z'), minutes: 2200 });
+    await h.tplus.db.prisma.statusIncident.create({
+      data: {
+        publicId: 'maint0000oct1', kind: 'maintenance', name: 'Upgrade', impact: 'maintenance', status: 'completed', components: JSON.stringify([{ componentId: 'api', state: 'under_maintenance' }]),
+        createdAt: new Date('2026-10-01T00:00:00Z'), updatedAt: new Date('2026-10-01T00:00:00Z'), announcedAt: new Date('2026-10-01T00:00:00Z'),
+        scheduledFor: new Date('2026-10-20T00:00:00Z'), scheduledUntil: new Date('2026-10-20T16:40:00Z'),
+      },
+    });
     await tickAt(clock.now());
     expect(await triggers('uptime')).toEqual([]);
     // October ends at midnight in New York, still on daylight time: 04:00 UTC.
@@ -95,8 +103,25 @@ describe('termination triggers and error-budget lines, run by the engine', () =>
     await tickAt(new Date('2026-11-01T04:01:00Z'));
     const fired = await triggers('uptime');
     expect(fired.map((t) => t.key)).toEqual(['uptime:acme:2026-10']);
-    expect(JSON.parse(fired[0]!.evidence).uptimePercent).toBeCloseTo(100 - (100 * 2300) / 44_640, 9);
-    expect(dmsTo(ACME_EXEC).filter((t) => /uptime in 2026-10 was 94\.848 %/.test(t))).toHaveLength(1);
+    expect(JSON.parse(fired[0]!.evidence)).toMatchObject({ isMonthComplete: true, uptimePercent: expect.closeTo(100 - (100 * 2200) / 43_640, 9) as number });
+    expect(dmsTo(ACME_EXEC).filter((t) => /uptime in 2026-10 was 94\.959 %/.test(t))).toHaveLength(1);
+  });
+
+  it('fires mid-month once the downtime so far is more than the whole month allows, not when it equals it', async () => {
+    // October allows 5 % of 44,640 = 2,232 min below 95 %.
+    await start(new Date('2026-10-20T12:00:00Z'));
+    const id = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-10-10T12:00:00Z'), minutes: 2232 });
+    await tickAt(clock.now());
+    expect(await triggers('uptime')).toEqual([]);
+    await h.tplus.db.prisma.incident.update({ where: { id }, data: { resolvedAt: new Date(Date.parse('2026-10-10T12:00:00Z') + 2232 * MIN + 1) } });
+    await tickAt(new Date('2026-10-20T12:05:00Z'));
+    const fired = await triggers('uptime');
+    expect(fired.map((t) => t.key)).toEqual(['uptime:acme:2026-10']);
+    expect(JSON.parse(fired[0]!.evidence)).toMatchObject({ isMonthComplete: false });
+    expect(dmsTo(ACME_SUCCESS).filter((t) => t.includes('more than the 2232.0 min the whole month allows'))).toHaveLength(1);
+    // Once fired, the month's end changes nothing.
+    await tickAt(new Date('2026-11-01T04:01:00Z'));
+    expect(await triggers('uptime')).toHaveLength(1);
   });
 
   it('judges a month once the incidents in it are resolved: an open S1 later marked upstream fires nothing', async () => {
