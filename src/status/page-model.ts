@@ -36,6 +36,8 @@ export interface IncidentView {
   resolved?: Moment | undefined;
   window?: { from: Moment; to: Moment } | undefined;
   announced?: Moment | undefined;
+  /** A maintenance a responder forced through with less notice than the contract promises. */
+  isShortNotice: boolean;
   updates: { statusLabel: string; body: string; at: Moment }[];
 }
 
@@ -88,6 +90,7 @@ export function buildPageModel({ now, settings, components, changes, incidents }
     started: moment(i.createdAt), resolved: i.resolvedAt ? moment(i.resolvedAt) : undefined,
     window: i.scheduledFor && i.scheduledUntil ? { from: moment(i.scheduledFor), to: moment(i.scheduledUntil) } : undefined,
     announced: i.announcedAt ? moment(i.announcedAt) : undefined,
+    isShortNotice: i.isForced,
     updates: i.updates.map((u) => ({ statusLabel: STATUS_LABEL[u.status], body: u.body, at: moment(u.displayAt) })),
   });
 

@@ -123,6 +123,10 @@ describe('scheduled maintenance', () => {
     expect(posts.map((p) => [p.text, p.blocks.includes('Announced with less than 48 h notice')])).toEqual([
       ['Scheduled maintenance: Database upgrade', false], ['Scheduled maintenance: Urgent patch', true],
     ]);
+    // And the public page shows it on the forced one only.
+    const html = await (await fetch(s.h.url.replace('/slack/events', '/status'))).text();
+    expect(html.match(/Announced at short notice/g)).toHaveLength(1);
+    expect(html.indexOf('Announced at short notice')).toBeGreaterThan(html.indexOf('Urgent patch'));
   });
 
   it('refuses a window in the past, an end before the start, no components, and a non-responder', async () => {
