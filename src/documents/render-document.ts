@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { formatInstantForReader } from '../domain/sla/index.ts';
 import { formatOffset } from '../domain/runbook/index.ts';
 import { formatDuration, type DocumentModel } from '../domain/documents/index.ts';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../domain/follow-ups/index.ts';
 import { escapeModelStrings } from './markdown-escape.ts';
+import { createReaderTime } from './reader-time.ts';
 
 export const TEMPLATE_FILES: Record<FollowUpKind, string> = {
   timeline: 'incident-timeline.md.hbs',
@@ -27,7 +27,8 @@ interface HelperOptions { data: { timeZone: string; startedAt: Date } }
  */
 export function createDocumentRenderer(templatesDir: string): RenderDocument {
   const hbs = Handlebars.create();
-  hbs.registerHelper('time', (at: unknown, options: HelperOptions) => (at instanceof Date ? formatInstantForReader(at, options.data.timeZone) : ''));
+  const readerTime = createReaderTime();
+  hbs.registerHelper('time', (at: unknown, options: HelperOptions) => (at instanceof Date ? readerTime(at, options.data.timeZone) : ''));
   hbs.registerHelper('offset', (at: unknown, options: HelperOptions) => (at instanceof Date ? formatOffset(options.data.startedAt, at) : ''));
   hbs.registerHelper('duration', (from: unknown, to: unknown) => (from instanceof Date && to instanceof Date ? formatDuration(to.getTime() - from.getTime()) : ''));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -4,6 +4,8 @@ import { customerDocumentModel } from '../../../src/domain/documents/index.ts';
 import { createDocumentRenderer } from '../../../src/documents/render-document.ts';
 import { documentPage, markdownToHtml } from '../../../src/documents/markdown-html.ts';
 import { escapeMarkdown } from '../../../src/documents/markdown-escape.ts';
+import { createReaderTime } from '../../../src/documents/reader-time.ts';
+import { formatInstantForReader } from '../../../src/domain/sla/index.ts';
 import { componentName, fixedIncident } from '../../support/document-fixture.ts';
 
 export const INJECTION = 'Down <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <!channel> ![p](https://evil.example/x.png) <https://evil.example>';
@@ -41,5 +43,15 @@ describe('document HTML', () => {
 
   it('escapes every Markdown construct in typed text', () => {
     expect(escapeMarkdown('# h\n> q\n- l\n+ l\n1) o\n`c` *e* _e_ ~s~ | t & <x>')).toBe('\\# h\\\n\\> q\\\n\\- l\\\n\\+ l\\\n1\\) o\\\n\\`c\\` \\*e\\* \\_e\\_ \\~s\\~ \\| t \\& \\<x\\>');
+  });
+});
+
+describe('createReaderTime', () => {
+  it('writes instants exactly as formatInstantForReader does, across DST changes and zones', () => {
+    const readerTime = createReaderTime();
+    for (let i = 0; i < 600; i += 1) {
+      const at = new Date(Date.UTC(2026, 0, 1) + i * 14.5 * 3_600_000);
+      for (const zone of ['America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe']) expect(readerTime(at, zone)).toBe(formatInstantForReader(at, zone));
+    }
   });
 });
