@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerDocumentModel, internalDocumentModel, type DocumentModel } from '../../../src/domain/documents/index.ts';
@@ -46,5 +47,18 @@ describe('document templates', () => {
     expect(text).not.toMatch(/https?:|<[@#!]|slack\.com|inc-7-/i);
     expect(text).not.toContain('Dana Ops');
     expect(text).toContain('Acme Corp');
+  });
+
+  it('uses an operator\'s own templates folder, and names a missing template at start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tplus-templates-'));
+    try {
+      cpSync(join(root, 'templates'), dir, { recursive: true });
+      writeFileSync(join(dir, 'rca.md.hbs'), '# Our RCA for {{customerName}}\n\n{{sections.rootCause}} ({{time resolvedAt}})\n');
+      expect(createDocumentRenderer(dir)(model('rca'))).toBe('# Our RCA for Acme Corp\n\nA configuration change removed the connection pool limit, so the database refused new connections under load. (Thu 19 Nov 2026, 16:00 EST)\n');
+      unlinkSync(join(dir, 'postmortem.md.hbs'));
+      expect(() => createDocumentRenderer(dir)).toThrow(/postmortem\.md\.hbs cannot be read/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
