@@ -4,8 +4,9 @@ import { customerById, refusalFor, type Actor, type DocumentPolicy } from './doc
 import { documentCardEffect, documentLabel } from './document-messages.ts';
 import type { Clock, OutboxEffect } from './ports.ts';
 
-/** Slack allows about 12,000 characters of block text per message; parts stay well below. */
+/** Slack allows about 12,000 characters of block text and 50 blocks per message; parts stay well below. */
 const PART_CHARS = 8000;
+const PART_PIECES = 20;
 
 /**
  * "Send to customer": posts the approved revision into the customer's Slack Connect channel as
@@ -25,7 +26,7 @@ export async function sendDocument({ documents, policy, clock, documentId, actor
   const channel = customer?.supportChannels[0] ?? customer?.channels[0];
   if (!customer || !channel) return { refusal: 'This customer has no Slack channel configured. Nothing was changed.' };
   const at = clock.now();
-  const parts = splitMarkdown(doc.markdown, PART_CHARS);
+  const parts = splitMarkdown(doc.markdown, PART_CHARS, PART_PIECES);
   const effects: OutboxEffect[] = parts.map((markdown, i) => ({ kind: 'slack.post', key: `document:${doc.id}:r${doc.revision}:part-${i + 1}`, channel, message: { view: 'document-part', data: { markdown } } }));
   effects.push(documentCardEffect(policy, doc, { state: 'sent', note: `Sent to ${customer.name} by <@${actor.id}>.`, at, isFirst: false }));
   const sent = await documents.markSent({ id: doc.id, revision: doc.revision, by: actor.id }, {

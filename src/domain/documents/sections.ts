@@ -91,20 +91,25 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * Splits Markdown into parts of at most `maxChars`, at headings first, then at paragraphs, then
- * at line ends; only a single line longer than `maxChars` is cut mid-line.
+ * Splits Markdown into parts of at most `maxChars` and `maxPieces` headings or paragraphs
+ * (Slack allows 50 blocks a message), at headings first, then at paragraphs, then at line ends;
+ * only a single line longer than `maxChars` is cut mid-line.
  */
-export function splitMarkdown(markdown: string, maxChars: number): string[] {
+export function splitMarkdown(markdown: string, maxChars: number, maxPieces = Infinity): string[] {
   const parts: string[] = [];
   let current = '';
+  let pieceCount = 0;
   const pieces = markdown.trim().split(/\n(?=#{1,6} )|\n{2,}/).flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.split('\n')))
     .flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.match(new RegExp(`[\\s\\S]{1,${maxChars}}`, 'g')) ?? []));
   for (const piece of pieces) {
     const joined = current ? `${current}\n\n${piece}` : piece;
-    if (joined.length <= maxChars) current = joined;
-    else {
+    if (joined.length <= maxChars && pieceCount < maxPieces) {
+      current = joined;
+      pieceCount += 1;
+    } else {
       parts.push(current);
       current = piece;
+      pieceCount = 1;
     }
   }
   if (current) parts.push(current);

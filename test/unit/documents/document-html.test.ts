@@ -6,6 +6,8 @@ import { documentPage, markdownToHtml } from '../../../src/documents/markdown-ht
 import { escapeMarkdown } from '../../../src/documents/markdown-escape.ts';
 import { createReaderTime } from '../../../src/documents/reader-time.ts';
 import { formatInstantForReader } from '../../../src/domain/sla/index.ts';
+import { splitMarkdown } from '../../../src/domain/documents/index.ts';
+import { documentPart } from '../../../src/slack/views/document-messages.ts';
 import { componentName, fixedIncident } from '../../support/document-fixture.ts';
 
 export const INJECTION = 'Down <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <!channel> ![p](https://evil.example/x.png) <https://evil.example>';
@@ -53,5 +55,34 @@ describe('createReaderTime', () => {
       const at = new Date(Date.UTC(2026, 0, 1) + i * 14.5 * 3_600_000);
       for (const zone of ['America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe']) expect(readerTime(at, zone)).toBe(formatInstantForReader(at, zone));
     }
+  });
+});
+
+describe('splitMarkdown and documentPart', () => {
+  const long = Array.from({ length: 60 }, (_, i) => `## Section ${i}\n\n${'word '.repeat(60 + i * 10).trim()}`).join('\n\n');
+
+  it('splits a long document into parts that each fit one Slack message, losing nothing', () => {
+    const parts = splitMarkdown(long, 8000, 20);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('\n\n')).toBe(long);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(8000);
+      const blocks = documentPart(part).blocks as { type: string; text: { text: string } }[];
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      for (const b of blocks) expect(b.text.text.length).toBeLessThanOrEqual(3000);
+    }
+  });
+
+  it('cuts a single paragraph longer than a part at the part size', () => {
+    const parts = splitMarkdown('x'.repeat(20_000), 8000);
+    expect(parts.map((p) => p.length)).toEqual([8000, 8000, 4000]);
+  });
+
+  it('posts headings as header blocks and the rest as escaped mrkdwn', () => {
+    const part = documentPart('# Root cause analysis: INC\\-7\n\n\\<!channel\\> \\*not bold\\* <@U0RESP0001>');
+    expect(part.blocks).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: 'Root cause analysis: INC-7', emoji: true } },
+      { type: 'section', text: { type: 'mrkdwn', text: '&lt;!channel&gt; \u200b*\u200bnot bold\u200b*\u200b &lt;@U0RESP0001&gt;' } },
+    ]);
   });
 });
