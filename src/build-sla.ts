@@ -33,11 +33,11 @@ export function slaContentFrom({ config, runbooks, rules }: { config: TplusConfi
  * start (before any request can read it), and returns the public routes that serve it.
  */
 export async function buildSla({ config, runbooks, rules, prisma, clock, logger, projectRoot }: {
-  config: TplusConfig; runbooks: Record<Severity, Runbook>; rules: CompiledSeverityRules; prisma: PrismaClient; clock: Clock; logger?: Logger; projectRoot: string;
+  config: TplusConfig; runbooks: Record<Severity, Runbook>; rules: CompiledSeverityRules; prisma: PrismaClient; clock: Clock; logger: Logger; projectRoot: string;
 }) {
   const versions = createSlaVersionStore(prisma);
   const published = await publishSlaVersion({ versions, content: slaContentFrom({ config, runbooks, rules }), clock });
-  if (published && logger) {
+  if (published) {
     const fields = { version: published.version, effectiveAt: published.effectiveAt.toISOString(), changes: published.diff.map((c) => c.path) };
     // The operator who edited the config learns here that a weaker promise does not apply yet.
     if (published.isWeakening) logger.warn(fields, `SLA version ${published.version} weakens a commitment: it takes effect after the notice period, on ${fields.effectiveAt}`);
