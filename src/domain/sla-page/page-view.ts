@@ -26,7 +26,7 @@ const TARGET_NAMES: Record<string, string> = {
   'on-call': 'the on-call engineer', responders: 'the responders', 'engineering-managers': 'an engineering manager', 'senior-engineers': 'a senior engineer',
   'vp-engineering': 'the VP of Engineering', 'success-owner': 'your customer success owner',
 };
-const CONDITIONS: Record<string, string> = { always: '', unacknowledged: 'if not yet acknowledged', unresolved: 'if not yet resolved', 'acknowledged-not-engaged': 'if on-call has not engaged' };
+const CONDITIONS: Record<string, string> = { always: '', unacknowledged: 'if not yet acknowledged', unresolved: 'if not yet resolved', 'acknowledged-not-engaged': 'if nobody has posted in the incident since' };
 const PAGED = new Set(['page-oncall', 'repage-oncall']);
 const LADDER_ACTIONS = new Set([...PAGED, 'escalate']);
 
