@@ -2,12 +2,21 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { describeSecret } from '../config/env.ts';
+import type { TplusConfig } from '../config/schema.ts';
 import { buildPolicy } from '../config/build-policy.ts';
 import { loadSeverityRules } from '../config/load-severity-rules.ts';
 import { loadRunbooks } from '../config/load-runbooks.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Why the Statuspage mirror is on or off: it needs both the key (env) and the page id (config). */
+function statuspageMirror(config: TplusConfig, apiKey: string | undefined): string {
+  const sp = config.statusPage.statuspage;
+  if (!sp) return 'off (no statusPage.statuspage.pageId)';
+  if (!apiKey) return `off (page ${sp.pageId} configured, STATUSPAGE_API_KEY not set)`;
+  return `on: page ${sp.pageId}, ${Object.keys(sp.components).length} component(s) mapped, STATUSPAGE_API_KEY ${describeSecret(apiKey)}`;
+}
 
 /** `npm run doctor`: validates the config and environment and prints what it found, never a secret. */
 function doctor(env: NodeJS.ProcessEnv): number {
@@ -38,6 +47,7 @@ function doctor(env: NodeJS.ProcessEnv): number {
       `PagerDuty: PAGERDUTY_ROUTING_KEY ${describeSecret(parsed.PAGERDUTY_ROUTING_KEY)}, PAGERDUTY_API_TOKEN ${describeSecret(parsed.PAGERDUTY_API_TOKEN)}, PAGERDUTY_WEBHOOK_SECRET ${describeSecret(parsed.PAGERDUTY_WEBHOOK_SECRET)}; escalation policy ${config.pagerduty.escalationPolicyId ?? '(none)'}, roster ${config.pagerduty.roster.join(', ') || '(empty)'}`,
       `escalation: managers ${config.escalation.engineeringManagers.join(', ')}, VP ${config.escalation.vpEngineering}, senior engineers ${config.escalation.seniorEngineers.join(', ') || '(managers)'}; bridge ${config.incidents.bridgeUrl ?? '(none)'}`,
       `alerts: POST /alerts ${parsed.TPLUS_ALERTS_TOKEN ? 'on' : 'off (TPLUS_ALERTS_TOKEN not set)'}, ${config.alerts.rules.length} rule(s), default ${config.alerts.defaultSeverity}`,
+      `status page: zone ${config.statusPage.timeZone}, maintenance notice ${config.statusPage.maintenanceNoticeHours} h; Statuspage mirror ${statuspageMirror(config, parsed.STATUSPAGE_API_KEY)}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
