@@ -30,15 +30,28 @@ export function createEngine({ modules, logger, wallMs = Date.now }: { modules: 
     if (lastTickAt - started > SLOW_TICK_MS) logger.warn({ ms: lastTickAt - started }, 'slow engine tick');
   }
 
+  let again: Promise<void> | undefined;
+  /**
+   * Runs a whole tick that starts no earlier than this call: a tick already under way may have
+   * passed the module the caller needs ("run now" after a write), so one more follows it.
+   */
   function tick(): Promise<void> {
-    if (!ticking) ticking = tickOnce().finally(() => (ticking = undefined));
-    return ticking;
+    if (!ticking) {
+      ticking = tickOnce().finally(() => (ticking = undefined));
+      return ticking;
+    }
+    again ??= ticking.then(() => {
+      again = undefined;
+      return tick();
+    });
+    return again;
   }
 
   return {
     tick,
     start(): void {
-      task = cron.schedule('* * * * * *', () => void tick(), { noOverlap: true });
+      // The timer skips a second whose tick is still running rather than queueing one more.
+      task = cron.schedule('* * * * * *', () => { if (!ticking) void tick(); }, { noOverlap: true });
       void tick();
     },
     async stop(): Promise<void> {
