@@ -36,9 +36,9 @@ export interface TplusChild {
  */
 export async function startTplusChild({ projectRoot, env, nodeOptions }: { projectRoot: string; env: Record<string, string>; nodeOptions?: string }): Promise<TplusChild> {
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/main.ts')], {
+  const child = spawn(process.execPath, [...(nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : []), '--import', 'tsx', join(projectRoot, 'src/main.ts')], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...env },
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const slowTicksMs: number[] = [];
