@@ -74,10 +74,10 @@ export async function checkContractTriggers({ store, policy, clock, pace }: {
       const key = `s1-count:${account.id}:${hit.third.id}`;
       // The DM names the latest S1s (the evidence row keeps them all): a Slack message has a size limit.
       const shown = hit.within.slice(-MAX_LISTED);
-      const list = () => `${shown.map((i) => `${incidentRef(i.id)} started ${when(i.startedAt, account)}`).join('; ')}${hit.within.length > shown.length ? `; and ${hit.within.length - shown.length} earlier` : ''}`;
+      const list = () => `${shown.map((i) => `${incidentRef(i.id)} started ${when(i.startedAt, account)}`).join('; ')}${hit.inWindow > shown.length ? `; and ${hit.inWindow - shown.length} earlier` : ''}`;
       candidates.push({
-        trigger: { key, customerId: account.id, kind: 's1-count', firedAt: now, evidence: { incidents: hit.within.map((i) => ({ id: i.id, ref: incidentRef(i.id), startedAt: i.startedAt.toISOString() })), windowDays: s1WindowDays } },
-        text: () => `:warning: *Termination trigger for ${account.name}*: ${hit.within.length} S1 incidents within ${s1WindowDays} days (the contract allows fewer than ${s1Count}). ${list()}.`,
+        trigger: { key, customerId: account.id, kind: 's1-count', firedAt: now, evidence: { s1InWindow: hit.inWindow, incidents: hit.within.map((i) => ({ id: i.id, ref: incidentRef(i.id), startedAt: i.startedAt.toISOString() })), windowDays: s1WindowDays } },
+        text: () => `:warning: *Termination trigger for ${account.name}*: ${hit.inWindow} S1 incidents within ${s1WindowDays} days (the contract allows fewer than ${s1Count}). ${list()}.`,
       });
     }
     // Last month once it is over, and this month as soon as no remaining day could save it.

@@ -6,7 +6,9 @@ const DAY = 86_400_000;
 export interface S1CountHit {
   /** The S1 that made the count: the trigger's key names it. */
   third: ContractIncident;
-  /** The S1s inside the window, oldest first, ending with `third`. */
+  /** How many S1s the window ending at `third` holds. */
+  inWindow: number;
+  /** The latest of them (at most `evidenceLimit`), oldest first, ending with `third`. */
   within: ContractIncident[];
 }
 
@@ -16,14 +18,19 @@ export interface S1CountHit {
  * the third S1 must start less than `windowDays` × 24 h after the first. S1s excluded from the
  * promise (caused upstream or by the customer) do not count. `incidents` are the customer's.
  */
-export function s1CountTrigger({ incidents, count, windowDays }: { incidents: readonly ContractIncident[]; count: number; windowDays: number }): S1CountHit[] {
+export function s1CountTrigger({ incidents, count, windowDays, evidenceLimit = 25 }: {
+  incidents: readonly ContractIncident[]; count: number; windowDays: number;
+  /** Evidence per hit is capped: every hit copying its whole window made memory grow with the square of the S1s (10,000 S1s ran out of a 4 GB heap). */
+  evidenceLimit?: number;
+}): S1CountHit[] {
   const s1s = incidents.filter((i) => i.severity === 'S1' && exclusionOf(i) === null).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   const hits: S1CountHit[] = [];
   let first = 0;
   for (let i = 0; i < s1s.length; i++) {
     const third = s1s[i] as ContractIncident;
     while (third.startedAt.getTime() - (s1s[first] as ContractIncident).startedAt.getTime() >= windowDays * DAY) first += 1;
-    if (i - first + 1 >= count) hits.push({ third, within: s1s.slice(first, i + 1) });
+    const inWindow = i - first + 1;
+    if (inWindow >= count) hits.push({ third, inWindow, within: s1s.slice(Math.max(first, i + 1 - Math.max(count, evidenceLimit)), i + 1) });
   }
   return hits;
 }

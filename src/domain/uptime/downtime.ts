@@ -30,22 +30,40 @@ export function measureDowntime({ window, outages, exclusions = [] }: { window: 
   const start = window.from.getTime();
   const end = window.to.getTime();
   const windowMs = Math.max(0, end - start);
-  const clip = (i: Interval) => ({ from: Math.max(start, i.from.getTime()), to: Math.min(end, i.to.getTime()) });
-  const outs = outages.map((o) => ({ ...clip(o), weight: o.weight })).filter((o) => o.to > o.from && o.weight > 0);
-  const excl = exclusions.map(clip).filter((e) => e.to > e.from);
-  const cuts = [...new Set([start, end, ...outs.flatMap((o) => [o.from, o.to]), ...excl.flatMap((e) => [e.from, e.to])])].sort((a, b) => a - b);
+  // A sweep over the span edges: O(n log n), so a month with thousands of incidents stays cheap.
+  // Each edge opens or closes an outage (by weight) or an exclusion.
+  const edges: { at: number; weight: number; delta: 1 | -1; isExclusion: boolean }[] = [];
+  const add = (from: number, to: number, weight: number, isExclusion: boolean) => {
+    const a = Math.max(start, from);
+    const b = Math.min(end, to);
+    if (b <= a) return;
+    edges.push({ at: a, weight, delta: 1, isExclusion }, { at: b, weight, delta: -1, isExclusion });
+  };
+  for (const o of outages) if (o.weight > 0) add(o.from.getTime(), o.to.getTime(), Math.min(1, o.weight), false);
+  for (const e of exclusions) add(e.from.getTime(), e.to.getTime(), 0, true);
+  edges.sort((x, y) => x.at - y.at);
+  const openWeights = new Map<number, number>();
+  let openExclusions = 0;
   let excludedMs = 0;
   let downtimeMs = 0;
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const a = cuts[i] as number;
-    const b = cuts[i + 1] as number;
-    if (b <= start || a >= end) continue;
-    if (excl.some((e) => e.from <= a && e.to >= b)) {
-      excludedMs += b - a;
-      continue;
+  let last = start;
+  for (let i = 0; i < edges.length; ) {
+    const at = (edges[i] as (typeof edges)[number]).at;
+    if (at > last) {
+      if (openExclusions > 0) excludedMs += at - last;
+      else if (openWeights.size > 0) downtimeMs += (at - last) * Math.max(...openWeights.keys());
+      last = at;
     }
-    const weight = Math.max(0, ...outs.filter((o) => o.from <= a && o.to >= b).map((o) => o.weight));
-    downtimeMs += (b - a) * Math.min(1, weight);
+    // Apply every edge at this instant before measuring the next segment.
+    for (; i < edges.length && (edges[i] as (typeof edges)[number]).at === at; i++) {
+      const edge = edges[i] as (typeof edges)[number];
+      if (edge.isExclusion) openExclusions += edge.delta;
+      else {
+        const n = (openWeights.get(edge.weight) ?? 0) + edge.delta;
+        if (n === 0) openWeights.delete(edge.weight);
+        else openWeights.set(edge.weight, n);
+      }
+    }
   }
   const consideredMs = windowMs - excludedMs;
   return { windowMs, excludedMs, consideredMs, downtimeMs, uptimePercent: consideredMs > 0 ? (100 * (consideredMs - downtimeMs)) / consideredMs : 100 };

@@ -96,3 +96,35 @@ describe('monthWindow and allowance', () => {
     expect(allowedDowntimeMinutes(target, THIRTY_DAY_MONTH_MINUTES)).toBeCloseTo(minutes, 6);
   });
 });
+
+describe('measureDowntime against a minute-by-minute count', () => {
+  // Spans on whole minutes, so counting minute by minute is exact: the heaviest open outage of
+  // each minute counts unless an exclusion covers that minute.
+  const reference = (spans: { from: number; to: number; weight: number }[], excl: { from: number; to: number }[], minutes: number) => {
+    let down = 0;
+    let excluded = 0;
+    for (let m = 0; m < minutes; m++) {
+      if (excl.some((e) => e.from <= m && m < e.to)) excluded += 1;
+      else down += Math.max(0, ...spans.filter((s) => s.from <= m && m < s.to).map((s) => s.weight));
+    }
+    return { down, excluded };
+  };
+  it.each([1, 2, 3, 4, 5])('agrees on random overlapping outages and exclusions (seed %i)', async (seed) => {
+    const { default: seedrandom } = await import('seedrandom');
+    const rng = seedrandom(String(seed));
+    const minutes = 1440;
+    const pick = () => Math.floor(rng() * (minutes + 120)) - 60;
+    const span = () => { const a = pick(); return { from: a, to: a + Math.floor(rng() * 180) }; };
+    const spans = Array.from({ length: 40 }, () => ({ ...span(), weight: [1, 0.3, 0.5][Math.floor(rng() * 3)] as number }));
+    const excl = Array.from({ length: 5 }, span);
+    const at = (m: number) => new Date(Date.UTC(2026, 9, 5) + m * MIN);
+    const m = measureDowntime({
+      window: { from: at(0), to: at(minutes) },
+      outages: spans.map((s) => ({ from: at(s.from), to: at(s.to), weight: s.weight })),
+      exclusions: excl.map((e) => ({ from: at(e.from), to: at(e.to) })),
+    });
+    const expected = reference(spans, excl, minutes);
+    expect(m.downtimeMs / MIN).toBeCloseTo(expected.down, 6);
+    expect(m.excludedMs / MIN).toBe(expected.excluded);
+  });
+});
