@@ -4,7 +4,7 @@ import { exclusionOf } from './affected.ts';
 const DAY = 86_400_000;
 
 export interface S1CountHit {
-  /** The S1 that made the count: the trigger's key names it. */
+  /** The S1 that made the count reach `count`: the trigger's key names it. */
   third: ContractIncident;
   /** How many S1s the window ending at `third` holds. */
   inWindow: number;
@@ -13,24 +13,32 @@ export interface S1CountHit {
 }
 
 /**
- * `count` or more S1s for a customer within any rolling `windowDays`: one hit per S1 that brings
- * the count in the window ending at its start to `count` or more. The window is half-open, so
- * the third S1 must start less than `windowDays` × 24 h after the first. S1s excluded from the
- * promise (caused upstream or by the customer) do not count. `incidents` are the customer's.
+ * `count` or more S1s for a customer within any rolling `windowDays`: one hit each time the count
+ * in the window ending at an S1's start reaches `count` after having been below it. Further S1s
+ * while the count stays at or above `count` belong to the same breach and do not hit again (the
+ * success owner already holds the evidence; 10,000 S1s must not mean 10,000 alerts); once the
+ * window has rolled below `count`, a new third S1 hits again. The window is half-open, so the
+ * third S1 must start less than `windowDays` × 24 h after the first. S1s excluded from the promise
+ * (caused upstream or by the customer) do not count. `incidents` are the customer's.
  */
 export function s1CountTrigger({ incidents, count, windowDays, evidenceLimit = 25 }: {
   incidents: readonly ContractIncident[]; count: number; windowDays: number;
-  /** Evidence per hit is capped: every hit copying its whole window made memory grow with the square of the S1s (10,000 S1s ran out of a 4 GB heap). */
+  /** Evidence per hit is capped, so a long run of S1s cannot make a hit's evidence unbounded. */
   evidenceLimit?: number;
 }): S1CountHit[] {
   const s1s = incidents.filter((i) => i.severity === 'S1' && exclusionOf(i) === null).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   const hits: S1CountHit[] = [];
   let first = 0;
+  let isInBreach = false;
   for (let i = 0; i < s1s.length; i++) {
     const third = s1s[i] as ContractIncident;
     while (third.startedAt.getTime() - (s1s[first] as ContractIncident).startedAt.getTime() >= windowDays * DAY) first += 1;
     const inWindow = i - first + 1;
-    if (inWindow >= count) hits.push({ third, inWindow, within: s1s.slice(Math.max(first, i + 1 - Math.max(count, evidenceLimit)), i + 1) });
+    if (inWindow < count) isInBreach = false;
+    else if (!isInBreach) {
+      isInBreach = true;
+      hits.push({ third, inWindow, within: s1s.slice(Math.max(first, i + 1 - Math.max(count, evidenceLimit)), i + 1) });
+    }
   }
   return hits;
 }
