@@ -51,13 +51,14 @@ export function buildContracts({ config, prisma, clock, logger, projectRoot, int
   const templatesDir = isAbsolute(config.documents.templatesDir) ? config.documents.templatesDir : join(projectRoot, config.documents.templatesDir);
   const renderReport = createMonthlyReportRenderer(templatesDir);
   let lastRunAt: number | undefined;
+  const memo: { judgedAt?: string } = {};
   /** Resolves how many triggers and budget lines were written (the caller wakes delivery). */
   async function runEngineModule(): Promise<number> {
     const now = clock.now().getTime();
     if (lastRunAt !== undefined && now - lastRunAt < MINUTE) return 0;
     lastRunAt = now;
     const started = performance.now();
-    const fired = await checkContractTriggers({ store, policy, clock, pace: yieldTurn });
+    const fired = await checkContractTriggers({ store, policy, clock, pace: yieldTurn, memo });
     if (fired > 0) logger.warn({ fired }, 'contract termination triggers fired');
     const lines = await recordErrorBudgets({ store, policy, clock, pace: yieldTurn });
     logger.debug({ fired, lines, ms: Math.round(performance.now() - started) }, 'contract check');

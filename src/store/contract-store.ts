@@ -27,6 +27,13 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       const rows = await prisma.incident.findMany({ where: { startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }], ...(severity ? { severity } : {}) }, orderBy: { startedAt: 'asc' } });
       return rows.map(toContractIncident);
     },
+    async incidentsStamp() {
+      const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+        `SELECT (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || total(planVersion) || ':' || count(resolvedAt) || ':' || ifnull(max(resolvedAt), '') FROM Incident)
+          || '|' || (SELECT count(*) || ':' || ifnull(max(updatedAt), '') FROM StatusIncident WHERE kind = 'maintenance') AS stamp`,
+      );
+      return String(rows[0]?.stamp ?? '');
+    },
     async incident(id) {
       const row = await prisma.incident.findUnique({ where: { id } });
       return row ? toContractIncident(row) : undefined;

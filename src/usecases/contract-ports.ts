@@ -15,6 +15,11 @@ export interface NewTrigger {
 export interface ContractStore {
   /** Incidents that started before `to` and were not resolved before `from` (open ones included), optionally of one severity. */
   incidentsOverlapping(from: Date, to: Date, severity?: Severity): Promise<ContractIncident[]>;
+  /**
+   * A value that changes whenever an incident is opened, re-planned (reclassified) or resolved, or a
+   * maintenance is announced or moved: the S1-count and uptime judgements can only change then.
+   */
+  incidentsStamp(): Promise<string>;
   incident(id: number): Promise<ContractIncident | undefined>;
   /** Scheduled maintenances whose window overlaps [from, to). */
   maintenances(from: Date, to: Date): Promise<MaintenanceWindow[]>;

@@ -52,6 +52,18 @@ describe('termination triggers and error-budget lines, run by the engine', () =>
     expect(await triggers('s1-count')).toHaveLength(1);
   });
 
+  it('fires when the third S1 arrives after earlier checks found nothing to judge anew', async () => {
+    await start(new Date(T0.getTime() + 89 * DAY + 60 * MIN));
+    await s1At(0);
+    await s1At(50);
+    await tickAt(clock.now());
+    await tickAt(new Date(clock.now().getTime() + 2 * MIN));
+    expect(await triggers('s1-count')).toEqual([]);
+    const third = await s1At(89);
+    await tickAt(new Date(clock.now().getTime() + 2 * MIN));
+    expect((await triggers('s1-count')).map((t) => t.key)).toEqual([`s1-count:acme:${third}`]);
+  });
+
   it('does not fire on day 0, 50, 95: the window rolled past the first S1', async () => {
     await start(new Date(T0.getTime() + 95 * DAY + 60 * MIN));
     await s1At(0);
