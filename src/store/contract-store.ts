@@ -7,7 +7,13 @@ import { outboxRow } from './ticket-mapper.ts';
 const DAY = 86_400_000;
 export const ERROR_BUDGET_EVENT = 'error-budget';
 
-function toContractIncident(row: IncidentRow): ContractIncident {
+/** The columns the contract reads: never the frozen plan, a few kilobytes of JSON per incident. */
+const CONTRACT_COLUMNS = {
+  id: true, customerId: true, severity: true, title: true, components: true, startedAt: true, acknowledgedAt: true, resolvedAt: true,
+  isUpstreamCause: true, upstreamProvider: true, isCustomerCaused: true,
+} as const;
+
+function toContractIncident(row: Pick<IncidentRow, keyof typeof CONTRACT_COLUMNS>): ContractIncident {
   return {
     id: row.id, customerId: row.customerId, severity: row.severity as Severity, title: row.title, components: JSON.parse(row.components) as string[],
     startedAt: row.startedAt, acknowledgedAt: row.acknowledgedAt, resolvedAt: row.resolvedAt,
@@ -24,7 +30,7 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
   const rcaOf = (r: { incidentId: number; customerId: string; dueAt: Date; metAt: Date | null }) => ({ incidentId: r.incidentId, customerId: r.customerId, dueAt: r.dueAt, metAt: r.metAt });
   return {
     async incidentsOverlapping(from, to, severity) {
-      const rows = await prisma.incident.findMany({ where: { startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }], ...(severity ? { severity } : {}) }, orderBy: { startedAt: 'asc' } });
+      const rows = await prisma.incident.findMany({ where: { startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }], ...(severity ? { severity } : {}) }, orderBy: { startedAt: 'asc' }, select: CONTRACT_COLUMNS });
       return rows.map(toContractIncident);
     },
     async incidentsStamp() {
@@ -35,7 +41,7 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       return String(rows[0]?.stamp ?? '');
     },
     async incident(id) {
-      const row = await prisma.incident.findUnique({ where: { id } });
+      const row = await prisma.incident.findUnique({ where: { id }, select: CONTRACT_COLUMNS });
       return row ? toContractIncident(row) : undefined;
     },
     async maintenances(from, to) {
@@ -82,7 +88,7 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       }
     },
     async resolvedWithoutBudgetLine(limit) {
-      const rows = await prisma.incident.findMany({ where: { resolvedAt: { not: null }, events: { none: { kind: ERROR_BUDGET_EVENT } } }, orderBy: { resolvedAt: 'asc' }, take: limit });
+      const rows = await prisma.incident.findMany({ where: { resolvedAt: { not: null }, events: { none: { kind: ERROR_BUDGET_EVENT } } }, orderBy: { resolvedAt: 'asc' }, take: limit, select: CONTRACT_COLUMNS });
       return rows.map(toContractIncident);
     },
     async addBudgetLine(incidentId, line) {
