@@ -40,6 +40,9 @@ import { syncIncidents } from './usecases/sync-incidents.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
 import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
 
+/** Runbook steps claimed per tick; a full batch asks for another tick straight away. */
+const STEP_BATCH = 200;
+
 export interface TplusOptions {
   env: TplusEnv;
   config: TplusConfig;
@@ -107,7 +110,15 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       // Both yield between items so requests are answered during a long batch; starting incidents
       // also steps back under an intake burst, as processing does. Steps never wait for that.
       { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0) delivery.kick(); } },
-      { name: 'runbook-steps', run: async () => { if ((await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, pace: yieldTurn })) > 0) delivery.kick(); } },
+      {
+        name: 'runbook-steps',
+        run: async () => {
+          const ran = await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, limit: STEP_BATCH, pace: yieldTurn });
+          if (ran > 0) delivery.kick();
+          // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next second.
+          if (ran >= STEP_BATCH) void engine.tick();
+        },
+      },
       { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
       { name: 'maintenance', run: async () => { if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick(); } },
       { name: 'outbox', run: async () => delivery.kick() },
