@@ -1,13 +1,6 @@
-import type { ComponentState } from '../domain/uptime/index.ts';
 import type { PublicStatus } from '../usecases/status-ports.ts';
 
-export const STATE_LABEL: Record<ComponentState, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
+export { STATE_LABEL } from '../domain/uptime/index.ts';
 
 export const STATUS_LABEL: Record<PublicStatus, string> = {
   investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved',

@@ -1,9 +1,8 @@
 import type { Document as DocumentRow, FollowUpDeadline as DeadlineRow, DeadlineReminder as ReminderRow, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { FollowUpKind } from '../domain/follow-ups/index.ts';
 import type { DocumentConsequences, DocumentState, DocumentStore, FollowUpDeadlineRecord, ReminderRecord, StoredDocument } from '../usecases/document-ports.ts';
-import { Aborted, claimCause } from './claim-cause.ts';
+import { applyClaimed, writeIncidentEvents, writeOutboxEffects } from './write-outbox.ts';
 import { toIncident } from './incident-mapper.ts';
-import { outboxRow } from './ticket-mapper.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,31 +17,14 @@ const toDeadline = (row: DeadlineRow): FollowUpDeadlineRecord => ({
 const toReminder = (row: ReminderRow): ReminderRecord => ({ id: row.id, deadlineId: row.deadlineId, kind: row.kind, dueAt: row.dueAt, state: row.state as ReminderRecord['state'], firedAt: row.firedAt });
 
 async function writeConsequences(tx: Tx, incidentId: number, c: Omit<DocumentConsequences, 'causeInboxId'>): Promise<void> {
-  const events = c.events ?? [];
-  if (events.length > 0) await tx.incidentEvent.createMany({ data: events.map((e) => ({ incidentId, at: c.at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) })) });
-  const effects = c.effects ?? [];
-  if (effects.length === 0) return;
-  // A key already in the outbox is the same effect decided again: keep the first.
-  const existing = new Set((await tx.outboxMessage.findMany({ where: { key: { in: effects.map((e) => e.key) } }, select: { key: true } })).map((r) => r.key));
-  const fresh = effects.filter((e, i) => !existing.has(e.key) && effects.findIndex((other) => other.key === e.key) === i);
-  if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, c.at)) });
+  await writeIncidentEvents(tx, incidentId, c.at, c.events ?? []);
+  await writeOutboxEffects(tx, c.effects ?? [], c.at);
 }
 
 export function createDocumentStore(prisma: PrismaClient): DocumentStore {
   /** Runs `change` after claiming the cause; a change that finds nothing to do rolls everything back. */
-  async function apply(incidentId: number, consequences: DocumentConsequences, change: (tx: Tx) => Promise<boolean>): Promise<boolean> {
-    try {
-      return await prisma.$transaction(async (tx) => {
-        if (!(await claimCause(tx, consequences))) return false;
-        if (!(await change(tx))) throw new Aborted();
-        await writeConsequences(tx, incidentId, consequences);
-        return true;
-      });
-    } catch (error) {
-      if (error instanceof Aborted) return false;
-      throw error;
-    }
-  }
+  const apply = (incidentId: number, consequences: DocumentConsequences, change: (tx: Tx) => Promise<boolean>) =>
+    applyClaimed(prisma, consequences, change, (tx) => writeConsequences(tx, incidentId, consequences));
   const incidentOf = async (documentId: number) => (await prisma.document.findUnique({ where: { id: documentId }, select: { incidentId: true } }))?.incidentId ?? 0;
 
   return {

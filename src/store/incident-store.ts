@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
 import { toIncident, toStepRow } from './incident-mapper.ts';
-import { outboxRow, toTicket } from './ticket-mapper.ts';
+import { toTicket } from './ticket-mapper.ts';
+import { applyClaimed, writeIncidentEvents, writeOutboxEffects } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import { writeStatusPublication } from './status-store.ts';
 import { parseImpacts } from './status-mapper.ts';
@@ -11,17 +12,8 @@ type Tx = Prisma.TransactionClient;
 
 async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<void> {
   // One statement per kind of row, not one per row: a step's transaction holds the write lock.
-  const events = c.events ?? [];
-  if (events.length > 0) {
-    await tx.incidentEvent.createMany({ data: events.map((e) => ({ incidentId, at: c.at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) })) });
-  }
-  const effects = c.effects ?? [];
-  if (effects.length > 0) {
-    // A key already in the outbox is the same effect decided again (e.g. a replay): keep the first.
-    const existing = new Set((await tx.outboxMessage.findMany({ where: { key: { in: effects.map((e) => e.key) } }, select: { key: true } })).map((r) => r.key));
-    const fresh = effects.filter((e, i) => !existing.has(e.key) && effects.findIndex((other) => other.key === e.key) === i);
-    if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, c.at)) });
-  }
+  await writeIncidentEvents(tx, incidentId, c.at, c.events ?? []);
+  await writeOutboxEffects(tx, c.effects ?? [], c.at);
   if (c.syncedTicket) await clearSyncFlag(tx, c.syncedTicket);
   const published = await writeStatusUpdate(tx, incidentId, c);
   const statusChanges = (c.statusChanges ?? []).filter((s) => !published.has(s.componentId));
@@ -45,19 +37,8 @@ async function clearSyncFlag(tx: Tx | PrismaClient, t: { id: number; severity: s
 }
 
 export function createIncidentStore(prisma: PrismaClient): IncidentStore {
-  async function apply(incidentId: number, consequences: IncidentConsequences, change: (tx: Tx) => Promise<boolean>): Promise<boolean> {
-    try {
-      return await prisma.$transaction(async (tx) => {
-        if (!(await claimCause(tx, consequences))) return false;
-        if (!(await change(tx))) throw new Aborted();
-        await writeConsequences(tx, incidentId, consequences);
-        return true;
-      });
-    } catch (error) {
-      if (error instanceof Aborted) return false;
-      throw error;
-    }
-  }
+  const apply = (incidentId: number, consequences: IncidentConsequences, change: (tx: Tx) => Promise<boolean>) =>
+    applyClaimed(prisma, consequences, change, (tx) => writeConsequences(tx, incidentId, consequences));
 
   const scheduleRows = (incidentId: number, planVersion: number, steps: { stepId: string; dueAt: Date | undefined }[]) =>
     steps.map((s) => ({ incidentId, planVersion, stepId: s.stepId, dueAt: s.dueAt ?? null, state: s.dueAt ? 'pending' : 'waiting' }));

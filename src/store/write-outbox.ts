@@ -1,4 +1,5 @@
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { Aborted, claimCause } from './claim-cause.ts';
 import type { OutboxEffect } from '../usecases/ports.ts';
 import { outboxRow } from './ticket-mapper.ts';
 
@@ -11,4 +12,28 @@ export async function writeOutboxEffects(tx: Prisma.TransactionClient, effects: 
   const existing = new Set((await tx.outboxMessage.findMany({ where: { key: { in: effects.map((e) => e.key) } }, select: { key: true } })).map((r) => r.key));
   const fresh = effects.filter((e, i) => !existing.has(e.key) && effects.findIndex((other) => other.key === e.key) === i);
   if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, at)) });
+}
+
+/** Lines of an incident's timeline, written in the caller's transaction. */
+export async function writeIncidentEvents(tx: Prisma.TransactionClient, incidentId: number, at: Date, events: readonly { kind: string; actor: string; text: string; detail?: Record<string, unknown> }[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.incidentEvent.createMany({ data: events.map((e) => ({ incidentId, at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) })) });
+}
+
+/**
+ * One transaction: claims the inbox entry that caused the decision (a replay writes nothing), runs
+ * the conditional `change` (false rolls everything back), then writes its consequences.
+ */
+export async function applyClaimed(prisma: PrismaClient, cause: { causeInboxId?: number | undefined; at: Date }, change: (tx: Prisma.TransactionClient) => Promise<boolean>, write: (tx: Prisma.TransactionClient) => Promise<void>): Promise<boolean> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (!(await claimCause(tx, cause))) return false;
+      if (!(await change(tx))) throw new Aborted();
+      await write(tx);
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof Aborted) return false;
+    throw error;
+  }
 }

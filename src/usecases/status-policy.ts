@@ -22,13 +22,7 @@ export const MAX_STATUS_NAME = 200;
 
 export const isComponentState = (value: unknown): value is ComponentState => COMPONENT_STATES.includes(value as ComponentState);
 
-export const STATE_LABEL: Record<ComponentState, string> = {
-  operational: 'Operational',
-  degraded_performance: 'Degraded performance',
-  partial_outage: 'Partial outage',
-  major_outage: 'Major outage',
-  under_maintenance: 'Under maintenance',
-};
+export { STATE_LABEL } from '../domain/uptime/index.ts';
 
 export function componentName(policy: Pick<StatusPolicy, 'components'>, id: string): string {
   return policy.components.find((c) => c.id === id)?.name ?? id;

@@ -1,19 +1,8 @@
-import type { Severity } from '../types.ts';
+import type { Incident } from '../incident.ts';
 
 /** What contract tracking needs of an incident (a subset of the stored incident). */
-export interface ContractIncident {
-  id: number;
-  customerId: string | null;
-  severity: Severity;
-  title: string;
-  components: string[];
-  startedAt: Date;
-  acknowledgedAt: Date | null;
-  resolvedAt: Date | null;
-  isUpstreamCause: boolean;
-  upstreamProvider: string | null;
-  isCustomerCaused: boolean;
-}
+export type ContractIncident = Pick<Incident,
+  'id' | 'customerId' | 'severity' | 'title' | 'components' | 'startedAt' | 'acknowledgedAt' | 'resolvedAt' | 'isUpstreamCause' | 'upstreamProvider' | 'isCustomerCaused'>;
 
 /** A scheduled maintenance from the status page: its announced window and how early it was announced. */
 export interface MaintenanceWindow {

@@ -3,6 +3,15 @@ import type { Interval, WeightedInterval } from './downtime.ts';
 export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
 export type ComponentState = (typeof COMPONENT_STATES)[number];
 
+/** How people read each state (status page, Slack, customer posts). */
+export const STATE_LABEL: Record<ComponentState, string> = {
+  operational: 'Operational',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
+};
+
 /** How much of the time in each state counts as downtime (major outage always all of it). */
 export interface StateWeights {
   partialOutage: number;
