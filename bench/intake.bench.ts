@@ -1,11 +1,10 @@
 // npm run bench:intake — durable intake vs a bare Bolt app, measured in the same run.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { startProcess } from './support/start-process.ts';
 import Database from 'better-sqlite3';
 import { startSlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 
@@ -29,18 +28,6 @@ function signedHeaders(body: string) {
   return { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature };
 }
 
-function startProcess(script: string, env: Record<string, string>, startedMsg: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], { cwd: root, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const record = JSON.parse(line) as { msg?: string; port?: number };
-        if (record.msg === startedMsg && record.port) resolve({ child, port: record.port });
-      } catch { /* ignore */ }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 async function load(url: string, connections: number, duration: number) {
   let seq = 0;

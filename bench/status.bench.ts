@@ -1,12 +1,12 @@
 // npm run bench:status — the public status page and JSON under load, against a bare node:http
 // server answering the same bytes, measured in the same run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { startProcess } from './support/start-process.ts';
 import { parse, stringify } from 'yaml';
 import { startSlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 import { seedHistory } from './status/seed-history.ts';
@@ -18,18 +18,6 @@ const COMPONENTS = 20;
 const INCIDENTS = 500;
 const PATHS = ['/status', '/api/v2/summary.json'];
 
-function startProcess(script: string, env: Record<string, string>, startedMsg: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], { cwd: root, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const record = JSON.parse(line) as { msg?: string; port?: number };
-        if (record.msg === startedMsg && record.port) resolve({ child, port: record.port });
-      } catch { /* not a log line */ }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 // Browsers and monitors ask for gzip; both servers answer with the same compressed bytes.
 async function load(url: string, duration: number) {

@@ -67,6 +67,16 @@ export function resolveModal({ ticketId, incidentId, providers }: { ticketId?: n
 
 type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
+/** The channel a customer-facing modal was opened from, kept in its private metadata ('' when missing or forged). */
+export function channelFrom(privateMetadata: string): string {
+  try {
+    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown };
+    return typeof parsed.channelId === 'string' ? parsed.channelId : '';
+  } catch {
+    return '';
+  }
+}
+
 /** Reads a submitted modal's values by block id (action ids equal block ids in our modals). */
 export function readValues(values: StateValues): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

@@ -2,17 +2,8 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { identifyIntake } from '../../../domain/customer-directory.ts';
 import { requestCredit } from '../../../usecases/request-credit.ts';
 import { BLOCK, VIEW } from '../../ids.ts';
-import { readValues } from '../../views/modals.ts';
+import { channelFrom, readValues } from '../../views/modals.ts';
 import { inboxOf, type ListenerDeps } from '../deps.ts';
-
-function channelFrom(privateMetadata: string): string {
-  try {
-    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown };
-    return typeof parsed.channelId === 'string' ? parsed.channelId : '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * The credit claim modal. The checks need the database, so the claim is decided before the ack

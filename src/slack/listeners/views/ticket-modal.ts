@@ -3,17 +3,8 @@ import { identifyIntake } from '../../../domain/customer-directory.ts';
 import { isSeverity } from '../../../domain/types.ts';
 import { fileTicket } from '../../../usecases/file-ticket.ts';
 import { BLOCK, VIEW } from '../../ids.ts';
-import { readValues } from '../../views/modals.ts';
+import { channelFrom, readValues } from '../../views/modals.ts';
 import { inboxOf, REFUSAL, type ListenerDeps } from '../deps.ts';
-
-function channelFrom(privateMetadata: string): string {
-  try {
-    const parsed = JSON.parse(privateMetadata) as { channelId?: unknown };
-    return typeof parsed.channelId === 'string' ? parsed.channelId : '';
-  } catch {
-    return '';
-  }
-}
 
 /** The ticket modal: invalid input is answered in the modal, and nothing is stored. */
 export function registerTicketModal(app: App, deps: ListenerDeps): void {
