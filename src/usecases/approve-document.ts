@@ -1,3 +1,4 @@
+import { TO_COMPLETE } from '../domain/documents/index.ts';
 import { isCustomerFacing } from '../domain/follow-ups/index.ts';
 import type { DocumentStore } from './document-ports.ts';
 import { refusalFor, type Actor, type DocumentPolicy } from './document-policy.ts';
@@ -16,6 +17,10 @@ export async function approveDocument({ documents, policy, clock, documentId, ac
   const refusal = refusalFor(policy, actor, doc, 'approve');
   if (refusal) return { refusal };
   if (doc.state !== 'draft') return { refusal: `This document is already ${doc.state}. Nothing was changed.` };
+  // A customer must never receive a root cause that reads "To be completed.".
+  if (isCustomerFacing(doc.kind) && doc.markdown.includes(TO_COMPLETE)) {
+    return { refusal: `Some sections still read “${TO_COMPLETE}” Press Edit and write them before approving. Nothing was changed.` };
+  }
   const at = clock.now();
   const approved = await documents.approve({ id: doc.id, revision: doc.revision, by: actor.id, meetsDeadline: !isCustomerFacing(doc.kind) }, {
     at, ...(causeInboxId !== undefined ? { causeInboxId } : {}),

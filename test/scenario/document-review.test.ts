@@ -77,6 +77,12 @@ describe('the document review flow in Slack', () => {
     await draft('rca', 'acme', ids.acme.user, ids.acme.team);
     expect(await s.document('rca', 'acme')).toBeNull();
     expect((await s.document('executive-summary', 'acme'))?.state).toBe('draft');
+    // Not while a section still reads "To be completed.": a customer must never receive that.
+    expect(doc.markdown).toContain('To be completed.');
+    await s.press(ACTION.approveDocument, String(doc.id), ids.responder);
+    expect(s.ephemeralsTo(ids.responder).at(-1)).toContain('still read “To be completed.”');
+    expect((await s.document('executive-summary', 'acme'))?.state).toBe('draft');
+    await s.saveSections(doc.id, 1, { summary: 'The API was down for 110 minutes.', impact: 'All API calls failed.', rootCause: 'A configuration change removed the connection pool limit.', prevention: 'We alert on connection refusals now.' });
     // The configured approver (also a responder) may approve; the customer still cannot send it.
     await s.press(ACTION.approveDocument, String(doc.id), ids.responder);
     expect((await s.document('executive-summary', 'acme'))?.state).toBe('approved');

@@ -66,7 +66,8 @@ interface Facts {
   postmortemSections?: Record<string, string>;
 }
 
-const TO_COMPLETE = 'To be completed.';
+/** What an unwritten section says; a customer document still saying it cannot be approved. */
+export const TO_COMPLETE = 'To be completed.';
 
 function causeOf(incident: Incident): CommonModel['cause'] {
   return incident.isUpstreamCause ? 'upstream' : incident.isCustomerCaused ? 'customer' : 'ours';
