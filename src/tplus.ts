@@ -30,6 +30,8 @@ import { healthRoute } from './web/health-route.ts';
 import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
 import { alertsRoute } from './web/alerts-route.ts';
 import { rateLimited } from './web/rate-limit.ts';
+import { createMetrics } from './web/metrics-route.ts';
+import { createMetricsStore } from './store/metrics-store.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { buildStatusPolicy, buildStatuspageClient } from './build-status.ts';
 import { advanceMaintenances } from './usecases/advance-maintenances.ts';
@@ -103,8 +105,10 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       delivery.kick();
     }
   }
+  let observeTick: (ms: number) => void = () => {};
   const engine = createEngine({
     logger,
+    onTick: (ms) => observeTick(ms),
     modules: [
       { name: 'inbox-replay', run: async () => intake.kick() },
       // Both yield between items so requests are answered during a long batch; starting incidents
@@ -127,8 +131,11 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'follow-ups', run: async () => { if ((await documents.runEngineModule()) > 0) delivery.kick(); } },
     ],
   });
+  const metrics = createMetrics({ store: createMetricsStore(db.raw), engine, audit });
+  observeTick = metrics.observeTick;
   const routes: Route[] = [
     healthRoute({ engine, inbox, outbox, audit }),
+    metrics.route,
     pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
     ...contracts.routes,

@@ -12,7 +12,7 @@ const SLOW_TICK_MS = 500;
  * One ticker (node-cron, every second) runs the modules in a fixed order, each isolated so one
  * failing module does not stop the others; a tick still running when the next is due is skipped.
  */
-export function createEngine({ modules, logger, wallMs = Date.now }: { modules: EngineModule[]; logger: Logger; wallMs?: () => number }) {
+export function createEngine({ modules, logger, wallMs = Date.now, onTick }: { modules: EngineModule[]; logger: Logger; wallMs?: () => number; onTick?: (ms: number) => void }) {
   let task: ReturnType<typeof cron.schedule> | undefined;
   let ticking: Promise<void> | undefined;
   let lastTickAt: number | undefined;
@@ -27,6 +27,7 @@ export function createEngine({ modules, logger, wallMs = Date.now }: { modules: 
       }
     }
     lastTickAt = wallMs();
+    onTick?.(lastTickAt - started);
     if (lastTickAt - started > SLOW_TICK_MS) logger.warn({ ms: lastTickAt - started }, 'slow engine tick');
   }
 
