@@ -1,14 +1,9 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { parseAlerts } from '../alerts/parse-alerts.ts';
 import { sendJson, type Route } from '../slack/receiver/http-receiver.ts';
+import { requireBearer } from './bearer-auth.ts';
 import type { Clock, InboxStore } from '../usecases/ports.ts';
-
-function isBearer(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 /**
  * POST /alerts: a generic JSON alert or an Alertmanager webhook, with the bearer token from
@@ -19,8 +14,7 @@ export function alertsRoute({ token, inbox, clock, logger, onCommitted }: { toke
     method: 'POST',
     path: '/alerts',
     async handle(req, res, rawBody) {
-      if (!token) return sendJson(res, 404, { error: 'alerts_not_configured' });
-      if (!isBearer(req.headers.authorization, token)) return sendJson(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
+      if (!requireBearer(req, res, token, { error: 'alerts_not_configured' })) return;
       let count: number;
       try {
         count = parseAlerts(JSON.parse(rawBody)).length;

@@ -1,14 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { documentPage } from '../documents/markdown-html.ts';
 import { sendJson, type Route } from '../slack/receiver/http-receiver.ts';
+import { requireBearer } from './bearer-auth.ts';
 import type { DocumentStore } from '../usecases/document-ports.ts';
-
-function isBearer(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 function send(res: ServerResponse, type: string, body: string, extra: Record<string, string> = {}): void {
   res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
@@ -26,8 +20,7 @@ export function documentRoutes({ token, documents }: { token: string | undefined
     method: 'GET',
     path: /^\/documents\//,
     async handle(req, res) {
-      if (!token) return sendJson(res, 404, { error: 'not_found' });
-      if (!isBearer(req.headers.authorization, token)) return sendJson(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
+      if (!requireBearer(req, res, token, { error: 'not_found' })) return;
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const match = /^\/documents\/([1-9]\d{0,9})(\.md)?$/.exec(path);
       if (!match) return sendJson(res, 400, { error: 'malformed_document_id', detail: 'expected /documents/<number> or /documents/<number>.md' });

@@ -1,19 +1,13 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RenderMonthlyReport } from '../documents/render-monthly-report.ts';
 import { sendJson, type Route } from '../slack/receiver/http-receiver.ts';
+import { requireBearer } from './bearer-auth.ts';
 import { buildMonthlyReport } from '../usecases/build-monthly-report.ts';
 import type { ContractStore, CreditClaimStore } from '../usecases/contract-ports.ts';
 import type { ContractPolicy } from '../usecases/contract-policy.ts';
 import type { Clock } from '../usecases/ports.ts';
 
 const PATH = /^\/reports\/([^/]+)\/([^/]+)\.(json|md)$/;
-
-function isBearer(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 /**
  * GET /reports/<customer>/<YYYY-MM>.json and .md: the monthly SLA report, internal, behind
@@ -27,8 +21,7 @@ export function reportRoutes({ token, store, claims, policy, clock, render, logg
     method: 'GET',
     path: PATH,
     async handle(req, res) {
-      if (!token) return sendJson(res, 404, { error: 'reports_not_configured', message: 'set TPLUS_INTERNAL_TOKEN to serve reports' });
-      if (!isBearer(req.headers.authorization, token)) return sendJson(res, 401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer' });
+      if (!requireBearer(req, res, token, { error: 'reports_not_configured', message: 'set TPLUS_INTERNAL_TOKEN to serve reports' })) return;
       const [, rawCustomer = '', rawMonth = '', format] = PATH.exec(new URL(req.url ?? '/', 'http://localhost').pathname) ?? [];
       let customerId: string;
       let month: string;
