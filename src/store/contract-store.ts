@@ -2,7 +2,7 @@ import type { Incident as IncidentRow, PrismaClient } from '../generated/prisma/
 import type { ContractIncident, MaintenanceWindow } from '../domain/contract/index.ts';
 import type { Severity } from '../domain/types.ts';
 import type { ContractStore } from '../usecases/contract-ports.ts';
-import { outboxRow } from './ticket-mapper.ts';
+import { writeOutboxEffects } from './write-outbox.ts';
 
 const DAY = 86_400_000;
 export const ERROR_BUDGET_EVENT = 'error-budget';
@@ -78,7 +78,7 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       try {
         await prisma.$transaction(async (tx) => {
           await tx.terminationTrigger.create({ data: { ...trigger, evidence: JSON.stringify(trigger.evidence) } });
-          if (effects.length > 0) await tx.outboxMessage.createMany({ data: effects.map((e) => outboxRow(e, trigger.firedAt)) });
+          await writeOutboxEffects(tx, effects, trigger.firedAt);
         });
         return true;
       } catch (error) {

@@ -1,7 +1,7 @@
 import type { CreditClaim, PrismaClient } from '../generated/prisma/client.ts';
 import type { CreditClaimRecord, CreditClaimStore } from '../usecases/contract-ports.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
-import { outboxRow } from './ticket-mapper.ts';
+import { writeOutboxEffects } from './write-outbox.ts';
 import { isUniqueViolation } from './contract-store.ts';
 
 function toRecord(r: CreditClaim): CreditClaimRecord {
@@ -32,7 +32,7 @@ export function createCreditClaimStore(prisma: PrismaClient): CreditClaimStore {
           if (await tx.creditClaim.findUnique({ where: { customerId_incidentId: { customerId: claim.customerId, incidentId: claim.incidentId } } })) throw new Aborted();
           const { id } = await tx.creditClaim.create({ data: { ...claim } });
           const rows = effects(id);
-          if (rows.length > 0) await tx.outboxMessage.createMany({ data: rows.map((e) => outboxRow(e, claim.requestedAt)) });
+          await writeOutboxEffects(tx, rows, claim.requestedAt);
           return id;
         });
       } catch (error) {
@@ -47,7 +47,7 @@ export function createCreditClaimStore(prisma: PrismaClient): CreditClaimStore {
           if (!(await claimCause(tx, { causeInboxId, at }))) throw new Aborted();
           const { count } = await tx.creditClaim.updateMany({ where: { id, state: 'pending' }, data: { state, decidedBy: by, decidedAt: at, appliedCycle, ...figures } });
           if (count === 0) throw new Aborted();
-          if (effects.length > 0) await tx.outboxMessage.createMany({ data: effects.map((e) => outboxRow(e, at)) });
+          await writeOutboxEffects(tx, effects, at);
           return true;
         });
       } catch (error) {
