@@ -117,7 +117,7 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       {
         name: 'runbook-steps',
         run: async () => {
-          const ran = await runDueSteps({ incidents, tickets, policy: incidentPolicy, clock, limit: STEP_BATCH, pace: yieldTurn });
+          const ran = await runDueSteps({ incidents, policy: incidentPolicy, clock, limit: STEP_BATCH, pace: yieldTurn });
           if (ran > 0) delivery.kick();
           // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next second.
           if (ran >= STEP_BATCH) void engine.tick();

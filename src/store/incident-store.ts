@@ -99,6 +99,13 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
       const rows = await prisma.incidentStep.findMany({ where: { incidentId }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
       return rows.map(toStepRow);
     },
+    async stepContexts(incidentIds) {
+      const rows = await prisma.incident.findMany({
+        where: { id: { in: [...new Set(incidentIds)] } },
+        include: { ticket: true, steps: { where: { state: 'done' }, select: { stepId: true } } },
+      });
+      return new Map(rows.map((row) => [row.id, { incident: toIncident(row), ticket: row.ticket ? toTicket(row.ticket) : undefined, ranSteps: new Set(row.steps.map((s) => s.stepId)) }]));
+    },
     acknowledge({ incidentId, by, at, anchoredDues, alsoTicket }, consequences) {
       return apply(incidentId, consequences, async (tx) => {
         const { count } = await tx.incident.updateMany({ where: { id: incidentId, acknowledgedAt: null, resolvedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: by } });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
+import { toDbDate } from './inbox-store.ts';
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   return {
@@ -26,20 +27,19 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         orderBy: { id: 'asc' },
         take: limit,
       });
-      const claimed = [];
-      for (const row of candidates) {
-        // The lease is a conditional update: a second dispatcher (or process) gets count 0.
-        const { count } = await prisma.outboxMessage.updateMany({
-          where: { id: row.id, state: 'pending', OR: [{ leaseUntil: null }, { leaseUntil: { lt: leaseNow } }] },
-          data: { leaseUntil },
-        });
-        if (count === 1) {
-          // A lease that ran out without an outcome means a dispatcher died mid-call: the effect may have happened.
-          const isAmbiguous = row.isAmbiguous || row.leaseUntil !== null;
-          claimed.push({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous, createdAt: row.createdAt });
-        }
-      }
-      return claimed;
+      if (candidates.length === 0) return [];
+      // The lease is one conditional update for the batch: a row another dispatcher (or process)
+      // leased in between is not returned, so it is not ours.
+      const leased = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
+        `UPDATE OutboxMessage SET leaseUntil = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' AND (leaseUntil IS NULL OR leaseUntil < ?) RETURNING id`,
+        toDbDate(leaseUntil), JSON.stringify(candidates.map((row) => row.id)), toDbDate(leaseNow),
+      );
+      const ours = new Set(leased.map((row) => Number(row.id)));
+      return candidates.filter((row) => ours.has(row.id)).map((row) => ({
+        id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, createdAt: row.createdAt,
+        // A lease that ran out without an outcome means a dispatcher died mid-call: the effect may have happened.
+        isAmbiguous: row.isAmbiguous || row.leaseUntil !== null,
+      }));
     },
     async resultOf(key) {
       const row = await prisma.outboxMessage.findUnique({ where: { key }, select: { state: true, result: true } });

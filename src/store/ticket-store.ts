@@ -2,20 +2,18 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import type { Severity } from '../domain/types.ts';
 import type { Consequences, TicketStore } from '../usecases/ports.ts';
-import { outboxRow, toTicket } from './ticket-mapper.ts';
+import { toTicket } from './ticket-mapper.ts';
+import { writeOutboxEffects } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 
 type Tx = Prisma.TransactionClient;
 
 async function writeConsequences(tx: Tx, ticket: Ticket, consequences: Consequences): Promise<void> {
-  for (const note of consequences.timeline ?? []) {
-    await tx.timelineEntry.create({
-      data: { ticketId: ticket.id, at: consequences.at, kind: note.kind, actor: note.actor, detail: JSON.stringify(note.detail) },
-    });
+  const notes = consequences.timeline ?? [];
+  if (notes.length > 0) {
+    await tx.timelineEntry.createMany({ data: notes.map((note) => ({ ticketId: ticket.id, at: consequences.at, kind: note.kind, actor: note.actor, detail: JSON.stringify(note.detail) })) });
   }
-  for (const effect of consequences.effects?.(ticket) ?? []) {
-    await tx.outboxMessage.create({ data: outboxRow(effect, consequences.at) });
-  }
+  await writeOutboxEffects(tx, consequences.effects?.(ticket) ?? [], consequences.at);
 }
 
 export function createTicketStore(prisma: PrismaClient): TicketStore {

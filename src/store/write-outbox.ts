@@ -2,16 +2,22 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import type { OutboxEffect } from '../usecases/ports.ts';
 import { outboxRow } from './ticket-mapper.ts';
+import { toDbDate } from './inbox-store.ts';
 
 /**
  * Adds effects to the outbox inside the caller's transaction. A key already in the outbox is the
- * same effect decided again (e.g. a replay): the first one is kept.
+ * same effect decided again (e.g. a replay): the first one is kept. One statement for the whole
+ * list (the unique key does the check), because every statement inside a transaction holds the
+ * write lock a little longer.
  */
 export async function writeOutboxEffects(tx: Prisma.TransactionClient, effects: readonly OutboxEffect[], at: Date): Promise<void> {
   if (effects.length === 0) return;
-  const existing = new Set((await tx.outboxMessage.findMany({ where: { key: { in: effects.map((e) => e.key) } }, select: { key: true } })).map((r) => r.key));
-  const fresh = effects.filter((e, i) => !existing.has(e.key) && effects.findIndex((other) => other.key === e.key) === i);
-  if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map((e) => outboxRow(e, at)) });
+  const rows = effects.map((e) => outboxRow(e, at));
+  const values = rows.flatMap((r) => [r.key, r.kind, r.payload, r.dependsOnKey, toDbDate(r.nextAttemptAt), toDbDate(r.createdAt)]);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO OutboxMessage (key, kind, payload, dependsOnKey, nextAttemptAt, createdAt) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(key) DO NOTHING`,
+    ...values,
+  );
 }
 
 /** Lines of an incident's timeline, written in the caller's transaction. */

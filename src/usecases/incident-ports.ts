@@ -55,6 +55,13 @@ export interface StepDecision {
   consequences: Omit<IncidentConsequences, 'at' | 'causeInboxId'>;
 }
 
+export interface StepContext {
+  incident: Incident;
+  ticket: Ticket | undefined;
+  /** Step ids of this incident that have run (state done). */
+  ranSteps: Set<string>;
+}
+
 export interface IncidentStore {
   /** Tickets changed since the incident sweep last looked (new, reclassified, acknowledged), each with its incident if it has one. */
   ticketsToSync(limit: number): Promise<{ ticket: Ticket; incident: Incident | undefined }[]>;
@@ -69,6 +76,12 @@ export interface IncidentStore {
   byTicket(ticketId: number): Promise<Incident | undefined>;
   openByFingerprint(fingerprint: string): Promise<Incident | undefined>;
   steps(incidentId: number): Promise<StepRow[]>;
+  /**
+   * What a batch of due steps is decided with, read in one go rather than three reads a step: each
+   * incident, its ticket and the ids of the steps it has already run. (The incident is read again
+   * inside each step's transaction; this copy only finds the ticket and the channel.)
+   */
+  stepContexts(incidentIds: readonly number[]): Promise<Map<number, StepContext>>;
   /**
    * Records the acknowledgement and schedules the steps anchored on it; resolves false when the
    * incident was already acknowledged or resolved (nothing is written then).
