@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { applyMigrations } from './migrate.ts';
+import { cachingSqliteAdapter } from './statement-cache.ts';
 
 export interface OpenDatabase {
   prisma: PrismaClient;
@@ -31,7 +31,7 @@ export async function openDatabase({ databaseUrl, migrationsDir }: { databaseUrl
   // The intake connection must never block the event loop waiting for a lock that Prisma's
   // transaction (held across awaits on the other connection) can only release on a later tick.
   raw.pragma('busy_timeout = 0');
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}`, timeout: 5000 }) });
+  const prisma = new PrismaClient({ adapter: cachingSqliteAdapter({ url: `file:${path}`, timeout: 5000 }) });
   await prisma.$connect();
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
   return {
