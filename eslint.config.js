@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'data/', 'test-artifacts/', 'bin/', 'scratch/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/generated/', 'data/', 'test-artifacts/', 'bin/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,6 +15,8 @@ import { auditEngine } from '../src/usecases/audit-engine.ts';
 import { markSlaBreaches } from '../src/usecases/mark-sla-breaches.ts';
 import { runDueSteps } from '../src/usecases/run-due-steps.ts';
 import { syncIncidents } from '../src/usecases/sync-incidents.ts';
+import { buildBundle } from '../bin/build.mjs';
+import { NODE_FLAGS, RUNTIME_ENV } from '../bin/runtime.mjs';
 import { startTplusChild } from './engine/child.ts';
 import { benchPlan, seedDatabase } from './engine/seed.ts';
 import { sleep, summarize } from './engine/stats.ts';
@@ -298,6 +300,7 @@ async function measureDrain(path: string, env: Record<string, string>, slack: Sl
 
 async function main() {
   const config = parseConfigText(readFileSync(join(root, 'tplus.config.example.yaml'), 'utf8'), 'example');
+  await buildBundle();
   const slack = await startSlackEmulator({
     botToken: SLACK.botToken, teamId: config.workspace.teamId, botUserId: config.workspace.botUserId, botId: config.workspace.botId,
     channels: [{ id: config.triage.channelId, name: 'support-triage' }, { id: 'C0ACMESHR1', name: 'acme-support' }, { id: 'C0GLOBEX01', name: 'globex-shared' }],
@@ -341,7 +344,7 @@ async function main() {
       tickCost: { small, big, ratioP50: Math.round(ratio * 100) / 100, ratioP95: Math.round((big.tickMs.p95 / small.tickMs.p95) * 100) / 100 },
       lateness,
       drain,
-      rss: { tplusPeakMb: Math.round(peakRssMb), source: 'VmHWM of the tplus child process (src/main.ts via tsx)', benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20) },
+      rss: { tplusPeakMb: Math.round(peakRssMb), source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)', nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])], env: { ...RUNTIME_ENV, ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}) }, benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20) },
       targets: TARGETS,
       verdicts: {
         latenessP99: lateness.recordedLatenessMs.p99 <= TARGETS.latenessP99Ms && lateness.allClaimed,

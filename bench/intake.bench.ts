@@ -102,7 +102,7 @@ async function main() {
 
     const dbPath = join(dir, 'bench.db');
     const tplusEnv = { ...common, DATABASE_URL: `file:${dbPath}`, TPLUS_CONFIG: join(root, 'tplus.config.example.yaml'), LOG_LEVEL: 'error' };
-    const tplus = await startProcess('src/main.ts', { ...tplusEnv, LOG_LEVEL: 'info' }, 'tplus started');
+    const tplus = await startProcess('tplus', { ...tplusEnv, LOG_LEVEL: 'info' }, 'tplus started');
     const tplusUrl = `http://127.0.0.1:${tplus.port}/slack/events`;
     await load(tplusUrl, 10, 2);
     const tplus10 = await load(tplusUrl, 10, DURATION_S);
@@ -112,7 +112,7 @@ async function main() {
     // End to end on a fresh database: event → ticket card at the emulator, at a steady rate.
     emulator.reset();
     const e2eDb = join(dir, 'e2e.db');
-    const e2eProc = await startProcess('src/main.ts', { ...tplusEnv, DATABASE_URL: `file:${e2eDb}`, LOG_LEVEL: 'info' }, 'tplus started');
+    const e2eProc = await startProcess('tplus', { ...tplusEnv, DATABASE_URL: `file:${e2eDb}`, LOG_LEVEL: 'info' }, 'tplus started');
     const e2e = await endToEnd(`http://127.0.0.1:${e2eProc.port}/slack/events`, e2eDb, emulator, Number(process.env.BENCH_E2E_PER_MINUTE ?? 2000), Number(process.env.BENCH_E2E_SECONDS ?? 60));
     e2eProc.child.kill('SIGKILL');
 

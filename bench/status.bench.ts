@@ -62,7 +62,7 @@ async function main() {
     const seeded = await seedHistory({ databaseUrl, migrationsDir: join(root, 'prisma/migrations'), now: new Date(), componentIds: config.components.map((c) => c.id), incidents: INCIDENTS });
     report.seed = { ...seeded.counts, components: config.components.length, seconds: Number(((performance.now() - seedStarted) / 1000).toFixed(1)) };
 
-    const tplus = await startProcess('src/main.ts', {
+    const tplus = await startProcess('tplus', {
       SLACK_SIGNING_SECRET: 'bench-signing-secret-000000', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: emulator.apiUrl,
       DATABASE_URL: databaseUrl, TPLUS_CONFIG: configPath, LOG_LEVEL: 'info',
     }, 'tplus started');

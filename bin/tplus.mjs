@@ -1,16 +1,32 @@
 #!/usr/bin/env node
-// `tplus doctor` validates a config; `tplus start` runs the bot; `tplus report` writes a monthly SLA report. All run the TypeScript sources through tsx.
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `tplus start` builds and runs the bot (bin/runtime.mjs says how); `tplus doctor` validates a
+// config; `tplus report` writes a monthly SLA report. The two short commands run the TypeScript
+// sources through tsx.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { buildBundle } from './build.mjs';
+import { botCommand, projectRoot } from './runtime.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const scripts = { doctor: 'src/cli/doctor.ts', start: 'src/main.ts', report: 'src/cli/report.ts' };
+const scripts = { doctor: 'src/cli/doctor.ts', report: 'src/cli/report.ts' };
 const [command = 'start', ...rest] = process.argv.slice(2);
-const script = scripts[command];
-if (!script) {
-  process.stderr.write(`usage: tplus [start|doctor|report]\n`);
-  process.exit(2);
+
+async function run() {
+  if (command === 'start') {
+    await buildBundle();
+    const bot = botCommand();
+    return { command: bot.command, args: [...bot.args, ...rest], env: { ...bot.env, ...process.env } };
+  }
+  const script = scripts[command];
+  if (!script) {
+    process.stderr.write('usage: tplus [start|doctor|report]\n');
+    process.exit(2);
+  }
+  return { command: process.execPath, args: ['--import', 'tsx', join(projectRoot, script), ...rest], env: process.env };
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, script), ...rest], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+
+const { command: file, args, env } = await run();
+const child = spawn(file, args, { stdio: 'inherit', env });
+// A process manager stops tplus by signalling this launcher: the bot must get the signal to stop
+// cleanly (finish the tick, close the database), and the launcher exits as the bot did.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + ({ SIGTERM: 15, SIGINT: 2, SIGHUP: 1, SIGKILL: 9 }[signal] ?? 1) : 1)));

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { botCommand } from '../../bin/runtime.mjs';
 
 /** kB figures from /proc/<pid>/status: VmHWM is the kernel's own peak, so no sample can miss it. */
 function procMemory(pid: number): { rssKb: number; peakKb: number } | undefined {
@@ -30,15 +30,17 @@ export interface TplusChild {
 }
 
 /**
- * The real tplus process (src/main.ts through tsx, as `npm start` and bin/tplus.mjs run it), so the
- * RSS target is measured on tplus alone, not on this process with its emulators and bookkeeping,
- * and a restart is a real cold start: new process, migrations check, new Prisma client.
+ * The real tplus process as `tplus start` runs it (the bundle with bin/runtime.mjs's flags and
+ * environment; the caller builds it first), so the RSS target is measured on tplus alone, not on
+ * this process with its emulators and bookkeeping, and a restart is a real cold start: new
+ * process, migrations check, new Prisma client. `nodeOptions` adds flags to try other settings.
  */
 export async function startTplusChild({ projectRoot, env, nodeOptions }: { projectRoot: string; env: Record<string, string>; nodeOptions?: string }): Promise<TplusChild> {
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [...(nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : []), '--import', 'tsx', join(projectRoot, 'src/main.ts')], {
+  const bot = botCommand({ extraFlags: nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [] });
+  const child = spawn(bot.command, bot.args, {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...bot.env, ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const slowTicksMs: number[] = [];

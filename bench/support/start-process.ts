@@ -1,12 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { buildBundle } from '../../bin/build.mjs';
+import { botCommand } from '../../bin/runtime.mjs';
 
 const root = join(import.meta.dirname, '../..');
 
-/** Starts `script` under tsx as the bench's own child and resolves once it logs `startedMsg` with its port. */
-export function startProcess(script: string, env: Record<string, string>, startedMsg: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], { cwd: root, env: { PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Starts a child and resolves once it logs `startedMsg` with its port: `'tplus'` is the bot as it
+ * ships (bundle freshly built, production flags of bin/runtime.mjs); any other name is a script
+ * of this repository run under tsx (the bare baselines).
+ */
+export async function startProcess(script: 'tplus' | string, env: Record<string, string>, startedMsg: string): Promise<{ child: ChildProcess; port: number }> {
+  const bot = script === 'tplus' ? (await buildBundle(), botCommand()) : undefined;
+  const [command, args] = bot ? [bot.command, bot.args] : [process.execPath, ['--import', 'tsx', join(root, script)]];
+  const child = spawn(command, args, { cwd: root, env: { ...bot?.env, PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
+import { botCommand } from '../../bin/runtime.mjs';
 import { BOT_TOKEN, projectRoot, SIGNING_SECRET } from './harness.ts';
 
 export interface TplusProcess {
@@ -12,12 +13,16 @@ export interface TplusProcess {
   kill9(): Promise<void>;
 }
 
-/** Starts the real tplus process (src/main.ts) and resolves once it listens. */
+/**
+ * Starts the real tplus process as it ships (the bundle test/global-setup.ts built, with the
+ * production flags of bin/runtime.mjs) and resolves once it listens.
+ */
 export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: { databasePath: string; slackApiUrl: string; extraEnv?: Record<string, string> }): Promise<TplusProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/main.ts')], {
+  const bot = botCommand();
+  const child = spawn(bot.command, bot.args, {
     cwd: projectRoot,
     env: {
-      PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info',
+      ...bot.env, PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info',
       SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl,
       DATABASE_URL: `file:${databasePath}`, TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
       ...extraEnv,

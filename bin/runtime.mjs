@@ -1,0 +1,36 @@
+// How tplus runs in production, in one place: `tplus start` (and `npm start`), the real-process
+// tests and the benchmarks all start the bot with this command, so what is measured is what ships.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * V8 and Node settings of the bot process. None of them caps the heap: a cap would turn a burst of
+ * incidents into an out-of-memory crash of the paging bot. They make the collector give memory back
+ * sooner and keep threads and compiled code that a 2-core host does not need. What each one saves,
+ * measured by leaving it out of `npm run bench:engine` (10,000 open incidents, the peak is the drain
+ * of 1,000 overdue steps after a restart; 182 MB with all of them):
+ * - `--heap-growing-percent=50`: a major collection once the old generation has grown 50 % over
+ *   the live heap; V8 otherwise lets it grow up to four times (303 MB without it);
+ * - `--max-semi-space-size=4`: 4 MB young-generation semi-spaces instead of 16 MB (206 MB without);
+ * - `--v8-pool-size=1`: one V8 background worker instead of four (197 MB without);
+ * - `--liftoff-only`: Prisma's WebAssembly query compiler stays at V8's baseline tier; optimising
+ *   it held ~20 MB of compiled code and compiler memory, and the drain got faster, not slower.
+ */
+export const NODE_FLAGS = ['--heap-growing-percent=50', '--max-semi-space-size=4', '--v8-pool-size=1', '--liftoff-only'];
+
+/** glibc keeps a malloc arena per thread that ever allocated; two do for one event loop (194 MB without). */
+export const RUNTIME_ENV = { MALLOC_ARENA_MAX: '2' };
+
+/** The built bundle of src/main.ts (see bin/build.mjs). */
+export const mainBundle = join(projectRoot, 'dist/main.js');
+
+/**
+ * The command line and environment additions that start the bot from the built bundle;
+ * `extraFlags` come after ours (V8 takes the last value), for a benchmark trying other settings.
+ * @param {{ extraFlags?: string[] }} [options]
+ */
+export function botCommand({ extraFlags = [] } = {}) {
+  return { command: process.execPath, args: [...NODE_FLAGS, ...extraFlags, mainBundle], env: { ...RUNTIME_ENV } };
+}
