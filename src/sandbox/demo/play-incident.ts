@@ -16,6 +16,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function playIncident({ tplus, clock, url, secret, ticketId, responder, ourTeam, pagerduty, resolveAtMinutes = 75 }: {
   tplus: Tplus; clock: Clock; url: string; secret: string; ticketId: number; responder: string; ourTeam: string; pagerduty: PagerDutyEmulator; resolveAtMinutes?: number;
 }): Promise<void> {
+  // The incident is opened by the engine's incident sweep, not by filing: on a cold first run
+  // (`npm ci && npm run demo`) the sweep may not have reached the ticket yet, so ask for a tick.
+  await tplus.engine.tick();
   const incident = await tplus.db.prisma.incident.findUniqueOrThrow({ where: { ticketId } });
   const ref = incidentRef(incident.id);
   console.log(`\n■ ${ref}: the S1 runbook runs on the scaled clock (its timeline, as it happens)`);
