@@ -35,7 +35,7 @@ describe('the real tplus process killed with SIGKILL at random moments of time-s
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`runs every step's effect exactly once across ${KILLS} kills and restarts`, async () => {
+  it(`runs every step's effect exactly once across ${KILLS} S1s and ${KILLS} kills and restarts`, async () => {
     const seed = Number(process.env.TPLUS_TEST_SEED ?? Date.now() % 100_000);
     const random = seeded(seed);
     const databasePath = join(dir, 'kill.db');
@@ -48,12 +48,11 @@ describe('the real tplus process killed with SIGKILL at random moments of time-s
     proc = await start();
     let filed = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {
-      // New S1s at a few points, so the kills land in different phases of different incidents.
-      if (kill % 5 === 0) {
-        const response = await sendSigned(proc.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: mentionEvent({ text: `Production is down for all users, every request fails (seed ${seed}, #${kill})` }) });
-        expect(response.status).toBe(200);
-        filed += 1;
-      }
+      // A new S1 before every kill: each of the 20 incidents is live during at least one kill, and
+      // the later kills land in every phase (T+0 to T+120) of the earlier ones.
+      const response = await sendSigned(proc.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: mentionEvent({ text: `Production is down for all users, every request fails (seed ${seed}, #${kill})` }) });
+      expect(response.status).toBe(200);
+      filed += 1;
       await new Promise((resolve) => setTimeout(resolve, 200 + random() * 1300));
       await proc.kill9();
       proc = await start();
