@@ -16,7 +16,7 @@ import { markSlaBreaches } from '../src/usecases/mark-sla-breaches.ts';
 import { runDueSteps } from '../src/usecases/run-due-steps.ts';
 import { syncIncidents } from '../src/usecases/sync-incidents.ts';
 import { buildBundle } from '../bin/build.mjs';
-import { NODE_FLAGS, RUNTIME_ENV } from '../bin/runtime.mjs';
+import { botCommand, NODE_FLAGS } from '../bin/runtime.mjs';
 import { startTplusChild } from './engine/child.ts';
 import { benchPlan, seedDatabase } from './engine/seed.ts';
 import { sleep, summarize } from './engine/stats.ts';
@@ -344,7 +344,7 @@ async function main() {
       tickCost: { small, big, ratioP50: Math.round(ratio * 100) / 100, ratioP95: Math.round((big.tickMs.p95 / small.tickMs.p95) * 100) / 100 },
       lateness,
       drain,
-      rss: { tplusPeakMb: Math.round(peakRssMb), source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)', nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])], env: { ...RUNTIME_ENV, ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}) }, benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20) },
+      rss: { tplusPeakMb: Math.round(peakRssMb), source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)', nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])], env: botCommand().env, benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20) },
       targets: TARGETS,
       verdicts: {
         latenessP99: lateness.recordedLatenessMs.p99 <= TARGETS.latenessP99Ms && lateness.allClaimed,

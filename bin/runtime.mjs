@@ -32,5 +32,7 @@ export const mainBundle = join(projectRoot, 'dist/main.js');
  * @param {{ extraFlags?: string[] }} [options]
  */
 export function botCommand({ extraFlags = [] } = {}) {
-  return { command: process.execPath, args: [...NODE_FLAGS, ...extraFlags, mainBundle], env: { ...RUNTIME_ENV } };
+  // An operator's (or a benchmark's) own value of one of these variables wins over ours.
+  const env = Object.fromEntries(Object.entries(RUNTIME_ENV).map(([name, value]) => [name, process.env[name] ?? value]));
+  return { command: process.execPath, args: [...NODE_FLAGS, ...extraFlags, mainBundle], env };
 }

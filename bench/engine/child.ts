@@ -40,7 +40,7 @@ export async function startTplusChild({ projectRoot, env, nodeOptions }: { proje
   const bot = botCommand({ extraFlags: nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [] });
   const child = spawn(bot.command, bot.args, {
     cwd: projectRoot,
-    env: { ...bot.env, ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { ...bot.env, PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const slowTicksMs: number[] = [];

@@ -15,7 +15,7 @@ export async function startProcess(script: 'tplus' | string, env: Record<string,
   // BENCH_TPLUS_FLAGS adds Node/V8 flags after the production ones, to compare settings.
   const bot = script === 'tplus' ? (await buildBundle(), botCommand({ extraFlags: (process.env.BENCH_TPLUS_FLAGS ?? '').split(/\s+/).filter(Boolean) })) : undefined;
   const [command, args] = bot ? [bot.command, bot.args] : [process.execPath, ['--import', 'tsx', join(root, script)]];
-  const child = spawn(command, args, { cwd: root, env: { ...bot?.env, ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(command, args, { cwd: root, env: { ...bot?.env, PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
