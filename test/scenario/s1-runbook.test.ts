@@ -98,4 +98,18 @@ describe('the S1 runbook on a fake clock', () => {
     await s.walkTo(30);
     expect((await s.fired(incident.id)).at(-1)).toEqual(['scope-assessment', 30]);
   });
+
+  it('asks for the scope in the incident channel when one late tick opens the channel and reaches T+30 together', async () => {
+    s = await startIncidentScenario();
+    const { incident } = await s.file(OUTAGE);
+    // Nothing ticks between T+0 and T+35 (a process that was down): one batch runs T+5 to T+30.
+    await s.at(35 * MINUTE);
+    expect((await s.fired(incident.id)).map(([id]) => id)).toEqual(['page', 'ack-expected', 'repage', 'incident-channel', 'status-investigating', 'scope-assessment']);
+    const created = s.h.emulator.callsTo('conversations.create').filter((c) => c.httpStatus === 200);
+    expect(created).toHaveLength(1);
+    const channel = String((created[0]!.response as { channel?: { id?: string } }).channel?.id);
+    const asks = (room: string) => s.h.emulator.messagesIn(room).filter((m) => m.text.includes('please post the initial scope assessment'));
+    expect(asks(channel)).toHaveLength(1);
+    expect(asks(ids.triage)).toEqual([]);
+  });
 });
