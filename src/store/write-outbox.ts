@@ -13,9 +13,12 @@ import { toDbDate } from './inbox-store.ts';
 export async function writeOutboxEffects(tx: Prisma.TransactionClient, effects: readonly OutboxEffect[], at: Date): Promise<void> {
   if (effects.length === 0) return;
   const rows = effects.map((e) => outboxRow(e, at));
-  const values = rows.flatMap((r) => [r.key, r.kind, r.payload, r.dependsOnKey, toDbDate(r.nextAttemptAt), toDbDate(r.createdAt)]);
+  // The columns are outboxRow's own fields, so a field added there is written here too.
+  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
+  const values = rows.flatMap((r) => columns.map((c) => { const v = r[c]; return v instanceof Date ? toDbDate(v) : v; }));
+  const row = `(${columns.map(() => '?').join(', ')})`;
   await tx.$executeRawUnsafe(
-    `INSERT INTO OutboxMessage (key, kind, payload, dependsOnKey, nextAttemptAt, createdAt) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(key) DO NOTHING`,
+    `INSERT INTO OutboxMessage (${columns.join(', ')}) VALUES ${rows.map(() => row).join(', ')} ON CONFLICT(key) DO NOTHING`,
     ...values,
   );
 }
