@@ -3,6 +3,7 @@
 // config; `tplus report` writes a monthly SLA report. The two short commands run the TypeScript
 // sources through tsx.
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle } from './build.mjs';
 import { botCommand, projectRoot } from './runtime.mjs';
@@ -29,4 +30,5 @@ const child = spawn(file, args, { stdio: 'inherit', env });
 // A process manager stops tplus by signalling this launcher: the bot must get the signal to stop
 // cleanly (finish the tick, close the database), and the launcher exits as the bot did.
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + ({ SIGTERM: 15, SIGINT: 2, SIGHUP: 1, SIGKILL: 9 }[signal] ?? 1) : 1)));
+// Killed by a signal: exit as a shell reports it, 128 + the signal's number.
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));

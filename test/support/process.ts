@@ -30,16 +30,33 @@ export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const { port } = await untilStarted(child, output);
+  return {
+    child, port, output, url: `http://127.0.0.1:${port}/slack/events`,
+    kill9: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
+  };
+}
+
+/**
+ * Collects a tplus child's stdout and stderr lines into `output` and resolves with the port and pid
+ * its 'tplus started' log line names; rejects if it exits first or says nothing for 20 s.
+ */
+export function untilStarted(child: ChildProcess, output: string[]): Promise<{ port: number; pid: number }> {
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
-  const port = await new Promise<number>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`tplus did not start:\n${output.join('\n')}`)), 20_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       output.push(line);
       try {
-        const record = JSON.parse(line) as { msg?: string; port?: number };
+        const record = JSON.parse(line) as { msg?: string; port?: number; pid?: number };
         if (record.msg === 'tplus started' && record.port) {
           clearTimeout(timer);
-          resolve(record.port);
+          resolve({ port: record.port, pid: record.pid ?? NaN });
         }
       } catch {
         /* not a log line */
@@ -50,15 +67,6 @@ export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: {
       reject(new Error(`tplus exited with ${code}:\n${output.join('\n')}`));
     });
   });
-  return {
-    child, port, output, url: `http://127.0.0.1:${port}/slack/events`,
-    kill9: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
-  };
 }
 
 /** One number from the process's SQLite file, read beside it (WAL lets a reader in). */
