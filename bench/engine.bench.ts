@@ -9,7 +9,7 @@ import type { TplusConfig } from '../src/config/schema.ts';
 import { systemClock } from '../src/engine/clock.ts';
 import { startPagerDutyEmulator } from '../src/sandbox/pagerduty-emulator/index.ts';
 import { startSlackEmulator, type SlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
-import { toDbDate } from '../src/store/inbox-store.ts';
+import { toDbDate } from '../src/store/db-date.ts';
 import { buildTplus } from '../src/tplus.ts';
 import { auditEngine } from '../src/usecases/audit-engine.ts';
 import { markSlaBreaches } from '../src/usecases/mark-sla-breaches.ts';
@@ -31,8 +31,8 @@ const TICKS = num('BENCH_ENGINE_TICKS', 50);
 const LATE_STEPS = num('BENCH_ENGINE_LATE_STEPS', 2_000);
 const SPREAD_MS = num('BENCH_ENGINE_SPREAD_S', 60) * 1000;
 const DRAIN_STEPS = num('BENCH_ENGINE_DRAIN_STEPS', 1_000);
-// Extra node flags for the tplus child only, passed on its command line (e.g. "--optimize-for-size"), to try heap settings.
-const CHILD_NODE_OPTIONS = process.env.BENCH_ENGINE_NODE_OPTIONS;
+// Extra node flags for the tplus child only, after bin/runtime.mjs's (the same variable as the other benches), to try settings.
+const CHILD_NODE_OPTIONS = process.env.BENCH_TPLUS_FLAGS;
 
 const TARGETS = { latenessP99Ms: 1500, tickCostRatio: 2, drainMs: 10_000, rssMb: 200 };
 const SLACK = { botToken: 'xoxb-bench-token', signingSecret: 'bench-signing-secret-000000' };

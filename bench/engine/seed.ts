@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadRunbooks } from '../../src/config/load-runbooks.ts';
 import { freezePlan, ZRunbook, type FrozenPlan } from '../../src/domain/runbook/index.ts';
-import { toDbDate } from '../../src/store/inbox-store.ts';
+import { toDbDate } from '../../src/store/db-date.ts';
 import { applyMigrations } from '../../src/store/migrate.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { InboxEntry, InboxStore, NewInboxEntry } from '../usecases/ports.ts';
+import { toDbDate } from './db-date.ts';
 
 const BUSY_RETRY_MS = 1;
 const BUSY_GIVE_UP_MS = 2000;
@@ -10,9 +11,6 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
-
-/** Dates stored the way Prisma's SQLite adapter stores them, so both connections agree. */
-export const toDbDate = (date: Date) => date.toISOString().replace('Z', '+00:00');
 
 type AppendResult = Awaited<ReturnType<InboxStore['append']>>;
 interface QueuedAppend {

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
-import { toDbDate } from './inbox-store.ts';
+import { toDbDate } from './db-date.ts';
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   return {

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import type { OutboxEffect } from '../usecases/ports.ts';
 import { outboxRow } from './ticket-mapper.ts';
-import { toDbDate } from './inbox-store.ts';
+import { toDbDate } from './db-date.ts';
 
 /**
  * Adds effects to the outbox inside the caller's transaction. A key already in the outbox is the
