@@ -2,6 +2,7 @@ import { moreSevere, severityRank, type Severity } from '../types.ts';
 import { explainDecision } from './explain-decision.ts';
 import { matchSignals, normaliseText, type FoundSignal } from './match-signals.ts';
 import type { CompiledSeverityRules } from './rules.ts';
+import type { Decision } from './decision.ts';
 
 export interface MatchedSignal {
   id: string;
@@ -17,22 +18,6 @@ export interface Classification {
   /** One or two plain sentences for the ticket card. */
   reason: string;
   proposedSeverity?: Severity;
-}
-
-/** What the customer's proposal did to the outcome; the explanation words each case. */
-export type ProposalOutcome = 'none' | 'agrees' | 'accepted' | 'raised' | 'kept-s1' | 'not-supported' | 'lower-not-taken';
-
-export interface Decision {
-  severity: Severity;
-  basis: 'signals' | 'proposal' | 'fallback-question' | 'fallback-statement';
-  /** The signal that set the base severity (the first of that severity in the rules file). */
-  decisive?: FoundSignal;
-  /** Modifiers that shaped the result, for the explanation. */
-  modifiers: FoundSignal[];
-  proposal: ProposalOutcome;
-  proposedSeverity?: Severity;
-  /** Severity before the proposal was considered. */
-  fromSignals?: Severity;
 }
 
 /**

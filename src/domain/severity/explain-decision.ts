@@ -1,4 +1,4 @@
-import type { Decision } from './classify-ticket.ts';
+import type { Decision } from './decision.ts';
 import type { FoundSignal } from './match-signals.ts';
 
 /**
