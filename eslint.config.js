@@ -10,8 +10,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'CallExpression[callee.object.name="it"][callee.property.name=/^(only|skip|todo)$/]', message: 'No focused or skipped tests.' },
-        { selector: 'CallExpression[callee.object.name="describe"][callee.property.name=/^(only|skip|todo)$/]', message: 'No focused or skipped tests.' },
+        {
+          selector: 'CallExpression[callee.object.name="it"][callee.property.name=/^(only|skip|todo)$/]',
+          message: 'No focused or skipped tests.',
+        },
+        {
+          selector: 'CallExpression[callee.object.name="describe"][callee.property.name=/^(only|skip|todo)$/]',
+          message: 'No focused or skipped tests.',
+        },
       ],
     },
   },
@@ -21,11 +27,34 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'Domain code takes `now`; do not read the clock.' },
-        { selector: 'MemberExpression[object.name="Date"][property.name="now"]', message: 'Domain code takes `now`; do not read the clock.' },
-        { selector: 'MemberExpression[object.name="DateTime"][property.name="now"]', message: 'Domain code takes `now`; do not read the clock.' },
+        {
+          selector: 'NewExpression[callee.name="Date"][arguments.length=0]',
+          message: 'Domain code takes `now`; do not read the clock.',
+        },
+        {
+          selector: 'MemberExpression[object.name="Date"][property.name="now"]',
+          message: 'Domain code takes `now`; do not read the clock.',
+        },
+        {
+          selector: 'MemberExpression[object.name="DateTime"][property.name="now"]',
+          message: 'Domain code takes `now`; do not read the clock.',
+        },
       ],
-      'no-restricted-imports': ['error', { patterns: ['../usecases/*', '../slack/*', '../store/*', '../sandbox/*', 'node:fs', 'node:http', '@slack/*', '@prisma/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '../usecases/*',
+            '../slack/*',
+            '../store/*',
+            '../sandbox/*',
+            'node:fs',
+            'node:http',
+            '@slack/*',
+            '@prisma/*',
+          ],
+        },
+      ],
     },
   },
 );

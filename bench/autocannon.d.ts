@@ -1,7 +1,21 @@
 // autocannon ships no types; this declares the part the benchmarks use.
 declare module 'autocannon' {
-  interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number }
-  interface Result { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number }
+  interface Histogram {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+    total: number;
+  }
+  interface Result {
+    requests: Histogram;
+    latency: Histogram;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  }
   interface Options {
     url: string;
     connections?: number;

@@ -11,5 +11,7 @@ const app = new App({
 });
 app.event('app_mention', async () => {});
 await app.start(Number(process.env.PORT ?? 0));
-const address = (app as unknown as { receiver: { server?: { address(): { port: number } } } }).receiver.server?.address();
+const address = (
+  app as unknown as { receiver: { server?: { address(): { port: number } } } }
+).receiver.server?.address();
 console.log(JSON.stringify({ msg: 'bare bolt started', port: address?.port ?? Number(process.env.PORT) }));

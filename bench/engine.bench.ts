@@ -36,7 +36,11 @@ const CHILD_NODE_OPTIONS = process.env.BENCH_TPLUS_FLAGS;
 
 const TARGETS = { latenessP99Ms: 1500, tickCostRatio: 2, drainMs: 10_000, rssMb: 200 };
 const SLACK = { botToken: 'xoxb-bench-token', signingSecret: 'bench-signing-secret-000000' };
-const PD = { routingKey: 'R0UTINGKEY0BENCH0000000000000000', apiToken: 'pd-api-token-bench', webhookSecret: 'pd-webhook-secret-bench' };
+const PD = {
+  routingKey: 'R0UTINGKEY0BENCH0000000000000000',
+  apiToken: 'pd-api-token-bench',
+  webhookSecret: 'pd-webhook-secret-bench',
+};
 // Steps whose condition holds on the seeded incidents (acknowledged, unresolved, nobody engaged),
 // so each one really fires and sends Slack posts: the outbox load belongs to the measurement.
 const FIRING_STEPS = ['engaged', 'manager', 'vp-and-success'];
@@ -87,10 +91,15 @@ function probeResponsiveness(port: number) {
  */
 function pickSteps(db: Raw, count: number, offset: number): number[] {
   const stride = Math.max(1, Math.floor(INCIDENTS / count));
-  const find = db.prepare(`SELECT id FROM IncidentStep WHERE incidentId = ? AND planVersion = 1 AND stepId = ? AND state = 'pending'`).pluck();
+  const find = db
+    .prepare(
+      `SELECT id FROM IncidentStep WHERE incidentId = ? AND planVersion = 1 AND stepId = ? AND state = 'pending'`,
+    )
+    .pluck();
   const ids: number[] = [];
   for (let k = 0; ids.length < count && k < INCIDENTS; k += 1) {
-    const id = find.get(1 + ((offset + k * stride) % INCIDENTS), FIRING_STEPS[k % FIRING_STEPS.length]) as number | undefined;
+    const id = find.get(1 + ((offset + k * stride) % INCIDENTS), FIRING_STEPS[k % FIRING_STEPS.length]) as
+      number | undefined;
     if (id !== undefined) ids.push(id);
   }
   return ids;
@@ -98,19 +107,35 @@ function pickSteps(db: Raw, count: number, offset: number): number[] {
 
 function setDueTimes(db: Raw, dues: Map<number, number>): void {
   const update = db.prepare('UPDATE IncidentStep SET dueAt = ? WHERE id = ?');
-  db.transaction(() => { for (const [id, at] of dues) update.run(toDbDate(new Date(at)), id); })();
+  db.transaction(() => {
+    for (const [id, at] of dues) update.run(toDbDate(new Date(at)), id);
+  })();
 }
 
 function stillPending(db: Raw, ids: number[]): () => number {
-  const query = db.prepare(`SELECT count(*) FROM IncidentStep WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'`).pluck();
+  const query = db
+    .prepare(`SELECT count(*) FROM IncidentStep WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'`)
+    .pluck();
   const list = JSON.stringify(ids);
   return () => query.get(list) as number;
 }
 
-interface StepOutcome { id: number; dueAt: number; firedAt: number; state: string }
+interface StepOutcome {
+  id: number;
+  dueAt: number;
+  firedAt: number;
+  state: string;
+}
 function outcomes(db: Raw, ids: number[]): StepOutcome[] {
-  const rows = db.prepare(`SELECT id, dueAt, firedAt, state FROM IncidentStep WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: number; dueAt: string; firedAt: string | null; state: string }[];
-  return rows.map((r) => ({ id: r.id, dueAt: Date.parse(r.dueAt), firedAt: r.firedAt ? Date.parse(r.firedAt) : NaN, state: r.state }));
+  const rows = db
+    .prepare(`SELECT id, dueAt, firedAt, state FROM IncidentStep WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as { id: number; dueAt: string; firedAt: string | null; state: string }[];
+  return rows.map((r) => ({
+    id: r.id,
+    dueAt: Date.parse(r.dueAt),
+    firedAt: r.firedAt ? Date.parse(r.firedAt) : NaN,
+    state: r.state,
+  }));
 }
 
 /** When each step's first Slack post arrived, found by the outbox key tplus puts in message metadata. */
@@ -148,9 +173,19 @@ const timed = async (run: () => Promise<unknown>) => {
  * after the other, the first paid for JIT warm-up and the ratio moved between 4× and 8× from run
  * to run. The module figures call each engine module's use case alone, to say which one grows.
  */
-async function measureTickCost(paths: { small: string; big: string }, env: Record<string, string>, config: TplusConfig) {
+async function measureTickCost(
+  paths: { small: string; big: string },
+  env: Record<string, string>,
+  config: TplusConfig,
+) {
   const open = async (path: string) => {
-    const tplus = await buildTplus({ env: parseEnv({ ...env, DATABASE_URL: `file:${path}` }), config, clock: systemClock, logger: pino({ level: 'silent' }), projectRoot: root });
+    const tplus = await buildTplus({
+      env: parseEnv({ ...env, DATABASE_URL: `file:${path}` }),
+      config,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+      projectRoot: root,
+    });
     const tick = async () => {
       await tplus.engine.tick();
       await tplus.delivery.idle();
@@ -170,16 +205,36 @@ async function measureTickCost(paths: { small: string; big: string }, env: Recor
       }
     }
     const report = async ({ tplus, samples }: (typeof sides)['small']) => {
-      const deps = { incidents: tplus.incidents, tickets: tplus.tickets, policy: tplus.incidentPolicy, clock: systemClock };
+      const deps = {
+        incidents: tplus.incidents,
+        tickets: tplus.tickets,
+        policy: tplus.incidentPolicy,
+        clock: systemClock,
+      };
       const parts: [string, () => Promise<unknown>][] = [
-        ['inbox-replay', async () => { tplus.intake.kick(); await tplus.intake.idle(); }],
+        [
+          'inbox-replay',
+          async () => {
+            tplus.intake.kick();
+            await tplus.intake.idle();
+          },
+        ],
         ['incident-sync', () => syncIncidents(deps)],
         ['incident-sync: ticketsToSync', () => tplus.incidents.ticketsToSync(100)],
         ['runbook-steps', () => runDueSteps(deps)],
         ['sla-breaches', () => markSlaBreaches({ tickets: tplus.tickets, clock: systemClock })],
         ['outbox', () => tplus.dispatcher.runOnce(50)],
         // Runs once a minute, not every second: listed so its growth is visible, not in the tick median.
-        ['auditor (once a minute)', () => auditEngine({ incidents: tplus.incidents, outbox: tplus.outbox, policy: tplus.incidentPolicy, clock: systemClock })],
+        [
+          'auditor (once a minute)',
+          () =>
+            auditEngine({
+              incidents: tplus.incidents,
+              outbox: tplus.outbox,
+              policy: tplus.incidentPolicy,
+              clock: systemClock,
+            }),
+        ],
       ];
       const moduleP50Ms: Record<string, number> = {};
       for (const [name, run] of parts) {
@@ -189,8 +244,14 @@ async function measureTickCost(paths: { small: string; big: string }, env: Recor
         moduleP50Ms[name] = summarize(runs).p50;
       }
       return {
-        pendingRows: tplus.db.raw.prepare(`SELECT count(*) FROM IncidentStep WHERE state = 'pending'`).pluck().get() as number,
-        openIncidents: tplus.db.raw.prepare('SELECT count(*) FROM Incident WHERE resolvedAt IS NULL').pluck().get() as number,
+        pendingRows: tplus.db.raw
+          .prepare(`SELECT count(*) FROM IncidentStep WHERE state = 'pending'`)
+          .pluck()
+          .get() as number,
+        openIncidents: tplus.db.raw
+          .prepare('SELECT count(*) FROM Incident WHERE resolvedAt IS NULL')
+          .pluck()
+          .get() as number,
         tickMs: summarize(samples),
         moduleP50Ms,
       };
@@ -208,7 +269,11 @@ async function measureTickCost(paths: { small: string; big: string }, env: Recor
  */
 async function measureLateness(path: string, env: Record<string, string>, slack: SlackEmulator) {
   slack.reset();
-  const tplus = await startTplusChild({ projectRoot: root, env: { ...env, DATABASE_URL: `file:${path}` }, ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}) });
+  const tplus = await startTplusChild({
+    projectRoot: root,
+    env: { ...env, DATABASE_URL: `file:${path}` },
+    ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}),
+  });
   const db = new Database(path, { timeout: 5000 });
   try {
     // A few idle ticks first, so the measured steps do not pay for Prisma's first-query compiles.
@@ -222,15 +287,29 @@ async function measureLateness(path: string, env: Record<string, string>, slack:
     const healthzMs = await stopProbe();
     let rows = outcomes(db, ids);
     const fired = rows.filter((r) => r.state === 'done');
-    await until(() => { const posts = firstPostAt(slack); return fired.every((r) => posts.has(r.id)); }, 60_000, 250);
+    await until(
+      () => {
+        const posts = firstPostAt(slack);
+        return fired.every((r) => posts.has(r.id));
+      },
+      60_000,
+      250,
+    );
     const posts = firstPostAt(slack);
     rows = outcomes(db, ids);
-    const outboxPending = db.prepare(`SELECT count(*) FROM OutboxMessage WHERE state = 'pending'`).pluck().get() as number;
+    const outboxPending = db
+      .prepare(`SELECT count(*) FROM OutboxMessage WHERE state = 'pending'`)
+      .pluck()
+      .get() as number;
     const slowTicksMs = [...tplus.slowTicksMs];
     const { peakRssMb } = await tplus.stop();
     return {
-      steps: ids.length, spreadMs: SPREAD_MS, allClaimed: claimed,
-      states: Object.fromEntries(['done', 'skipped', 'pending'].map((s) => [s, rows.filter((r) => r.state === s).length])),
+      steps: ids.length,
+      spreadMs: SPREAD_MS,
+      allClaimed: claimed,
+      states: Object.fromEntries(
+        ['done', 'skipped', 'pending'].map((s) => [s, rows.filter((r) => r.state === s).length]),
+      ),
       // What tplus records: firedAt is the `now` read at the start of the tick's runDueSteps.
       recordedLatenessMs: summarize(rows.filter((r) => !Number.isNaN(r.firedAt)).map((r) => r.firedAt - r.dueAt)),
       // When the step's first Slack post reached the emulator: claim, transaction and outbox delivery.
@@ -263,7 +342,11 @@ async function measureDrain(path: string, env: Record<string, string>, slack: Sl
     setDueTimes(db, new Map(ids.map((id, k) => [id, Math.round(now - 10 * 60_000 + (k * 9 * 60_000) / ids.length)])));
     const pending = stillPending(db, ids);
     slack.reset();
-    const tplus = await startTplusChild({ projectRoot: root, env: { ...env, DATABASE_URL: `file:${path}` }, ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}) });
+    const tplus = await startTplusChild({
+      projectRoot: root,
+      env: { ...env, DATABASE_URL: `file:${path}` },
+      ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}),
+    });
     try {
       const stopProbe = probeResponsiveness(tplus.port);
       const drained = await until(() => pending() === 0, 120_000, 50);
@@ -271,19 +354,29 @@ async function measureDrain(path: string, env: Record<string, string>, slack: Sl
       const healthzMs = await stopProbe();
       const rows = outcomes(db, ids);
       const fired = rows.filter((r) => r.state === 'done');
-      await until(() => { const posts = firstPostAt(slack); return fired.every((r) => posts.has(r.id)); }, 60_000, 250);
+      await until(
+        () => {
+          const posts = firstPostAt(slack);
+          return fired.every((r) => posts.has(r.id));
+        },
+        60_000,
+        250,
+      );
       const posts = firstPostAt(slack);
       const lastPost = Math.max(...fired.map((r) => posts.get(r.id) ?? NaN));
       const slowTicksMs = [...tplus.slowTicksMs];
       const { peakRssMb } = await tplus.stop();
       return {
-        steps: ids.length, allDrained: drained,
+        steps: ids.length,
+        allDrained: drained,
         drainMsFromSpawn: drainedAt - tplus.spawnedAt,
         drainMsFromReady: drainedAt - tplus.readyAt,
         startupMs: tplus.readyAt - tplus.spawnedAt,
         lastPostMsFromSpawn: lastPost - tplus.spawnedAt,
         healthzMs,
-        states: Object.fromEntries(['done', 'skipped', 'pending'].map((s) => [s, rows.filter((r) => r.state === s).length])),
+        states: Object.fromEntries(
+          ['done', 'skipped', 'pending'].map((s) => [s, rows.filter((r) => r.state === s).length]),
+        ),
         ticks: batches(rows, tplus.spawnedAt),
         slowTicks: { count: slowTicksMs.length, ms: slowTicksMs },
         missedCronFires: tplus.missedCronFires,
@@ -302,21 +395,41 @@ async function main() {
   const config = parseConfigText(readFileSync(join(root, 'tplus.config.example.yaml'), 'utf8'), 'example');
   await buildBundle();
   const slack = await startSlackEmulator({
-    botToken: SLACK.botToken, teamId: config.workspace.teamId, botUserId: config.workspace.botUserId, botId: config.workspace.botId,
-    channels: [{ id: config.triage.channelId, name: 'support-triage' }, { id: 'C0ACMESHR1', name: 'acme-support' }, { id: 'C0GLOBEX01', name: 'globex-shared' }],
+    botToken: SLACK.botToken,
+    teamId: config.workspace.teamId,
+    botUserId: config.workspace.botUserId,
+    botId: config.workspace.botId,
+    channels: [
+      { id: config.triage.channelId, name: 'support-triage' },
+      { id: 'C0ACMESHR1', name: 'acme-support' },
+      { id: 'C0GLOBEX01', name: 'globex-shared' },
+    ],
   });
   const pagerduty = await startPagerDutyEmulator({
-    routingKey: PD.routingKey, apiToken: PD.apiToken,
-    onCalls: [{ escalationPolicyId: 'PESCAL1', users: [{ id: 'PONCALL01', name: 'Riley Responder', email: 'riley@example.com', level: 1 }] }],
+    routingKey: PD.routingKey,
+    apiToken: PD.apiToken,
+    onCalls: [
+      {
+        escalationPolicyId: 'PESCAL1',
+        users: [{ id: 'PONCALL01', name: 'Riley Responder', email: 'riley@example.com', level: 1 }],
+      },
+    ],
   });
   const env = {
-    SLACK_BOT_TOKEN: SLACK.botToken, SLACK_SIGNING_SECRET: SLACK.signingSecret, SLACK_API_URL: slack.apiUrl,
+    SLACK_BOT_TOKEN: SLACK.botToken,
+    SLACK_SIGNING_SECRET: SLACK.signingSecret,
+    SLACK_API_URL: slack.apiUrl,
     TPLUS_CONFIG: join(root, 'tplus.config.example.yaml'),
-    PAGERDUTY_ROUTING_KEY: PD.routingKey, PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
-    PAGERDUTY_API_TOKEN: PD.apiToken, PAGERDUTY_API_URL: pagerduty.apiUrl, PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
+    PAGERDUTY_ROUTING_KEY: PD.routingKey,
+    PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
+    PAGERDUTY_API_TOKEN: PD.apiToken,
+    PAGERDUTY_API_URL: pagerduty.apiUrl,
+    PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
   };
   let benchPeakRss = 0;
-  const rssSampler = setInterval(() => { benchPeakRss = Math.max(benchPeakRss, process.memoryUsage().rss); }, 100);
+  const rssSampler = setInterval(() => {
+    benchPeakRss = Math.max(benchPeakRss, process.memoryUsage().rss);
+  }, 100);
   const dir = mkdtempSync(join(tmpdir(), 'tplus-engine-bench-'));
   const started = Date.now();
   let report: Record<string, unknown>;
@@ -327,12 +440,18 @@ async function main() {
     const bigPath = join(dir, 'big.db');
     const seedSmall = seedDatabase({ path: smallPath, migrationsDir, incidents: SMALL_INCIDENTS, plan, now });
     const seedBig = seedDatabase({ path: bigPath, migrationsDir, incidents: INCIDENTS, plan, now });
-    console.log(`seeded ${seedBig.stepRows} pending steps on ${INCIDENTS} incidents in ${ms(seedBig.ms)} ms (and ${seedSmall.stepRows} on ${SMALL_INCIDENTS})`);
+    console.log(
+      `seeded ${seedBig.stepRows} pending steps on ${INCIDENTS} incidents in ${ms(seedBig.ms)} ms (and ${seedSmall.stepRows} on ${SMALL_INCIDENTS})`,
+    );
 
     const { small, big } = await measureTickCost({ small: smallPath, big: bigPath }, env, config);
-    console.log(`tick cost: ${small.tickMs.p50} ms at ${small.pendingRows} pending, ${big.tickMs.p50} ms at ${big.pendingRows}`);
+    console.log(
+      `tick cost: ${small.tickMs.p50} ms at ${small.pendingRows} pending, ${big.tickMs.p50} ms at ${big.pendingRows}`,
+    );
     const lateness = await measureLateness(bigPath, env, slack);
-    console.log(`lateness: p99 ${lateness.recordedLatenessMs.p99} ms recorded, ${lateness.deliveredLatenessMs.p99} ms to the Slack post`);
+    console.log(
+      `lateness: p99 ${lateness.recordedLatenessMs.p99} ms recorded, ${lateness.deliveredLatenessMs.p99} ms to the Slack post`,
+    );
     const drain = await measureDrain(bigPath, env, slack);
     console.log(`drain: ${drain.drainMsFromSpawn} ms from spawn`);
 
@@ -340,11 +459,33 @@ async function main() {
     const peakRssMb = Math.max(lateness.peakRssMb, drain.peakRssMb);
     report = {
       machine: { cores: cpus().length, node: process.version, cpu: cpus()[0]?.model },
-      setup: { childNodeOptions: CHILD_NODE_OPTIONS ?? null, incidents: INCIDENTS, stepsPerIncident: plan.steps.length, pendingRows: big.pendingRows, smallIncidents: SMALL_INCIDENTS, ticks: TICKS, lateSteps: LATE_STEPS, spreadMs: SPREAD_MS, drainSteps: DRAIN_STEPS, seedMs: ms(seedBig.ms) },
-      tickCost: { small, big, ratioP50: Math.round(ratio * 100) / 100, ratioP95: Math.round((big.tickMs.p95 / small.tickMs.p95) * 100) / 100 },
+      setup: {
+        childNodeOptions: CHILD_NODE_OPTIONS ?? null,
+        incidents: INCIDENTS,
+        stepsPerIncident: plan.steps.length,
+        pendingRows: big.pendingRows,
+        smallIncidents: SMALL_INCIDENTS,
+        ticks: TICKS,
+        lateSteps: LATE_STEPS,
+        spreadMs: SPREAD_MS,
+        drainSteps: DRAIN_STEPS,
+        seedMs: ms(seedBig.ms),
+      },
+      tickCost: {
+        small,
+        big,
+        ratioP50: Math.round(ratio * 100) / 100,
+        ratioP95: Math.round((big.tickMs.p95 / small.tickMs.p95) * 100) / 100,
+      },
       lateness,
       drain,
-      rss: { tplusPeakMb: Math.round(peakRssMb), source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)', nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])], env: botCommand().env, benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20) },
+      rss: {
+        tplusPeakMb: Math.round(peakRssMb),
+        source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)',
+        nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])],
+        env: botCommand().env,
+        benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20),
+      },
       targets: TARGETS,
       verdicts: {
         latenessP99: lateness.recordedLatenessMs.p99 <= TARGETS.latenessP99Ms && lateness.allClaimed,
@@ -368,30 +509,61 @@ async function main() {
 function printTable(report: Record<string, unknown>): void {
   const r = report as {
     tickCost: Awaited<ReturnType<typeof measureTickCost>> & { ratioP50: number };
-    lateness: Awaited<ReturnType<typeof measureLateness>>; drain: Awaited<ReturnType<typeof measureDrain>>;
-    rss: { tplusPeakMb: number; benchProcessPeakMb: number }; verdicts: Record<string, boolean>; runtimeSeconds: number;
+    lateness: Awaited<ReturnType<typeof measureLateness>>;
+    drain: Awaited<ReturnType<typeof measureDrain>>;
+    rss: { tplusPeakMb: number; benchProcessPeakMb: number };
+    verdicts: Record<string, boolean>;
+    runtimeSeconds: number;
   };
   const verdict = (ok: boolean | undefined) => (ok ? 'PASS' : 'MISS');
   const rows: [string, string, string, string][] = [
-    ['step lateness p99 (firedAt − dueAt)', `≤ ${TARGETS.latenessP99Ms} ms`, `${ms(r.lateness.recordedLatenessMs.p99)} ms`, verdict(r.verdicts.latenessP99)],
-    [`tick cost ${r.tickCost.big.pendingRows / 1000}k / ${r.tickCost.small.pendingRows / 1000}k pending (p50)`, `≤ ${TARGETS.tickCostRatio}×`, `${r.tickCost.ratioP50}×`, verdict(r.verdicts.tickCostRatio)],
-    [`drain ${r.drain.steps} overdue steps after restart`, `≤ ${TARGETS.drainMs / 1000} s`, `${(r.drain.drainMsFromSpawn / 1000).toFixed(1)} s`, verdict(r.verdicts.drain)],
+    [
+      'step lateness p99 (firedAt − dueAt)',
+      `≤ ${TARGETS.latenessP99Ms} ms`,
+      `${ms(r.lateness.recordedLatenessMs.p99)} ms`,
+      verdict(r.verdicts.latenessP99),
+    ],
+    [
+      `tick cost ${r.tickCost.big.pendingRows / 1000}k / ${r.tickCost.small.pendingRows / 1000}k pending (p50)`,
+      `≤ ${TARGETS.tickCostRatio}×`,
+      `${r.tickCost.ratioP50}×`,
+      verdict(r.verdicts.tickCostRatio),
+    ],
+    [
+      `drain ${r.drain.steps} overdue steps after restart`,
+      `≤ ${TARGETS.drainMs / 1000} s`,
+      `${(r.drain.drainMsFromSpawn / 1000).toFixed(1)} s`,
+      verdict(r.verdicts.drain),
+    ],
     ['tplus peak RSS (child VmHWM)', `≤ ${TARGETS.rssMb} MB`, `${r.rss.tplusPeakMb} MB`, verdict(r.verdicts.rss)],
   ];
   console.log(`\n${'target'.padEnd(40)} ${'wanted'.padEnd(10)} ${'measured'.padEnd(10)} verdict`);
-  for (const [name, target, measured, v] of rows) console.log(`${name.padEnd(40)} ${target.padEnd(10)} ${measured.padEnd(10)} ${v}`);
+  for (const [name, target, measured, v] of rows)
+    console.log(`${name.padEnd(40)} ${target.padEnd(10)} ${measured.padEnd(10)} ${v}`);
   const l = r.lateness.recordedLatenessMs;
   const d = r.lateness.deliveredLatenessMs;
-  console.log(`\nlateness of ${r.lateness.steps} steps over ${r.lateness.spreadMs / 1000} s: recorded p50 ${ms(l.p50)} / p99 ${ms(l.p99)} / max ${ms(l.max)} ms; first Slack post p50 ${ms(d.p50)} / p99 ${ms(d.p99)} / max ${ms(d.max)} ms; slow ticks (> 500 ms) ${r.lateness.slowTicks.count}, max ${r.lateness.slowTicks.maxMs} ms; node-cron missed fires ${r.lateness.missedCronFires}; GET /healthz p99 ${ms(r.lateness.healthzMs.p99)} / max ${ms(r.lateness.healthzMs.max)} ms`);
+  console.log(
+    `\nlateness of ${r.lateness.steps} steps over ${r.lateness.spreadMs / 1000} s: recorded p50 ${ms(l.p50)} / p99 ${ms(l.p99)} / max ${ms(l.max)} ms; first Slack post p50 ${ms(d.p50)} / p99 ${ms(d.p99)} / max ${ms(d.max)} ms; slow ticks (> 500 ms) ${r.lateness.slowTicks.count}, max ${r.lateness.slowTicks.maxMs} ms; node-cron missed fires ${r.lateness.missedCronFires}; GET /healthz p99 ${ms(r.lateness.healthzMs.p99)} / max ${ms(r.lateness.healthzMs.max)} ms`,
+  );
   for (const t of [r.tickCost.small, r.tickCost.big]) {
-    console.log(`tick at ${t.pendingRows} pending, ${t.openIncidents} open incidents: p50 ${t.tickMs.p50} ms, p95 ${t.tickMs.p95} ms`);
+    console.log(
+      `tick at ${t.pendingRows} pending, ${t.openIncidents} open incidents: p50 ${t.tickMs.p50} ms, p95 ${t.tickMs.p95} ms`,
+    );
   }
-  console.log(`${'module p50 (ms)'.padEnd(40)} ${`${r.tickCost.small.pendingRows / 1000}k`.padStart(8)} ${`${r.tickCost.big.pendingRows / 1000}k`.padStart(8)}`);
+  console.log(
+    `${'module p50 (ms)'.padEnd(40)} ${`${r.tickCost.small.pendingRows / 1000}k`.padStart(8)} ${`${r.tickCost.big.pendingRows / 1000}k`.padStart(8)}`,
+  );
   for (const name of Object.keys(r.tickCost.big.moduleP50Ms)) {
-    console.log(`${name.padEnd(40)} ${String(r.tickCost.small.moduleP50Ms[name]).padStart(8)} ${String(r.tickCost.big.moduleP50Ms[name]).padStart(8)}`);
+    console.log(
+      `${name.padEnd(40)} ${String(r.tickCost.small.moduleP50Ms[name]).padStart(8)} ${String(r.tickCost.big.moduleP50Ms[name]).padStart(8)}`,
+    );
   }
-  console.log(`drain: start ${r.drain.startupMs} ms, drained ${r.drain.drainMsFromReady} ms after ready, last post ${(r.drain.lastPostMsFromSpawn / 1000).toFixed(1)} s after spawn; steps per tick ${r.drain.ticks.map((t) => `${t.steps}@${(t.atMs / 1000).toFixed(1)}s`).join(' ')}; tick ms ${r.drain.slowTicks.ms.join(' ')}; node-cron missed fires ${r.drain.missedCronFires}; GET /healthz during the drain p50 ${ms(r.drain.healthzMs.p50)} / max ${ms(r.drain.healthzMs.max)} ms`);
-  console.log(`RSS: tplus ${r.rss.tplusPeakMb} MB; this process (emulators + in-process tick phase) ${r.rss.benchProcessPeakMb} MB; run took ${r.runtimeSeconds} s`);
+  console.log(
+    `drain: start ${r.drain.startupMs} ms, drained ${r.drain.drainMsFromReady} ms after ready, last post ${(r.drain.lastPostMsFromSpawn / 1000).toFixed(1)} s after spawn; steps per tick ${r.drain.ticks.map((t) => `${t.steps}@${(t.atMs / 1000).toFixed(1)}s`).join(' ')}; tick ms ${r.drain.slowTicks.ms.join(' ')}; node-cron missed fires ${r.drain.missedCronFires}; GET /healthz during the drain p50 ${ms(r.drain.healthzMs.p50)} / max ${ms(r.drain.healthzMs.max)} ms`,
+  );
+  console.log(
+    `RSS: tplus ${r.rss.tplusPeakMb} MB; this process (emulators + in-process tick phase) ${r.rss.benchProcessPeakMb} MB; run took ${r.runtimeSeconds} s`,
+  );
   console.log('written to bench/results/engine.json');
 }
 

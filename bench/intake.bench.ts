@@ -16,9 +16,24 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 function mention(seq: number) {
   const ts = `${Math.floor(Date.now() / 1000)}.${String(seq % 1_000_000).padStart(6, '0')}`;
   return {
-    type: 'event_callback', team_id: 'T0TPLUS01', api_app_id: 'A0TPLUS', event_id: `Ev${randomUUID().replace(/-/g, '')}`, event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0TPLUS01', user_id: 'U0TPLUSBOT', is_bot: true }], is_ext_shared_channel: true,
-    event: { type: 'app_mention', channel: 'C0ACMESHR1', user: 'U0ACMEUSR1', user_team: 'T0ACME0001', source_team: 'T0ACME0001', team: 'T0ACME0001', text: `<@U0TPLUSBOT> exports fail with a 500 for all users (${seq})`, ts, event_ts: ts },
+    type: 'event_callback',
+    team_id: 'T0TPLUS01',
+    api_app_id: 'A0TPLUS',
+    event_id: `Ev${randomUUID().replace(/-/g, '')}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0TPLUS01', user_id: 'U0TPLUSBOT', is_bot: true }],
+    is_ext_shared_channel: true,
+    event: {
+      type: 'app_mention',
+      channel: 'C0ACMESHR1',
+      user: 'U0ACMEUSR1',
+      user_team: 'T0ACME0001',
+      source_team: 'T0ACME0001',
+      team: 'T0ACME0001',
+      text: `<@U0TPLUSBOT> exports fail with a 500 for all users (${seq})`,
+      ts,
+      event_ts: ts,
+    },
   };
 }
 
@@ -28,22 +43,40 @@ function signedHeaders(body: string) {
   return { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature };
 }
 
-
 async function load(url: string, connections: number, duration: number) {
   let seq = 0;
   const result = await autocannon({
-    url, connections, duration, method: 'POST',
-    requests: [{ setupRequest: (req: Record<string, unknown>) => { const body = JSON.stringify(mention(seq++)); return { ...req, method: 'POST', body, headers: signedHeaders(body) }; } }],
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => {
+          const body = JSON.stringify(mention(seq++));
+          return { ...req, method: 'POST', body, headers: signedHeaders(body) };
+        },
+      },
+    ],
   });
   return {
     connections,
     requestsPerSecond: result.requests.average,
     latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    total: result.requests.total,
   };
 }
 
-async function endToEnd(url: string, dbPath: string, emulator: Awaited<ReturnType<typeof startSlackEmulator>>, perMinute: number, seconds: number) {
+async function endToEnd(
+  url: string,
+  dbPath: string,
+  emulator: Awaited<ReturnType<typeof startSlackEmulator>>,
+  perMinute: number,
+  seconds: number,
+) {
   const sentAt = new Map<string, number>();
   let errors = 0;
   let seq = 5_000_000;
@@ -56,7 +89,16 @@ async function endToEnd(url: string, dbPath: string, emulator: Awaited<ReturnTyp
     const payload = mention(seq++);
     const body = JSON.stringify(payload);
     sentAt.set(payload.event.ts, Date.now());
-    pending.push(fetch(url, { method: 'POST', headers: signedHeaders(body), body }).then((r) => { if (r.status !== 200) errors += 1; }, () => { errors += 1; }));
+    pending.push(
+      fetch(url, { method: 'POST', headers: signedHeaders(body), body }).then(
+        (r) => {
+          if (r.status !== 200) errors += 1;
+        },
+        () => {
+          errors += 1;
+        },
+      ),
+    );
   }
   await Promise.all(pending);
   const deadline = Date.now() + 30_000;
@@ -84,14 +126,33 @@ async function endToEnd(url: string, dbPath: string, emulator: Awaited<ReturnTyp
   db.close();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { perMinute, seconds, sent: sentAt.size, cards: latencies.length, errors, latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) ?? NaN } };
+  return {
+    perMinute,
+    seconds,
+    sent: sentAt.size,
+    cards: latencies.length,
+    errors,
+    latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) ?? NaN },
+  };
 }
 
 async function main() {
-  const emulator = await startSlackEmulator({ botToken: TOKEN, teamId: 'T0TPLUS01', botUserId: 'U0TPLUSBOT', botId: 'B0TPLUSBOT', channels: [{ id: 'C0TRIAGE01', name: 'triage' }, { id: 'C0ACMESHR1', name: 'acme' }] });
+  const emulator = await startSlackEmulator({
+    botToken: TOKEN,
+    teamId: 'T0TPLUS01',
+    botUserId: 'U0TPLUSBOT',
+    botId: 'B0TPLUSBOT',
+    channels: [
+      { id: 'C0TRIAGE01', name: 'triage' },
+      { id: 'C0ACMESHR1', name: 'acme' },
+    ],
+  });
   const dir = mkdtempSync(join(tmpdir(), 'tplus-bench-'));
   const common = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: emulator.apiUrl };
-  const report: Record<string, unknown> = { machine: { cores: (await import('node:os')).cpus().length, node: process.version }, durationSeconds: DURATION_S };
+  const report: Record<string, unknown> = {
+    machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+    durationSeconds: DURATION_S,
+  };
   try {
     const bare = await startProcess('bench/bare-bolt-app.ts', common, 'bare bolt started');
     const bareUrl = `http://127.0.0.1:${bare.port}/slack/events`;
@@ -101,7 +162,12 @@ async function main() {
     bare.child.kill('SIGKILL');
 
     const dbPath = join(dir, 'bench.db');
-    const tplusEnv = { ...common, DATABASE_URL: `file:${dbPath}`, TPLUS_CONFIG: join(root, 'tplus.config.example.yaml'), LOG_LEVEL: 'error' };
+    const tplusEnv = {
+      ...common,
+      DATABASE_URL: `file:${dbPath}`,
+      TPLUS_CONFIG: join(root, 'tplus.config.example.yaml'),
+      LOG_LEVEL: 'error',
+    };
     const tplus = await startProcess('tplus', { ...tplusEnv, LOG_LEVEL: 'info' }, 'tplus started');
     const tplusUrl = `http://127.0.0.1:${tplus.port}/slack/events`;
     await load(tplusUrl, 10, 2);
@@ -112,14 +178,27 @@ async function main() {
     // End to end on a fresh database: event → ticket card at the emulator, at a steady rate.
     emulator.reset();
     const e2eDb = join(dir, 'e2e.db');
-    const e2eProc = await startProcess('tplus', { ...tplusEnv, DATABASE_URL: `file:${e2eDb}`, LOG_LEVEL: 'info' }, 'tplus started');
-    const e2e = await endToEnd(`http://127.0.0.1:${e2eProc.port}/slack/events`, e2eDb, emulator, Number(process.env.BENCH_E2E_PER_MINUTE ?? 2000), Number(process.env.BENCH_E2E_SECONDS ?? 60));
+    const e2eProc = await startProcess(
+      'tplus',
+      { ...tplusEnv, DATABASE_URL: `file:${e2eDb}`, LOG_LEVEL: 'info' },
+      'tplus started',
+    );
+    const e2e = await endToEnd(
+      `http://127.0.0.1:${e2eProc.port}/slack/events`,
+      e2eDb,
+      emulator,
+      Number(process.env.BENCH_E2E_PER_MINUTE ?? 2000),
+      Number(process.env.BENCH_E2E_SECONDS ?? 60),
+    );
     e2eProc.child.kill('SIGKILL');
 
     Object.assign(report, {
       bareBolt: { c10: bare10, c50: bare50 },
       tplusDurableIntake: { c10: tplus10, c50: tplus50 },
-      throughputRatio: { c10: tplus10.requestsPerSecond / bare10.requestsPerSecond, c50: tplus50.requestsPerSecond / bare50.requestsPerSecond },
+      throughputRatio: {
+        c10: tplus10.requestsPerSecond / bare10.requestsPerSecond,
+        c50: tplus50.requestsPerSecond / bare50.requestsPerSecond,
+      },
       endToEnd: e2e,
       targets: { ratioAtLeast: 1.0, p99AckMsC10: 10, p99AckMsC50: 25, e2eP95Ms: 300, e2eErrors: 0 },
     });
@@ -129,14 +208,33 @@ async function main() {
   }
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/intake.json'), `${JSON.stringify(report, null, 2)}\n`);
-  const r = report as { bareBolt: { c10: { requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number } }; c50: { requestsPerSecond: number; latencyMs: { p99: number } } }; tplusDurableIntake: typeof r.bareBolt; throughputRatio: { c10: number; c50: number }; endToEnd: Awaited<ReturnType<typeof endToEnd>> };
+  const r = report as {
+    bareBolt: {
+      c10: { requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number } };
+      c50: { requestsPerSecond: number; latencyMs: { p99: number } };
+    };
+    tplusDurableIntake: typeof r.bareBolt;
+    throughputRatio: { c10: number; c50: number };
+    endToEnd: Awaited<ReturnType<typeof endToEnd>>;
+  };
   console.log('                          req/s     p50    p90    p99 (ms)');
-  for (const [name, v] of [['bare Bolt, 10 conns', r.bareBolt.c10], ['tplus durable, 10 conns', r.tplusDurableIntake.c10]] as const) {
-    console.log(`${name.padEnd(25)} ${v.requestsPerSecond.toFixed(0).padStart(6)} ${String(v.latencyMs.p50).padStart(6)} ${String(v.latencyMs.p90).padStart(6)} ${String(v.latencyMs.p99).padStart(6)}`);
+  for (const [name, v] of [
+    ['bare Bolt, 10 conns', r.bareBolt.c10],
+    ['tplus durable, 10 conns', r.tplusDurableIntake.c10],
+  ] as const) {
+    console.log(
+      `${name.padEnd(25)} ${v.requestsPerSecond.toFixed(0).padStart(6)} ${String(v.latencyMs.p50).padStart(6)} ${String(v.latencyMs.p90).padStart(6)} ${String(v.latencyMs.p99).padStart(6)}`,
+    );
   }
-  console.log(`50 conns: bare ${r.bareBolt.c50.requestsPerSecond.toFixed(0)}/s p99 ${r.bareBolt.c50.latencyMs.p99} ms; tplus ${r.tplusDurableIntake.c50.requestsPerSecond.toFixed(0)}/s p99 ${r.tplusDurableIntake.c50.latencyMs.p99} ms`);
-  console.log(`ratio tplus/bare: ${r.throughputRatio.c10.toFixed(2)}× at 10, ${r.throughputRatio.c50.toFixed(2)}× at 50`);
-  console.log(`end to end at ${r.endToEnd.perMinute}/min for ${r.endToEnd.seconds} s: ${r.endToEnd.cards}/${r.endToEnd.sent} cards, p50 ${r.endToEnd.latencyMs.p50} ms, p95 ${r.endToEnd.latencyMs.p95} ms, p99 ${r.endToEnd.latencyMs.p99} ms, errors ${r.endToEnd.errors}`);
+  console.log(
+    `50 conns: bare ${r.bareBolt.c50.requestsPerSecond.toFixed(0)}/s p99 ${r.bareBolt.c50.latencyMs.p99} ms; tplus ${r.tplusDurableIntake.c50.requestsPerSecond.toFixed(0)}/s p99 ${r.tplusDurableIntake.c50.latencyMs.p99} ms`,
+  );
+  console.log(
+    `ratio tplus/bare: ${r.throughputRatio.c10.toFixed(2)}× at 10, ${r.throughputRatio.c50.toFixed(2)}× at 50`,
+  );
+  console.log(
+    `end to end at ${r.endToEnd.perMinute}/min for ${r.endToEnd.seconds} s: ${r.endToEnd.cards}/${r.endToEnd.sent} cards, p50 ${r.endToEnd.latencyMs.p50} ms, p95 ${r.endToEnd.latencyMs.p95} ms, p99 ${r.endToEnd.latencyMs.p99} ms, errors ${r.endToEnd.errors}`,
+  );
   console.log('written to bench/results/intake.json');
 }
 

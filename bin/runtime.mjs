@@ -18,7 +18,12 @@ export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
  * - `--liftoff-only`: Prisma's WebAssembly query compiler stays at V8's baseline tier; optimising
  *   it held ~20 MB of compiled code and compiler memory, and the drain got faster, not slower.
  */
-export const NODE_FLAGS = ['--heap-growing-percent=50', '--max-semi-space-size=4', '--v8-pool-size=1', '--liftoff-only'];
+export const NODE_FLAGS = [
+  '--heap-growing-percent=50',
+  '--max-semi-space-size=4',
+  '--v8-pool-size=1',
+  '--liftoff-only',
+];
 
 /** glibc keeps a malloc arena per thread that ever allocated; two do for one event loop (194 MB without). */
 export const RUNTIME_ENV = { MALLOC_ARENA_MAX: '2' };
@@ -33,6 +38,8 @@ export const mainBundle = join(projectRoot, 'dist/main.js');
  */
 export function botCommand({ extraFlags = [] } = {}) {
   // An operator's (or a benchmark's) own value of one of these variables wins over ours.
-  const env = Object.fromEntries(Object.entries(RUNTIME_ENV).map(([name, value]) => [name, process.env[name] ?? value]));
+  const env = Object.fromEntries(
+    Object.entries(RUNTIME_ENV).map(([name, value]) => [name, process.env[name] ?? value]),
+  );
   return { command: process.execPath, args: [...NODE_FLAGS, ...extraFlags, mainBundle], env };
 }

@@ -18,8 +18,13 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function buildContractPolicy(config: TplusConfig): ContractPolicy {
   const zoneOf = new Map(config.calendars.map((c) => [c.id, c.timeZone]));
   const accounts: ContractAccount[] = config.customers.map((c) => ({
-    id: c.id, name: c.name, components: c.components, timeZone: zoneOf.get(c.calendar) ?? 'UTC',
-    successOwner: c.successOwner, executiveContact: c.executiveContact, monthlyFee: c.monthlyFee,
+    id: c.id,
+    name: c.name,
+    components: c.components,
+    timeZone: zoneOf.get(c.calendar) ?? 'UTC',
+    successOwner: c.successOwner,
+    executiveContact: c.executiveContact,
+    monthlyFee: c.monthlyFee,
   }));
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const { contract } = config;
@@ -42,13 +47,27 @@ export function buildContractPolicy(config: TplusConfig): ContractPolicy {
  * fires termination triggers and writes error-budget lines once a minute of tplus time (both
  * read whole months; a second's precision buys nothing here).
  */
-export function buildContracts({ config, prisma, clock, logger, projectRoot, internalToken }: {
-  config: TplusConfig; prisma: PrismaClient; clock: Clock; logger: Logger; projectRoot: string; internalToken: string | undefined;
+export function buildContracts({
+  config,
+  prisma,
+  clock,
+  logger,
+  projectRoot,
+  internalToken,
+}: {
+  config: TplusConfig;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  projectRoot: string;
+  internalToken: string | undefined;
 }) {
   const policy = buildContractPolicy(config);
   const store = createContractStore(prisma);
   const claims = createCreditClaimStore(prisma);
-  const templatesDir = isAbsolute(config.documents.templatesDir) ? config.documents.templatesDir : join(projectRoot, config.documents.templatesDir);
+  const templatesDir = isAbsolute(config.documents.templatesDir)
+    ? config.documents.templatesDir
+    : join(projectRoot, config.documents.templatesDir);
   const renderReport = createMonthlyReportRenderer(templatesDir);
   let lastRunAt: number | undefined;
   const memo: { judgedAt?: string } = {};

@@ -18,29 +18,59 @@ import { documentRoutes } from './web/document-routes.ts';
  * Composition of the post-incident half: documents (templates from `documents.templatesDir`,
  * resolved against the project root), follow-up deadlines and their reminders.
  */
-export function buildDocuments({ config, prisma, directory, calendars, incidents, statuses, clock, logger, projectRoot, internalToken }: {
-  config: TplusConfig; prisma: PrismaClient; directory: CustomerDirectory; calendars: Map<string, BusinessCalendar>; incidents: IncidentStore;
-  statuses: StatusStore; clock: Clock; logger: Logger; projectRoot: string; internalToken: string | undefined;
+export function buildDocuments({
+  config,
+  prisma,
+  directory,
+  calendars,
+  incidents,
+  statuses,
+  clock,
+  logger,
+  projectRoot,
+  internalToken,
+}: {
+  config: TplusConfig;
+  prisma: PrismaClient;
+  directory: CustomerDirectory;
+  calendars: Map<string, BusinessCalendar>;
+  incidents: IncidentStore;
+  statuses: StatusStore;
+  clock: Clock;
+  logger: Logger;
+  projectRoot: string;
+  internalToken: string | undefined;
 }) {
   const store = createDocumentStore(prisma);
   const render = createDocumentRenderer(resolve(projectRoot, config.documents.templatesDir));
   const componentNames = new Map(config.components.map((c) => [c.id, c.name]));
   const customers: FollowUpCustomer[] = config.customers.map((c) => ({
     ...(directory.byId(c.id) as NonNullable<ReturnType<CustomerDirectory['byId']>>),
-    successManager: c.successManager, calendar: calendars.get(c.calendar) as BusinessCalendar,
+    successManager: c.successManager,
+    calendar: calendars.get(c.calendar) as BusinessCalendar,
   }));
   const policy: DocumentPolicy = {
-    customers, ourTeamId: config.workspace.teamId, triageChannelId: config.triage.channelId,
-    responderIds: new Set(config.responders.userIds), approverIds: new Set(config.documents.approvers),
-    engineeringManagers: config.escalation.engineeringManagers, terms: config.contract.followUps, severities: config.documents.followUpSeverities,
-    internalTimeZone: config.statusPage.timeZone, componentName: (id) => componentNames.get(id) ?? id, render,
+    customers,
+    ourTeamId: config.workspace.teamId,
+    triageChannelId: config.triage.channelId,
+    responderIds: new Set(config.responders.userIds),
+    approverIds: new Set(config.documents.approvers),
+    engineeringManagers: config.escalation.engineeringManagers,
+    terms: config.contract.followUps,
+    severities: config.documents.followUpSeverities,
+    internalTimeZone: config.statusPage.timeZone,
+    componentName: (id) => componentNames.get(id) ?? id,
+    render,
     async statusUpdates(incidentId) {
       const record = await statuses.byIncident(incidentId);
-      return (record?.updates ?? []).map((u) => ({ at: u.displayAt, status: u.status, body: u.body })).sort((a, b) => a.at.getTime() - b.at.getTime());
+      return (record?.updates ?? [])
+        .map((u) => ({ at: u.displayAt, status: u.status, body: u.body }))
+        .sort((a, b) => a.at.getTime() - b.at.getTime());
     },
   };
   return {
-    store, policy,
+    store,
+    policy,
     routes: documentRoutes({ token: internalToken, documents: store }),
     /** Engine module: plans follow-ups of newly resolved incidents, then sends due reminders; the count of rows written. */
     async runEngineModule(): Promise<number> {

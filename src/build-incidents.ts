@@ -16,18 +16,43 @@ import { buildStatusPolicy } from './build-status.ts';
 import type { Clock, InboxEntry, TicketStore } from './usecases/ports.ts';
 
 /** The incident half of tplus: runbooks, the incident store, PagerDuty clients and the policy. */
-export function buildIncidents({ env, config, prisma, tickets, directory, calendars, clock, logger, projectRoot }: {
-  env: TplusEnv; config: TplusConfig; prisma: PrismaClient; tickets: TicketStore; directory: CustomerDirectory; calendars: Map<string, BusinessCalendar>;
-  clock: Clock; logger: Logger; projectRoot: string;
+export function buildIncidents({
+  env,
+  config,
+  prisma,
+  tickets,
+  directory,
+  calendars,
+  clock,
+  logger,
+  projectRoot,
+}: {
+  env: TplusEnv;
+  config: TplusConfig;
+  prisma: PrismaClient;
+  tickets: TicketStore;
+  directory: CustomerDirectory;
+  calendars: Map<string, BusinessCalendar>;
+  clock: Clock;
+  logger: Logger;
+  projectRoot: string;
 }) {
   const runbooks = loadRunbooks(join(projectRoot, env.TPLUS_RUNBOOKS));
   const incidents = createIncidentStore(prisma);
   const pager = env.PAGERDUTY_ROUTING_KEY
-    ? createPagerDutyEvents({ routingKey: env.PAGERDUTY_ROUTING_KEY, ...(env.PAGERDUTY_EVENTS_URL ? { eventsUrl: env.PAGERDUTY_EVENTS_URL } : {}) })
+    ? createPagerDutyEvents({
+        routingKey: env.PAGERDUTY_ROUTING_KEY,
+        ...(env.PAGERDUTY_EVENTS_URL ? { eventsUrl: env.PAGERDUTY_EVENTS_URL } : {}),
+      })
     : undefined;
-  const lookup = env.PAGERDUTY_API_TOKEN && config.pagerduty.escalationPolicyId
-    ? createOnCallLookup({ apiToken: env.PAGERDUTY_API_TOKEN, escalationPolicyId: config.pagerduty.escalationPolicyId, ...(env.PAGERDUTY_API_URL ? { apiUrl: env.PAGERDUTY_API_URL } : {}) })
-    : undefined;
+  const lookup =
+    env.PAGERDUTY_API_TOKEN && config.pagerduty.escalationPolicyId
+      ? createOnCallLookup({
+          apiToken: env.PAGERDUTY_API_TOKEN,
+          escalationPolicyId: config.pagerduty.escalationPolicyId,
+          ...(env.PAGERDUTY_API_URL ? { apiUrl: env.PAGERDUTY_API_URL } : {}),
+        })
+      : undefined;
   const roster = (note: string): OnCall => ({ slackUserIds: config.pagerduty.roster, source: 'roster', note });
 
   async function onCall(now: Date): Promise<OnCall> {
@@ -36,7 +61,9 @@ export function buildIncidents({ env, config, prisma, tickets, directory, calend
       const { users } = await lookup.current(now);
       const mapped = users.map((u) => config.pagerduty.slackUsers[u.id]).filter((id): id is string => id !== undefined);
       if (mapped.length > 0) return { slackUserIds: [...new Set(mapped)], source: 'pagerduty' };
-      return roster(`PagerDuty named ${users.map((u) => u.name).join(', ') || 'nobody'}, with no Slack user mapped in pagerduty.slackUsers`);
+      return roster(
+        `PagerDuty named ${users.map((u) => u.name).join(', ') || 'nobody'}, with no Slack user mapped in pagerduty.slackUsers`,
+      );
     } catch (error) {
       logger.warn({ err: error }, 'on-call lookup failed; using the configured roster');
       return roster((error as Error).message);
@@ -67,8 +94,17 @@ export function buildIncidents({ env, config, prisma, tickets, directory, calend
   async function handlePagerDutyEntry(entry: InboxEntry): Promise<void> {
     const event = parsePagerDutyWebhook(entry.body);
     const outcome = await applyPagerDutyEvent({
-      incidents, tickets, policy, clock, inboxId: entry.id,
-      change: { eventType: event.eventType, occurredAt: event.occurredAt, ...(event.incidentKey ? { incidentKey: event.incidentKey } : {}), ...(event.agentSummary ? { agentSummary: event.agentSummary } : {}) },
+      incidents,
+      tickets,
+      policy,
+      clock,
+      inboxId: entry.id,
+      change: {
+        eventType: event.eventType,
+        occurredAt: event.occurredAt,
+        ...(event.incidentKey ? { incidentKey: event.incidentKey } : {}),
+        ...(event.agentSummary ? { agentSummary: event.agentSummary } : {}),
+      },
     });
     logger.info({ inboxId: entry.id, eventType: event.eventType, outcome }, 'PagerDuty webhook applied');
   }
@@ -76,7 +112,14 @@ export function buildIncidents({ env, config, prisma, tickets, directory, calend
   /** Processes a monitoring alert request from the inbox. */
   async function handleAlertsEntry(entry: InboxEntry): Promise<void> {
     const alerts = parseAlerts(JSON.parse(entry.body));
-    const outcomes = await openIncidentsFromAlerts({ incidents, policy, clock, alerts, rules: config.alerts.rules, fallback: config.alerts.defaultSeverity });
+    const outcomes = await openIncidentsFromAlerts({
+      incidents,
+      policy,
+      clock,
+      alerts,
+      rules: config.alerts.rules,
+      fallback: config.alerts.defaultSeverity,
+    });
     logger.info({ inboxId: entry.id, outcomes }, 'alerts applied');
   }
 

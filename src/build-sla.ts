@@ -15,7 +15,15 @@ import { slaRoutes } from './web/sla-routes.ts';
 import { loadSlaTemplates } from './web/sla-templates.ts';
 
 /** The SLA as generated from the running config, runbooks and severity rules: what tplus enforces. */
-export function slaContentFrom({ config, runbooks, rules }: { config: TplusConfig; runbooks: Record<Severity, Runbook>; rules: CompiledSeverityRules }): SlaContent {
+export function slaContentFrom({
+  config,
+  runbooks,
+  rules,
+}: {
+  config: TplusConfig;
+  runbooks: Record<Severity, Runbook>;
+  rules: CompiledSeverityRules;
+}): SlaContent {
   return buildSlaContent({
     contract: config.contract,
     followUpSeverities: config.documents.followUpSeverities,
@@ -32,17 +40,43 @@ export function slaContentFrom({ config, runbooks, rules }: { config: TplusConfi
  * The SLA half of tplus: publishes a new version when the generated SLA changed since the last
  * start (before any request can read it), and returns the public routes that serve it.
  */
-export async function buildSla({ config, runbooks, rules, prisma, clock, logger, projectRoot }: {
-  config: TplusConfig; runbooks: Record<Severity, Runbook>; rules: CompiledSeverityRules; prisma: PrismaClient; clock: Clock; logger: Logger; projectRoot: string;
+export async function buildSla({
+  config,
+  runbooks,
+  rules,
+  prisma,
+  clock,
+  logger,
+  projectRoot,
+}: {
+  config: TplusConfig;
+  runbooks: Record<Severity, Runbook>;
+  rules: CompiledSeverityRules;
+  prisma: PrismaClient;
+  clock: Clock;
+  logger: Logger;
+  projectRoot: string;
 }) {
   const versions = createSlaVersionStore(prisma);
   const published = await publishSlaVersion({ versions, content: slaContentFrom({ config, runbooks, rules }), clock });
   if (published) {
-    const fields = { version: published.version, effectiveAt: published.effectiveAt.toISOString(), changes: published.diff.map((c) => c.path) };
+    const fields = {
+      version: published.version,
+      effectiveAt: published.effectiveAt.toISOString(),
+      changes: published.diff.map((c) => c.path),
+    };
     // The operator who edited the config learns here that a weaker promise does not apply yet.
-    if (published.isWeakening) logger.warn(fields, `SLA version ${published.version} weakens a commitment: it takes effect after the notice period, on ${fields.effectiveAt}`);
+    if (published.isWeakening)
+      logger.warn(
+        fields,
+        `SLA version ${published.version} weakens a commitment: it takes effect after the notice period, on ${fields.effectiveAt}`,
+      );
     else logger.info(fields, `SLA version ${published.version} published, in effect now`);
   }
   const templates = loadSlaTemplates(join(projectRoot, 'templates/sla'));
-  return { versions, published, routes: slaRoutes({ versions, templates, clock, timeZone: config.statusPage.timeZone }) };
+  return {
+    versions,
+    published,
+    routes: slaRoutes({ versions, templates, clock, timeZone: config.statusPage.timeZone }),
+  };
 }

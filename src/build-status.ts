@@ -5,7 +5,15 @@ import { createStatuspageClient, type StatuspageClient } from './statuspage/stat
 import type { StatusPolicy } from './usecases/status-policy.ts';
 
 /** What the status use cases need, from the config; the Statuspage mirror only with both its key and page id. */
-export function buildStatusPolicy({ env, config, directory }: { env: TplusEnv; config: TplusConfig; directory: CustomerDirectory }): StatusPolicy {
+export function buildStatusPolicy({
+  env,
+  config,
+  directory,
+}: {
+  env: TplusEnv;
+  config: TplusConfig;
+  directory: CustomerDirectory;
+}): StatusPolicy {
   const sp = config.statusPage.statuspage;
   return {
     components: config.components.map(({ id, name }) => ({ id, name })),
@@ -19,5 +27,7 @@ export function buildStatusPolicy({ env, config, directory }: { env: TplusEnv; c
 
 /** The Statuspage REST client for the dispatcher, when STATUSPAGE_API_KEY is set. */
 export function buildStatuspageClient(env: TplusEnv): StatuspageClient | undefined {
-  return env.STATUSPAGE_API_KEY ? createStatuspageClient({ apiUrl: env.STATUSPAGE_API_URL, apiKey: env.STATUSPAGE_API_KEY }) : undefined;
+  return env.STATUSPAGE_API_KEY
+    ? createStatuspageClient({ apiUrl: env.STATUSPAGE_API_URL, apiKey: env.STATUSPAGE_API_KEY })
+    : undefined;
 }

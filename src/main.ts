@@ -11,7 +11,21 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 async function main(): Promise<void> {
   const logger = pino({
     level: process.env.LOG_LEVEL ?? 'info',
-    redact: { paths: ['token', '*.token', 'headers.authorization', 'headers["x-slack-signature"]', 'env.SLACK_BOT_TOKEN', 'env.SLACK_SIGNING_SECRET', 'env.SLACK_APP_TOKEN', 'env.PAGERDUTY_ROUTING_KEY', 'env.PAGERDUTY_API_TOKEN', 'env.PAGERDUTY_WEBHOOK_SECRET'], censor: '[secret]' },
+    redact: {
+      paths: [
+        'token',
+        '*.token',
+        'headers.authorization',
+        'headers["x-slack-signature"]',
+        'env.SLACK_BOT_TOKEN',
+        'env.SLACK_SIGNING_SECRET',
+        'env.SLACK_APP_TOKEN',
+        'env.PAGERDUTY_ROUTING_KEY',
+        'env.PAGERDUTY_API_TOKEN',
+        'env.PAGERDUTY_WEBHOOK_SECRET',
+      ],
+      censor: '[secret]',
+    },
   });
   let loaded;
   try {
@@ -25,13 +39,30 @@ async function main(): Promise<void> {
   }
   const { env, config } = loaded;
   const isScaled = env.TPLUS_TIME_SCALE !== undefined || env.TPLUS_START_AT !== undefined;
-  const clock = isScaled ? scaledClock({ startAt: env.TPLUS_START_AT ? new Date(env.TPLUS_START_AT) : undefined, scale: env.TPLUS_TIME_SCALE, ...(env.TPLUS_CLOCK_ANCHOR ? { anchorWallMs: Date.parse(env.TPLUS_CLOCK_ANCHOR) } : {}) }) : systemClock;
+  const clock = isScaled
+    ? scaledClock({
+        startAt: env.TPLUS_START_AT ? new Date(env.TPLUS_START_AT) : undefined,
+        scale: env.TPLUS_TIME_SCALE,
+        ...(env.TPLUS_CLOCK_ANCHOR ? { anchorWallMs: Date.parse(env.TPLUS_CLOCK_ANCHOR) } : {}),
+      })
+    : systemClock;
   const tplus = await buildTplus({ env, config, clock, logger, projectRoot });
   const port = await tplus.start();
-  logger.info({ port, mode: env.SLACK_APP_TOKEN ? 'socket' : 'http', customers: config.customers.length, isScaledClock: isScaled }, 'tplus started');
+  logger.info(
+    {
+      port,
+      mode: env.SLACK_APP_TOKEN ? 'socket' : 'http',
+      customers: config.customers.length,
+      isScaledClock: isScaled,
+    },
+    'tplus started',
+  );
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    tplus.stop().then(() => process.exit(0), () => process.exit(1));
+    tplus.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -55,45 +55,117 @@ export interface TplusOptions {
 }
 
 /** Builds every part of tplus and wires them; nothing starts until `start()`. */
-export async function buildTplus({ env, config, clock, logger, projectRoot, dispatcher: dispatcherOptions }: TplusOptions) {
+export async function buildTplus({
+  env,
+  config,
+  clock,
+  logger,
+  projectRoot,
+  dispatcher: dispatcherOptions,
+}: TplusOptions) {
   const rules = loadSeverityRules(join(projectRoot, env.TPLUS_SEVERITY_RULES));
   const { directory, calendars, policy } = buildPolicy(config, rules);
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, migrationsDir: join(projectRoot, 'prisma/migrations') });
+  const db = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    migrationsDir: join(projectRoot, 'prisma/migrations'),
+  });
   const inbox = createInboxStore(db);
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
   const status = createStatusStore(db);
-  const { runbooks, incidents, pager, policy: incidentPolicy, handlePagerDutyEntry, handleAlertsEntry } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
+  const {
+    runbooks,
+    incidents,
+    pager,
+    policy: incidentPolicy,
+    handlePagerDutyEntry,
+    handleAlertsEntry,
+  } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
   const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
-  const contracts = buildContracts({ config, prisma: db.prisma, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
-  const documents = buildDocuments({ config, prisma: db.prisma, directory, calendars, incidents, statuses: status, clock, logger, projectRoot, internalToken: env.TPLUS_INTERNAL_TOKEN });
+  const contracts = buildContracts({
+    config,
+    prisma: db.prisma,
+    clock,
+    logger,
+    projectRoot,
+    internalToken: env.TPLUS_INTERNAL_TOKEN,
+  });
+  const documents = buildDocuments({
+    config,
+    prisma: db.prisma,
+    directory,
+    calendars,
+    incidents,
+    statuses: status,
+    clock,
+    logger,
+    projectRoot,
+    internalToken: env.TPLUS_INTERNAL_TOKEN,
+  });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
-    ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logLevel: LogLevel.ERROR,
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logLevel: LogLevel.ERROR,
   });
-  const timeZoneOf = (customerId: string) => calendars.get(directory.byId(customerId)?.calendarId ?? '')?.timeZone ?? 'UTC';
+  const timeZoneOf = (customerId: string) =>
+    calendars.get(directory.byId(customerId)?.calendarId ?? '')?.timeZone ?? 'UTC';
   const render = createMessageRenderer({
-    tickets, incidents, componentName: incidentPolicy.componentName, directory, timeZoneOf, meaning: (s) => SEVERITY_MEANING[s], formatInstant: formatInstantForReader,
+    tickets,
+    incidents,
+    componentName: incidentPolicy.componentName,
+    directory,
+    timeZoneOf,
+    meaning: (s) => SEVERITY_MEANING[s],
+    formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
   const statuspage = buildStatuspageClient(env);
   const statusPolicy = buildStatusPolicy({ env, config, directory });
-  const dispatcher = createOutboxDispatcher({ outbox, clock, logger, deliverers: { client: deliveryClient, tickets, render, incidents, botUserId: config.workspace.botUserId, ...(pager ? { pager } : {}), ...(statuspage ? { statuspage } : {}) }, options: dispatcherOptions });
-  const intake = new InboxIntake({ inbox, clock, logger, isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1', handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry } });
+  const dispatcher = createOutboxDispatcher({
+    outbox,
+    clock,
+    logger,
+    deliverers: {
+      client: deliveryClient,
+      tickets,
+      render,
+      incidents,
+      botUserId: config.workspace.botUserId,
+      ...(pager ? { pager } : {}),
+      ...(statuspage ? { statuspage } : {}),
+    },
+    options: dispatcherOptions,
+  });
+  const intake = new InboxIntake({
+    inbox,
+    clock,
+    logger,
+    isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1',
+    handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry },
+  });
   let isStopping = false;
-  const delivery = coalescing(async () => {
-    while (!isStopping) {
-      // Under an intake burst deliver in small batches with pauses, as inbox processing does.
-      const started = performance.now();
-      if ((await dispatcher.runOnce(intake.isUnderPressure() ? 5 : 50)) === 0) return;
-      await intake.yieldIfBusy(started);
-    }
-  }, (error) => logger.error({ err: error }, 'outbox dispatch failed'));
+  const delivery = coalescing(
+    async () => {
+      while (!isStopping) {
+        // Under an intake burst deliver in small batches with pauses, as inbox processing does.
+        const started = performance.now();
+        if ((await dispatcher.runOnce(intake.isUnderPressure() ? 5 : 50)) === 0) return;
+        await intake.yieldIfBusy(started);
+      }
+    },
+    (error) => logger.error({ err: error }, 'outbox dispatch failed'),
+  );
 
   const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   // The auditor runs once a minute of tplus time; its totals are reported by /healthz.
-  const audit = { lastRunAt: undefined as Date | undefined, totals: { overdueSteps: 0, stuckOutbox: 0, pageFallbacks: 0 } as AuditFindings };
+  const audit = {
+    lastRunAt: undefined as Date | undefined,
+    totals: { overdueSteps: 0, stuckOutbox: 0, pageFallbacks: 0 } as AuditFindings,
+  };
   async function runAuditor(): Promise<void> {
     const now = clock.now();
     if (audit.lastRunAt && now.getTime() - audit.lastRunAt.getTime() < 60_000) return;
@@ -113,22 +185,56 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
       { name: 'inbox-replay', run: async () => intake.kick() },
       // Both yield between items so requests are answered during a long batch; starting incidents
       // also steps back under an intake burst, as processing does. Steps never wait for that.
-      { name: 'incident-sync', run: async () => { if ((await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0) delivery.kick(); } },
+      {
+        name: 'incident-sync',
+        run: async () => {
+          if (
+            (await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0
+          )
+            delivery.kick();
+        },
+      },
       {
         name: 'runbook-steps',
         run: async () => {
-          const ran = await runDueSteps({ incidents, policy: incidentPolicy, clock, limit: STEP_BATCH, pace: yieldTurn });
+          const ran = await runDueSteps({
+            incidents,
+            policy: incidentPolicy,
+            clock,
+            limit: STEP_BATCH,
+            pace: yieldTurn,
+          });
           if (ran > 0) delivery.kick();
           // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next second.
           if (ran >= STEP_BATCH) void engine.tick();
         },
       },
-      { name: 'sla-breaches', run: async () => { if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick(); } },
-      { name: 'maintenance', run: async () => { if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick(); } },
+      {
+        name: 'sla-breaches',
+        run: async () => {
+          if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick();
+        },
+      },
+      {
+        name: 'maintenance',
+        run: async () => {
+          if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick();
+        },
+      },
       { name: 'outbox', run: async () => delivery.kick() },
       { name: 'auditor', run: runAuditor },
-      { name: 'contract', run: async () => { if ((await contracts.runEngineModule()) > 0) delivery.kick(); } },
-      { name: 'follow-ups', run: async () => { if ((await documents.runEngineModule()) > 0) delivery.kick(); } },
+      {
+        name: 'contract',
+        run: async () => {
+          if ((await contracts.runEngineModule()) > 0) delivery.kick();
+        },
+      },
+      {
+        name: 'follow-ups',
+        run: async () => {
+          if ((await documents.runEngineModule()) > 0) delivery.kick();
+        },
+      },
     ],
   });
   const metrics = createMetrics({ store: createMetricsStore(db.raw), engine, audit });
@@ -136,23 +242,34 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   const routes: Route[] = [
     healthRoute({ engine, inbox, outbox, audit }),
     metrics.route,
-    pagerDutyWebhookRoute({ secret: env.PAGERDUTY_WEBHOOK_SECRET, inbox, clock, logger, onCommitted: () => intake.kick() }),
+    pagerDutyWebhookRoute({
+      secret: env.PAGERDUTY_WEBHOOK_SECRET,
+      inbox,
+      clock,
+      logger,
+      onCommitted: () => intake.kick(),
+    }),
     alertsRoute({ token: env.TPLUS_ALERTS_TOKEN, inbox, clock, logger, onCommitted: () => intake.kick() }),
     ...contracts.routes,
     ...documents.routes,
   ];
   // Public pages and APIs (no login): rate limited per client.
   const statusSite = createStatusSite({
-    store: status, clock, components: config.components, templatesDir: join(projectRoot, 'templates/status'),
+    store: status,
+    clock,
+    components: config.components,
+    templatesDir: join(projectRoot, 'templates/status'),
     settings: {
-      title: config.statusPage.title, timeZone: config.statusPage.timeZone, url: (config.statusPage.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
-      weights: { partialOutage: config.statusPage.partialOutageWeight, degradedPerformance: config.statusPage.degradedPerformanceWeight },
+      title: config.statusPage.title,
+      timeZone: config.statusPage.timeZone,
+      url: (config.statusPage.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+      weights: {
+        partialOutage: config.statusPage.partialOutageWeight,
+        degradedPerformance: config.statusPage.degradedPerformanceWeight,
+      },
     },
   });
-  const publicRoutes: Route[] = [
-    ...sla.routes,
-    ...statusRoutes(statusSite),
-  ];
+  const publicRoutes: Route[] = [...sla.routes, ...statusRoutes(statusSite)];
   routes.push(...rateLimited(publicRoutes, config.statusPage.rateLimit));
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
@@ -165,7 +282,10 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     // Known bot ids: Bolt does not call auth.test, so an unreachable Web API cannot stall intake.
     botId: config.workspace.botId,
     botUserId: config.workspace.botUserId,
-    clientOptions: { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 } },
+    clientOptions: {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
+    },
     logLevel: LogLevel.WARN,
     extendedErrorHandler: true,
   });
@@ -175,7 +295,15 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
     throw error;
   });
   registerListeners(app, {
-    tickets, clock, policy, directory, logger, incidents, incidentPolicy, statuses: status, statusPolicy,
+    tickets,
+    clock,
+    policy,
+    directory,
+    logger,
+    incidents,
+    incidentPolicy,
+    statuses: status,
+    statusPolicy,
     responderIds: new Set(config.responders.userIds),
     botUserId: config.workspace.botUserId,
     components: config.components.map(({ id, name }) => ({ id, name })),
@@ -187,7 +315,23 @@ export async function buildTplus({ env, config, clock, logger, projectRoot, disp
   intake.onProcessed = () => delivery.kick();
 
   return {
-    app, receiver, intake, engine, db, tickets, inbox, outbox, status, dispatcher, delivery, directory, policy, incidents, incidentPolicy, contracts, documents,
+    app,
+    receiver,
+    intake,
+    engine,
+    db,
+    tickets,
+    inbox,
+    outbox,
+    status,
+    dispatcher,
+    delivery,
+    directory,
+    policy,
+    incidents,
+    incidentPolicy,
+    contracts,
+    documents,
     async start(port = env.PORT): Promise<number> {
       if (receiver instanceof TplusHttpReceiver) await receiver.start(port);
       else await receiver.start();

@@ -35,7 +35,15 @@ export interface TplusChild {
  * this process with its emulators and bookkeeping, and a restart is a real cold start: new
  * process, migrations check, new Prisma client. `nodeOptions` adds flags to try other settings.
  */
-export async function startTplusChild({ projectRoot, env, nodeOptions }: { projectRoot: string; env: Record<string, string>; nodeOptions?: string }): Promise<TplusChild> {
+export async function startTplusChild({
+  projectRoot,
+  env,
+  nodeOptions,
+}: {
+  projectRoot: string;
+  env: Record<string, string>;
+  nodeOptions?: string;
+}): Promise<TplusChild> {
   const spawnedAt = Date.now();
   const bot = botCommand({ extraFlags: nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [] });
   const child = spawn(bot.command, bot.args, {
@@ -87,7 +95,12 @@ export async function startTplusChild({ projectRoot, env, nodeOptions }: { proje
     throw error;
   });
   return {
-    child, spawnedAt, readyAt, port, slowTicksMs, errors,
+    child,
+    spawnedAt,
+    readyAt,
+    port,
+    slowTicksMs,
+    errors,
     get missedCronFires() {
       return missedCronFires;
     },

@@ -12,7 +12,14 @@ import { applyMigrations } from '../../src/store/migrate.ts';
  */
 export function benchPlan(projectRoot: string): FrozenPlan {
   const s1 = loadRunbooks(join(projectRoot, 'runbooks')).S1;
-  const reminder = { id: 'status-reminder', title: 'Status update reminder', at: { minutes: 90 }, action: 'notify-triage', when: 'unresolved', message: '{ref} is unresolved at {age}: post a status update.' };
+  const reminder = {
+    id: 'status-reminder',
+    title: 'Status update reminder',
+    at: { minutes: 90 },
+    action: 'notify-triage',
+    when: 'unresolved',
+    message: '{ref} is unresolved at {age}: post a status update.',
+  };
   return freezePlan(ZRunbook.parse({ ...s1, steps: [...s1.steps, reminder] }));
 }
 
@@ -29,8 +36,22 @@ function mulberry32(seed: number): () => number {
 }
 
 const CUSTOMERS = [
-  { id: 'acme', tier: 'enterprise-premium', channel: 'C0ACMESHR1', team: 'T0ACME0001', user: 'U0ACMEUSR1', components: ['api', 'dashboard'] },
-  { id: 'globex', tier: 'standard', channel: 'C0GLOBEX01', team: 'T0GLOBEX01', user: 'U0GLOBUSR1', components: ['dashboard', 'exports'] },
+  {
+    id: 'acme',
+    tier: 'enterprise-premium',
+    channel: 'C0ACMESHR1',
+    team: 'T0ACME0001',
+    user: 'U0ACMEUSR1',
+    components: ['api', 'dashboard'],
+  },
+  {
+    id: 'globex',
+    tier: 'standard',
+    channel: 'C0GLOBEX01',
+    team: 'T0GLOBEX01',
+    user: 'U0GLOBUSR1',
+    components: ['dashboard', 'exports'],
+  },
 ] as const;
 
 /**
@@ -44,7 +65,19 @@ const CUSTOMERS = [
  * Acknowledged incidents keep their unacknowledged-only steps pending, as tplus does (they are
  * skipped when they come due, not cancelled on the ack), so all ten rows are pending.
  */
-export function seedDatabase({ path, migrationsDir, incidents, plan, now }: { path: string; migrationsDir: string; incidents: number; plan: FrozenPlan; now: Date }): { ms: number; stepRows: number } {
+export function seedDatabase({
+  path,
+  migrationsDir,
+  incidents,
+  plan,
+  now,
+}: {
+  path: string;
+  migrationsDir: string;
+  incidents: number;
+  plan: FrozenPlan;
+  now: Date;
+}): { ms: number; stepRows: number } {
   const started = performance.now();
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -53,13 +86,19 @@ export function seedDatabase({ path, migrationsDir, incidents, plan, now }: { pa
   applyMigrations(db, migrationsDir);
   const random = mulberry32(20261125);
   const planJson = JSON.stringify(plan);
-  const insertTicket = db.prepare(`INSERT INTO Ticket (id, inboxKey, customerId, tier, channelId, threadTs, source, reporterUserId, reporterTeamId, summary, description,
+  const insertTicket =
+    db.prepare(`INSERT INTO Ticket (id, inboxKey, customerId, tier, channelId, threadTs, source, reporterUserId, reporterTeamId, summary, description,
     severity, classificationReason, classificationSignals, status, filedAt, firstResponseDueAt, firstResponseAt, firstResponseBy, needsIncidentSync)
     VALUES (?, ?, ?, ?, ?, ?, 'mention', ?, ?, ?, ?, 'S1', 'bench seed', '[]', 'acknowledged', ?, ?, ?, 'U0RESP0001', 0)`);
-  const insertDeadline = db.prepare(`INSERT INTO Deadline (ticketId, kind, dueAt, state, settledAt) VALUES (?, 'first-response', ?, 'met', ?)`);
-  const insertIncident = db.prepare(`INSERT INTO Incident (id, ticketId, source, customerId, severity, title, components, startedAt, acknowledgedAt, acknowledgedBy, plan, planVersion)
+  const insertDeadline = db.prepare(
+    `INSERT INTO Deadline (ticketId, kind, dueAt, state, settledAt) VALUES (?, 'first-response', ?, 'met', ?)`,
+  );
+  const insertIncident =
+    db.prepare(`INSERT INTO Incident (id, ticketId, source, customerId, severity, title, components, startedAt, acknowledgedAt, acknowledgedBy, plan, planVersion)
     VALUES (?, ?, 'ticket', ?, 'S1', ?, ?, ?, ?, 'U0RESP0001', ?, 1)`);
-  const insertStep = db.prepare(`INSERT INTO IncidentStep (incidentId, planVersion, stepId, dueAt, state) VALUES (?, 1, ?, ?, 'pending')`);
+  const insertStep = db.prepare(
+    `INSERT INTO IncidentStep (incidentId, planVersion, stepId, dueAt, state) VALUES (?, 1, ?, ?, 'pending')`,
+  );
   let stepRows = 0;
   db.transaction(() => {
     for (let id = 1; id <= incidents; id += 1) {
@@ -67,12 +106,38 @@ export function seedDatabase({ path, migrationsDir, incidents, plan, now }: { pa
       const startedAt = new Date(now.getTime() - (5 + (id % 55)) * 60_000);
       const ackAt = new Date(startedAt.getTime() + 3 * 60_000);
       const title = `Exports fail with a 500 for all users (${id})`;
-      insertTicket.run(id, `bench:ticket:${id}`, customer.id, customer.tier, customer.channel, `${Math.floor(startedAt.getTime() / 1000)}.${String(id).padStart(6, '0')}`,
-        customer.user, customer.team, title, `${title}: nobody can download a report.`, toDbDate(startedAt), toDbDate(new Date(startedAt.getTime() + 15 * 60_000)), toDbDate(ackAt));
+      insertTicket.run(
+        id,
+        `bench:ticket:${id}`,
+        customer.id,
+        customer.tier,
+        customer.channel,
+        `${Math.floor(startedAt.getTime() / 1000)}.${String(id).padStart(6, '0')}`,
+        customer.user,
+        customer.team,
+        title,
+        `${title}: nobody can download a report.`,
+        toDbDate(startedAt),
+        toDbDate(new Date(startedAt.getTime() + 15 * 60_000)),
+        toDbDate(ackAt),
+      );
       insertDeadline.run(id, toDbDate(new Date(startedAt.getTime() + 15 * 60_000)), toDbDate(ackAt));
-      insertIncident.run(id, id, customer.id, title, JSON.stringify(customer.components), toDbDate(startedAt), toDbDate(ackAt), planJson);
+      insertIncident.run(
+        id,
+        id,
+        customer.id,
+        title,
+        JSON.stringify(customer.components),
+        toDbDate(startedAt),
+        toDbDate(ackAt),
+        planJson,
+      );
       for (const step of plan.steps) {
-        insertStep.run(id, step.id, toDbDate(new Date(now.getTime() + 3_600_000 + Math.floor(random() * 5 * 3_600_000))));
+        insertStep.run(
+          id,
+          step.id,
+          toDbDate(new Date(now.getTime() + 3_600_000 + Math.floor(random() * 5 * 3_600_000))),
+        );
         stepRows += 1;
       }
     }

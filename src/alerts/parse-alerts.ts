@@ -15,13 +15,17 @@ const ZLabels = z.record(z.string(), z.coerce.string()).default({});
 const ZAlertmanager = z.object({
   version: z.string(),
   status: z.enum(['firing', 'resolved']),
-  alerts: z.array(z.object({
-    status: z.enum(['firing', 'resolved']),
-    labels: ZLabels,
-    annotations: ZLabels,
-    fingerprint: z.string().optional(),
-    startsAt: z.string().optional(),
-  })).min(1),
+  alerts: z
+    .array(
+      z.object({
+        status: z.enum(['firing', 'resolved']),
+        labels: ZLabels,
+        annotations: ZLabels,
+        fingerprint: z.string().optional(),
+        startsAt: z.string().optional(),
+      }),
+    )
+    .min(1),
 });
 
 /** The generic format: one alert per request. */
@@ -34,7 +38,11 @@ const ZGeneric = z.object({
   labels: ZLabels,
 });
 
-const hashOf = (labels: Record<string, string>) => createHash('sha256').update(JSON.stringify(Object.entries(labels).sort())).digest('hex').slice(0, 16);
+const hashOf = (labels: Record<string, string>) =>
+  createHash('sha256')
+    .update(JSON.stringify(Object.entries(labels).sort()))
+    .digest('hex')
+    .slice(0, 16);
 
 /** Parses an Alertmanager webhook or a generic alert; throws a ZodError naming the problem otherwise. */
 export function parseAlerts(body: unknown): IncomingAlert[] {
@@ -47,6 +55,12 @@ export function parseAlerts(body: unknown): IncomingAlert[] {
     }));
   }
   const g = ZGeneric.parse(body);
-  const labels = { ...g.labels, ...(g.component ? { component: g.component } : {}), ...(g.severity ? { severity: g.severity } : {}) };
-  return [{ fingerprint: g.fingerprint ?? hashOf({ ...labels, title: g.title }), status: g.status, title: g.title, labels }];
+  const labels = {
+    ...g.labels,
+    ...(g.component ? { component: g.component } : {}),
+    ...(g.severity ? { severity: g.severity } : {}),
+  };
+  return [
+    { fingerprint: g.fingerprint ?? hashOf({ ...labels, title: g.title }), status: g.status, title: g.title, labels },
+  ];
 }

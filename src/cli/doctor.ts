@@ -38,12 +38,17 @@ function doctor(env: NodeJS.ProcessEnv): number {
       `calendars: ${[...calendars.values()].map((c) => c.timeZone).join(', ')}`,
       'customers:',
       ...config.customers.map((c) => {
-        const targets = (['S1', 'S2', 'S3', 'S4'] as const).map((s) => `${s} ${describeTarget(FIRST_RESPONSE_TARGETS[c.tier][s])}`).join('; ');
+        const targets = (['S1', 'S2', 'S3', 'S4'] as const)
+          .map((s) => `${s} ${describeTarget(FIRST_RESPONSE_TARGETS[c.tier][s])}`)
+          .join('; ');
         return `  - ${c.id} (${c.name}): ${c.tier}, calendar ${c.calendar}, channels ${c.slack.channels.join(', ')}${c.slack.supportChannels.length ? `, support channels ${c.slack.supportChannels.join(', ')}` : ''}\n    first response: ${targets}`;
       }),
       `severity rules: ${parsed.TPLUS_SEVERITY_RULES}`,
       'runbooks:',
-      ...Object.values(runbooks).map((r) => `  - ${r.severity}: ${r.steps.map((s) => `T${s.at.after === 'start' ? '' : `(${s.at.after})`}+${s.at.minutes}${s.at.isBusinessTime ? ' business' : ''} ${s.id}`).join(', ')}`),
+      ...Object.values(runbooks).map(
+        (r) =>
+          `  - ${r.severity}: ${r.steps.map((s) => `T${s.at.after === 'start' ? '' : `(${s.at.after})`}+${s.at.minutes}${s.at.isBusinessTime ? ' business' : ''} ${s.id}`).join(', ')}`,
+      ),
       `PagerDuty: PAGERDUTY_ROUTING_KEY ${describeSecret(parsed.PAGERDUTY_ROUTING_KEY)}, PAGERDUTY_API_TOKEN ${describeSecret(parsed.PAGERDUTY_API_TOKEN)}, PAGERDUTY_WEBHOOK_SECRET ${describeSecret(parsed.PAGERDUTY_WEBHOOK_SECRET)}; escalation policy ${config.pagerduty.escalationPolicyId ?? '(none)'}, roster ${config.pagerduty.roster.join(', ') || '(empty)'}`,
       `escalation: managers ${config.escalation.engineeringManagers.join(', ')}, VP ${config.escalation.vpEngineering}, senior engineers ${config.escalation.seniorEngineers.join(', ') || '(managers)'}; bridge ${config.incidents.bridgeUrl ?? '(none)'}`,
       `alerts: POST /alerts ${parsed.TPLUS_ALERTS_TOKEN ? 'on' : 'off (TPLUS_ALERTS_TOKEN not set)'}, ${config.alerts.rules.length} rule(s), default ${config.alerts.defaultSeverity}`,

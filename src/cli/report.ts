@@ -10,8 +10,9 @@ import { openDatabase } from '../store/database.ts';
 import { buildMonthlyReport } from '../usecases/build-monthly-report.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const USAGE = 'usage: tplus report --customer <id> --month <YYYY-MM> [--format md|json] [--out <dir>]\n'
-  + '  Without --out the report is printed (Markdown unless --format json); with --out both files are written unless --format names one.\n';
+const USAGE =
+  'usage: tplus report --customer <id> --month <YYYY-MM> [--format md|json] [--out <dir>]\n' +
+  '  Without --out the report is printed (Markdown unless --format json); with --out both files are written unless --format names one.\n';
 
 /**
  * `tplus report`: a customer's monthly SLA report from the database tplus runs on (TPLUS_CONFIG,
@@ -20,7 +21,16 @@ const USAGE = 'usage: tplus report --customer <id> --month <YYYY-MM> [--format m
 async function report(argv: string[]): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { customer: { type: 'string' }, month: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        customer: { type: 'string' },
+        month: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+    }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -40,19 +50,36 @@ async function report(argv: string[]): Promise<number> {
   try {
     text = readFileSync(configPath, 'utf8');
   } catch (error) {
-    process.stderr.write(`tplus report: cannot read the config ${configPath} (TPLUS_CONFIG): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    process.stderr.write(
+      `tplus report: cannot read the config ${configPath} (TPLUS_CONFIG): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`,
+    );
     return 2;
   }
   const config = parseConfigText(text, configPath);
   const db = await openDatabase({ databaseUrl, migrationsDir: join(projectRoot, 'prisma/migrations') });
   try {
-    const contracts = buildContracts({ config, prisma: db.prisma, clock: systemClock, logger: pino({ level: 'silent' }), projectRoot, internalToken: undefined });
-    const outcome = await buildMonthlyReport({ store: contracts.store, claims: contracts.claims, policy: contracts.policy, clock: systemClock, customerId: customer, month });
+    const contracts = buildContracts({
+      config,
+      prisma: db.prisma,
+      clock: systemClock,
+      logger: pino({ level: 'silent' }),
+      projectRoot,
+      internalToken: undefined,
+    });
+    const outcome = await buildMonthlyReport({
+      store: contracts.store,
+      claims: contracts.claims,
+      policy: contracts.policy,
+      clock: systemClock,
+      customerId: customer,
+      month,
+    });
     if (!outcome.ok) {
       process.stderr.write(`tplus report: ${outcome.message}\n`);
       return 2;
     }
-    const markdown = () => contracts.renderReport(outcome.report, contracts.policy.account(customer)?.timeZone ?? 'UTC');
+    const markdown = () =>
+      contracts.renderReport(outcome.report, contracts.policy.account(customer)?.timeZone ?? 'UTC');
     const json = () => `${JSON.stringify(outcome.report, null, 2)}\n`;
     if (!out) {
       process.stdout.write(format === 'json' ? json() : markdown());
@@ -63,14 +90,23 @@ async function report(argv: string[]): Promise<number> {
     const base = join(dir, `${customer}-${month}`);
     if (format !== 'json') writeFileSync(`${base}.md`, markdown());
     if (format !== 'md') writeFileSync(`${base}.json`, json());
-    process.stdout.write(`wrote ${[format !== 'json' ? `${base}.md` : '', format !== 'md' ? `${base}.json` : ''].filter(Boolean).join(' and ')}\n`);
+    process.stdout.write(
+      `wrote ${[format !== 'json' ? `${base}.md` : '', format !== 'md' ? `${base}.json` : ''].filter(Boolean).join(' and ')}\n`,
+    );
     return 0;
   } finally {
     await db.close();
   }
 }
 
-report(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(error instanceof ConfigError ? `tplus report: ${error.message}\n` : `tplus report failed: ${(error as Error).stack ?? String(error)}\n`);
-  process.exit(error instanceof ConfigError ? 2 : 1);
-});
+report(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      error instanceof ConfigError
+        ? `tplus report: ${error.message}\n`
+        : `tplus report failed: ${(error as Error).stack ?? String(error)}\n`,
+    );
+    process.exit(error instanceof ConfigError ? 2 : 1);
+  },
+);

@@ -22,8 +22,15 @@ export function buildPolicy(config: TplusConfig, rules: CompiledSeverityRules): 
     }
   });
   const customers: Customer[] = config.customers.map((c) => ({
-    id: c.id, name: c.name, tier: c.tier, calendarId: c.calendar, successOwner: c.successOwner,
-    teamIds: c.slack.teamIds, channels: c.slack.channels, supportChannels: c.slack.supportChannels, components: c.components,
+    id: c.id,
+    name: c.name,
+    tier: c.tier,
+    calendarId: c.calendar,
+    successOwner: c.successOwner,
+    teamIds: c.slack.teamIds,
+    channels: c.slack.channels,
+    supportChannels: c.slack.supportChannels,
+    components: c.components,
   }));
   const directory = createCustomerDirectory(config.workspace.teamId, customers);
   const policy: IntakePolicy = {

@@ -46,7 +46,10 @@ export const ZCreditTier = z.object({
 export const ZContract = z
   .object({
     availabilityTarget: z.number().min(90).max(100).default(99.9),
-    downtimeDefinition: z.string().min(1).default('5 % or more of requests to a component fail over 5 or more continuous minutes'),
+    downtimeDefinition: z
+      .string()
+      .min(1)
+      .default('5 % or more of requests to a component fail over 5 or more continuous minutes'),
     /** What share of an incident's duration counts as downtime, by severity (S1 production down: all of it). */
     downtimeWeights: z.partialRecord(z.enum(SEVERITIES), z.number().min(0).max(1)).default({ S1: 1 }),
     exclusions: z
@@ -63,7 +66,11 @@ export const ZContract = z
     creditCapPercent: z.number().min(0).max(100).default(100),
     claimWindowDays: z.number().int().min(1).default(30),
     termination: z
-      .object({ s1Count: z.number().int().min(1).default(3), s1WindowDays: z.number().int().min(1).default(90), uptimeBelow: z.number().min(0).max(100).default(95) })
+      .object({
+        s1Count: z.number().int().min(1).default(3),
+        s1WindowDays: z.number().int().min(1).default(90),
+        uptimeBelow: z.number().min(0).max(100).default(95),
+      })
       .prefault({}),
     followUps: z
       .object({
@@ -78,8 +85,18 @@ export const ZContract = z
   })
   .superRefine((contract, ctx) => {
     const mins = contract.credits.map((t) => t.minUptime);
-    if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number))) ctx.addIssue({ code: 'custom', path: ['credits'], message: 'tiers must be listed from the highest minimum uptime down' });
-    if (mins.at(-1) !== 0) ctx.addIssue({ code: 'custom', path: ['credits'], message: 'the last tier must start at 0 so every uptime has a tier' });
+    if (mins.some((m, i) => i > 0 && m >= (mins[i - 1] as number)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['credits'],
+        message: 'tiers must be listed from the highest minimum uptime down',
+      });
+    if (mins.at(-1) !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['credits'],
+        message: 'the last tier must start at 0 so every uptime has a tier',
+      });
   })
   .prefault({});
 

@@ -8,9 +8,15 @@ export const ZEnv = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-/, 'must be a bot token starting with xoxb-'),
     SLACK_SIGNING_SECRET: z.string().min(8).optional(),
-    SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+      .optional(),
     SLACK_API_URL: optionalUrl,
-    DATABASE_URL: z.string().regex(/^file:/, 'must be a SQLite URL such as file:./data/tplus.db').default('file:./data/tplus.db'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:/, 'must be a SQLite URL such as file:./data/tplus.db')
+      .default('file:./data/tplus.db'),
     TPLUS_CONFIG: z.string().default('./tplus.config.yaml'),
     TPLUS_TIME_SCALE: z.coerce.number().positive().max(100_000).optional(),
     TPLUS_START_AT: z.iso.datetime({ offset: true }).optional(),
@@ -42,7 +48,17 @@ export const ZEnv = z
 export type TplusEnv = z.infer<typeof ZEnv>;
 
 /** Names of variables whose values must never be printed or logged. */
-export const SECRET_ENV_NAMES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'PAGERDUTY_ROUTING_KEY', 'PAGERDUTY_API_TOKEN', 'PAGERDUTY_WEBHOOK_SECRET', 'TPLUS_ALERTS_TOKEN', 'TPLUS_INTERNAL_TOKEN', 'STATUSPAGE_API_KEY'] as const;
+export const SECRET_ENV_NAMES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'PAGERDUTY_ROUTING_KEY',
+  'PAGERDUTY_API_TOKEN',
+  'PAGERDUTY_WEBHOOK_SECRET',
+  'TPLUS_ALERTS_TOKEN',
+  'TPLUS_INTERNAL_TOKEN',
+  'STATUSPAGE_API_KEY',
+] as const;
 
 export function describeSecret(value: string | undefined): string {
   if (value === undefined) return 'not set';

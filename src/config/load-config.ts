@@ -55,7 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): LoadedConfig {
   try {
     text = readFileSync(configPath, 'utf8');
   } catch (error) {
-    throw new ConfigError(configPath, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+    throw new ConfigError(configPath, [
+      `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    ]);
   }
   return { env: parsedEnv, config: parseConfigText(text, configPath), configPath };
 }

@@ -18,7 +18,8 @@ export function loadRunbooks(dir: string): Record<Severity, Runbook> {
     }
     const parsed = ZRunbook.safeParse(raw);
     if (!parsed.success) throw new ConfigError(path, formatIssues(parsed.error.issues));
-    if (parsed.data.severity !== severity) throw new ConfigError(path, [`severity: says ${parsed.data.severity}, but the file is the ${severity} runbook`]);
+    if (parsed.data.severity !== severity)
+      throw new ConfigError(path, [`severity: says ${parsed.data.severity}, but the file is the ${severity} runbook`]);
     runbooks[severity] = parsed.data;
   }
   return runbooks;

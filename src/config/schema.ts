@@ -3,7 +3,12 @@ import { SEVERITIES, TIERS } from '../domain/types.ts';
 import { ZContract, ZDocuments, ZStatusPage } from './contract-schema.ts';
 
 const slackId = (prefix: string) =>
-  z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), `must be a Slack id starting with ${prefix.split('').join(' or ')}`);
+  z
+    .string()
+    .regex(
+      new RegExp(`^[${prefix}][A-Z0-9]{2,}$`),
+      `must be a Slack id starting with ${prefix.split('').join(' or ')}`,
+    );
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
 
@@ -62,7 +67,10 @@ export const ZConfig = z
         userIds: z.array(slackId('UW')).default([]),
         usergroupId: slackId('S').optional(),
       })
-      .refine((r) => r.userIds.length > 0 || r.usergroupId !== undefined, 'name at least one responder user id or a user group'),
+      .refine(
+        (r) => r.userIds.length > 0 || r.usergroupId !== undefined,
+        'name at least one responder user id or a user group',
+      ),
     escalation: z.object({
       engineeringManagers: z.array(slackId('UW')).min(1),
       vpEngineering: slackId('UW'),
@@ -73,13 +81,23 @@ export const ZConfig = z
     alerts: z
       .object({
         defaultSeverity: z.enum(SEVERITIES).default('S2'),
-        rules: z.array(z.object({ match: z.record(z.string(), z.string()), component: z.string().optional(), severity: z.enum(SEVERITIES) })).default([]),
+        rules: z
+          .array(
+            z.object({
+              match: z.record(z.string(), z.string()),
+              component: z.string().optional(),
+              severity: z.enum(SEVERITIES),
+            }),
+          )
+          .default([]),
       })
       .default({ defaultSeverity: 'S2', rules: [] }),
     incidents: z
       .object({
         bridgeUrl: z.url().optional(),
-        upstreamProviders: z.array(z.object({ name: z.string().min(1), statusUrl: z.url(), keywords: z.array(z.string().min(2)).min(1) })).default([]),
+        upstreamProviders: z
+          .array(z.object({ name: z.string().min(1), statusUrl: z.url(), keywords: z.array(z.string().min(2)).min(1) }))
+          .default([]),
       })
       .default({ upstreamProviders: [] }),
     calendars: z.array(ZCalendar).min(1),
@@ -91,7 +109,9 @@ export const ZConfig = z
         serviceId: z.string().optional(),
         roster: z.array(slackId('UW')).default([]),
         /** PagerDuty user id → Slack user id, to mention and DM whoever PagerDuty says is on call. */
-        slackUsers: z.record(z.string().regex(/^P[A-Z0-9]+$/, 'must be a PagerDuty user id such as PABC123'), slackId('UW')).default({}),
+        slackUsers: z
+          .record(z.string().regex(/^P[A-Z0-9]+$/, 'must be a PagerDuty user id such as PABC123'), slackId('UW'))
+          .default({}),
       })
       .default({ roster: [], slackUsers: {} }),
     statusPage: ZStatusPage,
@@ -110,34 +130,63 @@ export const ZConfig = z
     const channelOwner = new Map<string, string>();
     config.customers.forEach((customer, i) => {
       if (!calendarIds.has(customer.calendar)) {
-        ctx.addIssue({ code: 'custom', path: ['customers', i, 'calendar'], message: `names calendar "${customer.calendar}", which is not in calendars` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['customers', i, 'calendar'],
+          message: `names calendar "${customer.calendar}", which is not in calendars`,
+        });
       }
       customer.components.forEach((component, j) => {
         if (!componentIds.has(component)) {
-          ctx.addIssue({ code: 'custom', path: ['customers', i, 'components', j], message: `names component "${component}", which is not in components` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['customers', i, 'components', j],
+            message: `names component "${component}", which is not in components`,
+          });
         }
       });
       customer.slack.supportChannels.forEach((channel, j) => {
         if (!customer.slack.channels.includes(channel)) {
-          ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'supportChannels', j], message: `support channel ${channel} must also be listed in slack.channels` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['customers', i, 'slack', 'supportChannels', j],
+            message: `support channel ${channel} must also be listed in slack.channels`,
+          });
         }
       });
       customer.slack.channels.forEach((channel, j) => {
         const owner = channelOwner.get(channel);
         if (owner !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'channels', j], message: `channel ${channel} already belongs to customer "${owner}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['customers', i, 'slack', 'channels', j],
+            message: `channel ${channel} already belongs to customer "${owner}"`,
+          });
         }
         channelOwner.set(channel, customer.id);
       });
       if (customer.slack.teamIds.includes(config.workspace.teamId)) {
-        ctx.addIssue({ code: 'custom', path: ['customers', i, 'slack', 'teamIds'], message: 'must not contain our own workspace team id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['customers', i, 'slack', 'teamIds'],
+          message: 'must not contain our own workspace team id',
+        });
       }
     });
     for (const id of Object.keys(config.statusPage.statuspage?.components ?? {})) {
-      if (!componentIds.has(id)) ctx.addIssue({ code: 'custom', path: ['statusPage', 'statuspage', 'components', id], message: `names component "${id}", which is not in components` });
+      if (!componentIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['statusPage', 'statuspage', 'components', id],
+          message: `names component "${id}", which is not in components`,
+        });
     }
     if (config.customers.some((c) => c.slack.channels.includes(config.triage.channelId))) {
-      ctx.addIssue({ code: 'custom', path: ['triage', 'channelId'], message: 'the triage channel must be internal, not a customer channel' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['triage', 'channelId'],
+        message: 'the triage channel must be internal, not a customer channel',
+      });
     }
   });
 

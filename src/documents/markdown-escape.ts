@@ -7,18 +7,26 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
-    .map((paragraph) => paragraph.split('\n').map(escapeLine).filter((line) => line.length > 0).join('\\\n'))
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map(escapeLine)
+        .filter((line) => line.length > 0)
+        .join('\\\n'),
+    )
     .filter((paragraph) => paragraph.length > 0)
     .join('\n\n');
 }
 
 function escapeLine(line: string): string {
-  return line
-    .trim()
-    .replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`)
-    // Only at the start of a line do these make lists or headings.
-    .replace(/^([-+=])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return (
+    line
+      .trim()
+      .replace(/[\\`*_[\]<>#|~&]/g, (c) => `\\${c}`)
+      // Only at the start of a line do these make lists or headings.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 /** Escapes every string in a template model (Dates and numbers stay as they are for the helpers). */

@@ -17,7 +17,9 @@ export const TEMPLATE_FILES: Record<FollowUpKind, string> = {
 export type RenderDocument = (model: DocumentModel) => string;
 
 /** The raw zone and start, beside the escaped model (escaping would mangle `America/New_York`). */
-interface HelperOptions { data: { timeZone: string; startedAt: Date } }
+interface HelperOptions {
+  data: { timeZone: string; startedAt: Date };
+}
 
 /**
  * Compiles the four templates from `templatesDir` (at start, so a missing or broken template
@@ -28,9 +30,15 @@ interface HelperOptions { data: { timeZone: string; startedAt: Date } }
 export function createDocumentRenderer(templatesDir: string): RenderDocument {
   const hbs = Handlebars.create();
   const readerTime = createReaderTime();
-  hbs.registerHelper('time', (at: unknown, options: HelperOptions) => (at instanceof Date ? readerTime(at, options.data.timeZone) : ''));
-  hbs.registerHelper('offset', (at: unknown, options: HelperOptions) => (at instanceof Date ? formatOffset(options.data.startedAt, at) : ''));
-  hbs.registerHelper('duration', (from: unknown, to: unknown) => (from instanceof Date && to instanceof Date ? formatDuration(to.getTime() - from.getTime()) : ''));
+  hbs.registerHelper('time', (at: unknown, options: HelperOptions) =>
+    at instanceof Date ? readerTime(at, options.data.timeZone) : '',
+  );
+  hbs.registerHelper('offset', (at: unknown, options: HelperOptions) =>
+    at instanceof Date ? formatOffset(options.data.startedAt, at) : '',
+  );
+  hbs.registerHelper('duration', (from: unknown, to: unknown) =>
+    from instanceof Date && to instanceof Date ? formatDuration(to.getTime() - from.getTime()) : '',
+  );
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   const templates = new Map<FollowUpKind, HandlebarsTemplateDelegate>();
   for (const kind of FOLLOW_UP_KINDS) {
@@ -45,6 +53,8 @@ export function createDocumentRenderer(templatesDir: string): RenderDocument {
   }
   return (model) => {
     const template = templates.get(model.kind) as HandlebarsTemplateDelegate;
-    return `${template(escapeModelStrings(model), { data: { timeZone: model.timeZone, startedAt: model.startedAt } }).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+    return `${template(escapeModelStrings(model), { data: { timeZone: model.timeZone, startedAt: model.startedAt } })
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`;
   };
 }

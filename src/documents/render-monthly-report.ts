@@ -18,10 +18,15 @@ export type RenderMonthlyReport = (report: MonthlyReport, timeZone: string) => s
 export function createMonthlyReportRenderer(templatesDir: string): RenderMonthlyReport {
   const hbs = Handlebars.create();
   hbs.registerHelper('time', (at: unknown, options: { data: { timeZone: string } }) => {
-    const instant = at instanceof Date ? at : typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? new Date(at) : undefined;
+    const instant =
+      at instanceof Date ? at : typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? new Date(at) : undefined;
     return instant ? formatInstantForReader(instant, options.data.timeZone) : '';
   });
-  hbs.registerHelper('money', (amount: unknown) => (typeof amount === 'number' ? amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : ''));
+  hbs.registerHelper('money', (amount: unknown) =>
+    typeof amount === 'number'
+      ? amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      : '',
+  );
   const path = join(templatesDir, MONTHLY_REPORT_TEMPLATE);
   let source: string;
   try {
@@ -30,5 +35,8 @@ export function createMonthlyReportRenderer(templatesDir: string): RenderMonthly
     throw new Error(`report template ${path} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const template = hbs.compile(source, { noEscape: true, strict: false });
-  return (report, timeZone) => `${template(escapeModelStrings(report), { data: { timeZone } }).replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return (report, timeZone) =>
+    `${template(escapeModelStrings(report), { data: { timeZone } })
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`;
 }

@@ -38,7 +38,11 @@ export function createCustomerDirectory(ourTeamId: string, customers: Customer[]
   };
 }
 
-export function actorKind(directory: CustomerDirectory, customer: Customer | undefined, actorTeamId: string | undefined): ActorKind {
+export function actorKind(
+  directory: CustomerDirectory,
+  customer: Customer | undefined,
+  actorTeamId: string | undefined,
+): ActorKind {
   if (actorTeamId === directory.ourTeamId) return 'internal';
   if (customer && actorTeamId !== undefined && customer.teamIds.includes(actorTeamId)) return 'customer';
   return 'stranger';
@@ -48,7 +52,11 @@ export function actorKind(directory: CustomerDirectory, customer: Customer | und
  * A ticket is accepted from a configured customer's channel, by a member of that customer's
  * organisation or of ours. A third organisation in the same shared channel is refused.
  */
-export function identifyIntake(directory: CustomerDirectory, channelId: string, actorTeamId: string | undefined): IntakeIdentity {
+export function identifyIntake(
+  directory: CustomerDirectory,
+  channelId: string,
+  actorTeamId: string | undefined,
+): IntakeIdentity {
   const customer = directory.byChannel(channelId);
   if (!customer) return { ok: false, reason: 'unknown-channel' };
   const actor = actorKind(directory, customer, actorTeamId);
@@ -57,6 +65,10 @@ export function identifyIntake(directory: CustomerDirectory, channelId: string, 
 }
 
 /** Responders are named users of our own organisation; an external user never is one. */
-export function isResponder(responderIds: ReadonlySet<string>, ourTeamId: string, user: { id: string; teamId: string | undefined }): boolean {
+export function isResponder(
+  responderIds: ReadonlySet<string>,
+  ourTeamId: string,
+  user: { id: string; teamId: string | undefined },
+): boolean {
   return user.teamId === ourTeamId && responderIds.has(user.id);
 }

@@ -7,7 +7,17 @@ export const systemClock: Clock = { now: () => new Date() };
  * (default: now) and runs `scale` times faster than the wall clock (TPLUS_START_AT,
  * TPLUS_TIME_SCALE, TPLUS_CLOCK_ANCHOR). A shared anchor keeps fake time continuous across restarts.
  */
-export function scaledClock({ startAt, scale, wallMs = Date.now, anchorWallMs }: { startAt?: Date; scale?: number; wallMs?: () => number; anchorWallMs?: number }): Clock {
+export function scaledClock({
+  startAt,
+  scale,
+  wallMs = Date.now,
+  anchorWallMs,
+}: {
+  startAt?: Date;
+  scale?: number;
+  wallMs?: () => number;
+  anchorWallMs?: number;
+}): Clock {
   const originWall = anchorWallMs ?? wallMs();
   const origin = startAt?.getTime() ?? originWall;
   const factor = scale ?? 1;
@@ -19,7 +29,11 @@ export function manualClock(start: Date): Clock & { set(at: Date): void; advance
   let current = start.getTime();
   return {
     now: () => new Date(current),
-    set: (at) => { current = at.getTime(); },
-    advance: (ms) => { current += ms; },
+    set: (at) => {
+      current = at.getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
   };
 }

@@ -18,7 +18,10 @@ export interface Deliverers {
   render: MessageRenderer;
 }
 
-export type Delivered = { outcome: 'delivered'; result: { channel: string; ts: string } | null } | { outcome: 'waiting' } | { outcome: 'dropped'; why: string };
+export type Delivered =
+  | { outcome: 'delivered'; result: { channel: string; ts: string } | null }
+  | { outcome: 'waiting' }
+  | { outcome: 'dropped'; why: string };
 
 type Of<K extends OutboxEffect['kind']> = Extract<OutboxEffect, { kind: K }>;
 
@@ -31,12 +34,18 @@ async function post(d: Deliverers, item: OutboxItem, effect: Of<'slack.post'>): 
   let channel = effect.channelOf ? (parent?.channel ?? '') : effect.channel || parent?.channel || '';
   // A DM is addressed by user id, but its history (for the look-up after an unclear answer) is
   // read by the DM channel's id: open it first, which is idempotent.
-  if (/^[UW][A-Z0-9]+$/.test(channel)) channel = String((await d.client.conversations.open({ users: channel })).channel?.id ?? channel);
+  if (/^[UW][A-Z0-9]+$/.test(channel))
+    channel = String((await d.client.conversations.open({ users: channel })).channel?.id ?? channel);
   const threadTs = effect.threadTs ?? (effect.threadOf ? parent?.ts : undefined);
   let posted = item.isAmbiguous ? await findPostedByKey(d.client, { channel, threadTs, key: item.key }) : undefined;
   if (!posted) {
     const response = await d.client.chat.postMessage({
-      channel, text: rendered.text, blocks: rendered.blocks as never, thread_ts: threadTs, unfurl_links: false, unfurl_media: false,
+      channel,
+      text: rendered.text,
+      blocks: rendered.blocks as never,
+      thread_ts: threadTs,
+      unfurl_links: false,
+      unfurl_media: false,
       metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: item.key } },
     });
     posted = { channel: String(response.channel ?? channel), ts: String(response.ts) };
@@ -50,7 +59,12 @@ async function update(d: Deliverers, effect: Of<'slack.update'>): Promise<Delive
   if (!rendered) return { outcome: 'dropped', why: 'the message refers to something that no longer exists' };
   const target = await d.outbox.resultOf(effect.target.key);
   if (!target) return { outcome: 'waiting' };
-  await d.client.chat.update({ channel: target.channel, ts: target.ts, text: rendered.text, blocks: rendered.blocks as never });
+  await d.client.chat.update({
+    channel: target.channel,
+    ts: target.ts,
+    text: rendered.text,
+    blocks: rendered.blocks as never,
+  });
   return { outcome: 'delivered', result: target };
 }
 
@@ -67,7 +81,12 @@ async function pin(d: Deliverers, effect: Of<'slack.pin'>): Promise<Delivered> {
 async function findOwnChannel(d: Deliverers, name: string): Promise<string | undefined> {
   let cursor: string | undefined;
   for (let page = 0; page < 20; page += 1) {
-    const response = await d.client.conversations.list({ types: 'public_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) });
+    const response = await d.client.conversations.list({
+      types: 'public_channel',
+      exclude_archived: true,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
     const found = response.channels?.find((c) => c.name === name && (!d.botUserId || c.creator === d.botUserId));
     if (found?.id) return found.id;
     cursor = response.response_metadata?.next_cursor || undefined;
@@ -96,9 +115,11 @@ async function createChannel(d: Deliverers, effect: Of<'slack.create-channel'>):
   }
   if (!channelId) throw new Error(`could not create a channel named like ${effect.name}`);
   if (effect.invite.length > 0) {
-    await d.client.conversations.invite({ channel: channelId, users: effect.invite.join(',') }).catch((error: unknown) => {
-      if ((error as { data?: { error?: string } }).data?.error !== 'already_in_channel') throw error;
-    });
+    await d.client.conversations
+      .invite({ channel: channelId, users: effect.invite.join(',') })
+      .catch((error: unknown) => {
+        if ((error as { data?: { error?: string } }).data?.error !== 'already_in_channel') throw error;
+      });
   }
   await d.incidents?.setChannel(effect.incidentId, channelId);
   return { outcome: 'delivered', result: { channel: channelId, ts: '' } };
@@ -120,23 +141,37 @@ async function syncStatuspage(d: Deliverers, item: OutboxItem, effect: Of<'statu
   const where = `statuspage:${effect.pageId}`;
   if (effect.incidentOf) {
     const created = await d.outbox.resultOf(effect.incidentOf.key);
-    if (!created) return (await d.outbox.stateOf(effect.incidentOf.key)) === 'pending' ? { outcome: 'waiting' } : { outcome: 'dropped', why: 'the status incident was never created on Statuspage' };
+    if (!created)
+      return (await d.outbox.stateOf(effect.incidentOf.key)) === 'pending'
+        ? { outcome: 'waiting' }
+        : { outcome: 'dropped', why: 'the status incident was never created on Statuspage' };
     await d.statuspage.update(effect.pageId, created.ts, effect.incident);
     return { outcome: 'delivered', result: created };
   }
-  const found = item.isAmbiguous ? await d.statuspage.findByMarker(effect.pageId, effect.incident.name, item.key) : undefined;
-  return { outcome: 'delivered', result: { channel: where, ts: found ?? (await d.statuspage.create(effect.pageId, effect.incident, item.key)) } };
+  const found = item.isAmbiguous
+    ? await d.statuspage.findByMarker(effect.pageId, effect.incident.name, item.key)
+    : undefined;
+  return {
+    outcome: 'delivered',
+    result: { channel: where, ts: found ?? (await d.statuspage.create(effect.pageId, effect.incident, item.key)) },
+  };
 }
 
 /** Carries out one outbox effect. Throws what the platform threw; the dispatcher classifies it. */
 export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<Delivered> {
   const effect = item.effect;
   switch (effect.kind) {
-    case 'slack.post': return post(d, item, effect);
-    case 'slack.update': return update(d, effect);
-    case 'slack.pin': return pin(d, effect);
-    case 'slack.create-channel': return createChannel(d, effect);
-    case 'pagerduty.event': return page(d, effect);
-    case 'statuspage.sync': return syncStatuspage(d, item, effect);
+    case 'slack.post':
+      return post(d, item, effect);
+    case 'slack.update':
+      return update(d, effect);
+    case 'slack.pin':
+      return pin(d, effect);
+    case 'slack.create-channel':
+      return createChannel(d, effect);
+    case 'pagerduty.event':
+      return page(d, effect);
+    case 'statuspage.sync':
+      return syncStatuspage(d, item, effect);
   }
 }

@@ -12,7 +12,17 @@ const SLOW_TICK_MS = 500;
  * One ticker (node-cron, every second) runs the modules in a fixed order, each isolated so one
  * failing module does not stop the others; a tick still running when the next is due is skipped.
  */
-export function createEngine({ modules, logger, wallMs = Date.now, onTick }: { modules: EngineModule[]; logger: Logger; wallMs?: () => number; onTick?: (ms: number) => void }) {
+export function createEngine({
+  modules,
+  logger,
+  wallMs = Date.now,
+  onTick,
+}: {
+  modules: EngineModule[];
+  logger: Logger;
+  wallMs?: () => number;
+  onTick?: (ms: number) => void;
+}) {
   let task: ReturnType<typeof cron.schedule> | undefined;
   let ticking: Promise<void> | undefined;
   let lastTickAt: number | undefined;
@@ -52,7 +62,13 @@ export function createEngine({ modules, logger, wallMs = Date.now, onTick }: { m
     tick,
     start(): void {
       // The timer skips a second whose tick is still running rather than queueing one more.
-      task = cron.schedule('* * * * * *', () => { if (!ticking) void tick(); }, { noOverlap: true });
+      task = cron.schedule(
+        '* * * * * *',
+        () => {
+          if (!ticking) void tick();
+        },
+        { noOverlap: true },
+      );
       void tick();
     },
     async stop(): Promise<void> {

@@ -22,19 +22,29 @@ export interface DispatcherOptions {
 /** Where an item goes: its channel (or the item it threads under / edits), or PagerDuty. */
 function laneOf(effect: OutboxEffect): string {
   switch (effect.kind) {
-    case 'slack.post': return effect.channel || (effect.threadOf ?? effect.channelOf)?.key || 'slack';
+    case 'slack.post':
+      return effect.channel || (effect.threadOf ?? effect.channelOf)?.key || 'slack';
     case 'slack.update':
-    case 'slack.pin': return effect.target.key;
-    case 'slack.create-channel': return effect.key;
-    case 'pagerduty.event': return `pagerduty:${effect.event.dedupKey}`;
+    case 'slack.pin':
+      return effect.target.key;
+    case 'slack.create-channel':
+      return effect.key;
+    case 'pagerduty.event':
+      return `pagerduty:${effect.event.dedupKey}`;
     // One status incident's mirror goes in order: its updates wait for the create.
-    case 'statuspage.sync': return (effect.incidentOf ?? effect).key;
+    case 'statuspage.sync':
+      return (effect.incidentOf ?? effect).key;
   }
 }
 
 function classifyFailure(error: unknown): SlackFailure {
   if (error instanceof PagerDutyDeliveryError || error instanceof StatuspageDeliveryError) {
-    return { message: error.message, isAmbiguous: error.isAmbiguous, isPermanent: !error.isRetryable, retryAfterMs: error.retryAfterMs };
+    return {
+      message: error.message,
+      isAmbiguous: error.isAmbiguous,
+      isPermanent: !error.isRetryable,
+      retryAfterMs: error.retryAfterMs,
+    };
   }
   return classifySlackFailure(error);
 }
@@ -45,14 +55,28 @@ function classifyFailure(error: unknown): SlackFailure {
  * timeout, crash mid-call) the dispatcher looks for the key before posting again; PagerDuty
  * events carry the incident's dedup key, which PagerDuty itself deduplicates.
  */
-export function createOutboxDispatcher({ outbox, clock, logger, deliverers, options = {} }: {
+export function createOutboxDispatcher({
+  outbox,
+  clock,
+  logger,
+  deliverers,
+  options = {},
+}: {
   outbox: OutboxStore;
   clock: Clock;
   logger: Logger;
   deliverers: Omit<Deliverers, 'outbox'>;
   options?: DispatcherOptions;
 }) {
-  const { baseDelayMs = 1000, maxDelayMs = 30_000, giveUpAfterMs = 24 * 60 * 60_000, leaseMs = 15_000, random = Math.random, wallNow = () => new Date(), concurrency = 4 } = options;
+  const {
+    baseDelayMs = 1000,
+    maxDelayMs = 30_000,
+    giveUpAfterMs = 24 * 60 * 60_000,
+    leaseMs = 15_000,
+    random = Math.random,
+    wallNow = () => new Date(),
+    concurrency = 4,
+  } = options;
   const d: Deliverers = { ...deliverers, outbox };
 
   // One breaker per platform: after a transient failure (5xx, 429, network) the platform's other
@@ -60,7 +84,11 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
   // trouble and keep the event loop busy with writes while events wait for their ack.
   const breakers = new Map<string, { until: number; trips: number }>();
   const platformOf = (kind: string) => kind.split('.')[0] as string;
-  const KINDS: Record<string, string[]> = { slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'], pagerduty: ['pagerduty.event'], statuspage: ['statuspage.sync'] };
+  const KINDS: Record<string, string[]> = {
+    slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'],
+    pagerduty: ['pagerduty.event'],
+    statuspage: ['statuspage.sync'],
+  };
 
   function backoff(attempts: number): number {
     const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempts, 20));
@@ -72,7 +100,12 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
     const now = clock.now();
     const open = [...breakers].filter(([, b]) => b.until > now.getTime()).map(([platform]) => platform);
     const wall = wallNow();
-    const items = await outbox.claimDue(now, limit, { now: wall, until: new Date(wall.getTime() + leaseMs) }, { skipKinds: open.flatMap((p) => KINDS[p] ?? []) });
+    const items = await outbox.claimDue(
+      now,
+      limit,
+      { now: wall, until: new Date(wall.getTime() + leaseMs) },
+      { skipKinds: open.flatMap((p) => KINDS[p] ?? []) },
+    );
     // Lanes: items for the same destination go in order, one at a time; different destinations
     // go side by side (a post costs a network round trip, mostly waiting).
     const lanes = new Map<string, OutboxItem[]>();
@@ -100,7 +133,12 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
     try {
       const outcome = await deliverEffect(d, item);
       if (outcome.outcome === 'waiting') {
-        await outbox.reschedule(item.id, { error: 'waiting for the item it depends on', nextAttemptAt: new Date(clock.now().getTime() + 500), isAmbiguous: false, isDead: false });
+        await outbox.reschedule(item.id, {
+          error: 'waiting for the item it depends on',
+          nextAttemptAt: new Date(clock.now().getTime() + 500),
+          isAmbiguous: false,
+          isDead: false,
+        });
         return false;
       }
       if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
@@ -114,10 +152,22 @@ export function createOutboxDispatcher({ outbox, clock, logger, deliverers, opti
       const delay = Math.max(failure.retryAfterMs ?? 0, backoff(attempts));
       if (!failure.isPermanent) {
         const trips = (breakers.get(platform)?.trips ?? 0) + 1;
-        breakers.set(platform, { trips, until: clock.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoff(trips)) });
+        breakers.set(platform, {
+          trips,
+          until: clock.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoff(trips)),
+        });
       }
-      (isDead ? logger.error : logger.warn).call(logger, { key: item.key, attempts, error: failure.message, isDead }, 'outbox delivery failed');
-      await outbox.reschedule(item.id, { error: failure.message, nextAttemptAt: new Date(clock.now().getTime() + delay), isAmbiguous: failure.isAmbiguous, isDead });
+      (isDead ? logger.error : logger.warn).call(
+        logger,
+        { key: item.key, attempts, error: failure.message, isDead },
+        'outbox delivery failed',
+      );
+      await outbox.reschedule(item.id, {
+        error: failure.message,
+        nextAttemptAt: new Date(clock.now().getTime() + delay),
+        isAmbiguous: failure.isAmbiguous,
+        isDead,
+      });
       return false;
     }
   }

@@ -11,17 +11,39 @@ export interface SlackFailure {
   retryAfterMs?: number;
 }
 
-const TRANSIENT_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_access_not_granted']);
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'team_access_not_granted',
+]);
 
 export function classifySlackFailure(error: unknown): SlackFailure {
-  const e = error as { code?: string; message?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number };
+  const e = error as {
+    code?: string;
+    message?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+  };
   switch (e.code) {
     case 'slack_webapi_rate_limited_error':
-      return { message: `rate limited, retry after ${e.retryAfter ?? '?'} s`, isAmbiguous: false, isPermanent: false, retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+      return {
+        message: `rate limited, retry after ${e.retryAfter ?? '?'} s`,
+        isAmbiguous: false,
+        isPermanent: false,
+        retryAfterMs: (e.retryAfter ?? 1) * 1000,
+      };
     case 'slack_webapi_platform_error': {
       const slackError = e.data?.error ?? 'unknown_error';
       const isTransient = TRANSIENT_PLATFORM_ERRORS.has(slackError);
-      return { message: `Slack said ${slackError}`, isAmbiguous: slackError === 'internal_error' || slackError === 'fatal_error', isPermanent: !isTransient };
+      return {
+        message: `Slack said ${slackError}`,
+        isAmbiguous: slackError === 'internal_error' || slackError === 'fatal_error',
+        isPermanent: !isTransient,
+      };
     }
     case 'slack_webapi_http_error':
       return { message: `HTTP ${e.statusCode ?? '?'} from Slack`, isAmbiguous: true, isPermanent: false };
@@ -31,11 +53,19 @@ export function classifySlackFailure(error: unknown): SlackFailure {
 }
 
 /** Finds a message tplus already posted for `key` (by its metadata), in a thread or a channel. */
-export async function findPostedByKey(client: WebClient, { channel, threadTs, key }: { channel: string; threadTs?: string; key: string }): Promise<{ channel: string; ts: string } | undefined> {
+export async function findPostedByKey(
+  client: WebClient,
+  { channel, threadTs, key }: { channel: string; threadTs?: string; key: string },
+): Promise<{ channel: string; ts: string } | undefined> {
   const response = threadTs
     ? await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 })
     : await client.conversations.history({ channel, include_all_metadata: true, limit: 200 });
-  const messages = (response.messages ?? []) as { ts?: string; metadata?: { event_type?: string; event_payload?: { key?: unknown } } }[];
-  const found = messages.find((m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && m.metadata.event_payload?.key === key);
+  const messages = (response.messages ?? []) as {
+    ts?: string;
+    metadata?: { event_type?: string; event_payload?: { key?: unknown } };
+  }[];
+  const found = messages.find(
+    (m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && m.metadata.event_payload?.key === key,
+  );
   return found?.ts ? { channel, ts: found.ts } : undefined;
 }

@@ -11,8 +11,20 @@ export class PagerDutyDeliveryError extends Error {
   readonly isAmbiguous: boolean;
   readonly retryAfterMs: number | undefined;
 
-  constructor({ message, status, isRetryable, isAmbiguous, retryAfterMs, cause }: {
-    message: string; status?: number; isRetryable: boolean; isAmbiguous: boolean; retryAfterMs?: number; cause?: unknown;
+  constructor({
+    message,
+    status,
+    isRetryable,
+    isAmbiguous,
+    retryAfterMs,
+    cause,
+  }: {
+    message: string;
+    status?: number;
+    isRetryable: boolean;
+    isAmbiguous: boolean;
+    retryAfterMs?: number;
+    cause?: unknown;
   }) {
     super(message, cause === undefined ? undefined : { cause });
     this.status = status;
@@ -40,7 +52,10 @@ export class PagerDutyLookupError extends Error {
 export class UnsupportedPagerDutyWebhookError extends Error {
   override readonly name = 'UnsupportedPagerDutyWebhookError';
 
-  constructor(readonly eventType: string, readonly resourceType: string) {
+  constructor(
+    readonly eventType: string,
+    readonly resourceType: string,
+  ) {
     super(`PagerDuty webhook ${eventType} is about a ${resourceType}, not an incident`);
   }
 }

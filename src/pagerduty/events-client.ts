@@ -5,15 +5,15 @@ export type PagerSeverity = 'critical' | 'error' | 'warning' | 'info';
 
 export type PagerEvent =
   | {
-    action: 'trigger';
-    dedupKey: string;
-    summary: string;
-    source: string;
-    severity: PagerSeverity;
-    component?: string;
-    customDetails?: Record<string, unknown>;
-    links?: { href: string; text: string }[];
-  }
+      action: 'trigger';
+      dedupKey: string;
+      summary: string;
+      source: string;
+      severity: PagerSeverity;
+      component?: string;
+      customDetails?: Record<string, unknown>;
+      links?: { href: string; text: string }[];
+    }
   | { action: 'acknowledge' | 'resolve'; dedupKey: string };
 
 export interface PagerDutyEvents {
@@ -80,8 +80,14 @@ function describeRejection(status: number, text: string): string {
  * which the loopback emulator cannot stand in for, and it does not separate "not ingested" from
  * "maybe ingested" failures, which the outbox needs to decide what to do next.
  */
-export function createPagerDutyEvents({ routingKey, eventsUrl = 'https://events.pagerduty.com', timeoutMs = 10_000 }: {
-  routingKey: string; eventsUrl?: string; timeoutMs?: number;
+export function createPagerDutyEvents({
+  routingKey,
+  eventsUrl = 'https://events.pagerduty.com',
+  timeoutMs = 10_000,
+}: {
+  routingKey: string;
+  eventsUrl?: string;
+  timeoutMs?: number;
 }): PagerDutyEvents {
   const endpoint = `${eventsUrl.replace(/\/+$/, '')}/v2/enqueue`;
 
@@ -89,7 +95,9 @@ export function createPagerDutyEvents({ routingKey, eventsUrl = 'https://events.
     async send(event) {
       if (event.dedupKey.length === 0 || event.dedupKey.length > MAX_DEDUP_KEY_LENGTH) {
         throw new PagerDutyDeliveryError({
-          message: `dedup key must be 1–${MAX_DEDUP_KEY_LENGTH} characters`, isRetryable: false, isAmbiguous: false,
+          message: `dedup key must be 1–${MAX_DEDUP_KEY_LENGTH} characters`,
+          isRetryable: false,
+          isAmbiguous: false,
         });
       }
       let response: Response;
@@ -106,8 +114,12 @@ export function createPagerDutyEvents({ routingKey, eventsUrl = 'https://events.
         // The request may have reached PagerDuty before the connection died or the timer fired.
         const isTimeout = error instanceof Error && error.name === 'TimeoutError';
         throw new PagerDutyDeliveryError({
-          message: isTimeout ? `PagerDuty did not answer within ${timeoutMs} ms` : `PagerDuty unreachable: ${String(error)}`,
-          isRetryable: true, isAmbiguous: true, cause: error,
+          message: isTimeout
+            ? `PagerDuty did not answer within ${timeoutMs} ms`
+            : `PagerDuty unreachable: ${String(error)}`,
+          isRetryable: true,
+          isAmbiguous: true,
+          cause: error,
         });
       }
 
@@ -125,17 +137,26 @@ export function createPagerDutyEvents({ routingKey, eventsUrl = 'https://events.
         // Rate-limited events are not ingested, so this is a clean retry, not an ambiguous one.
         const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
         throw new PagerDutyDeliveryError({
-          message: 'PagerDuty rate-limited the event (HTTP 429)', status: 429, isRetryable: true, isAmbiguous: false,
+          message: 'PagerDuty rate-limited the event (HTTP 429)',
+          status: 429,
+          isRetryable: true,
+          isAmbiguous: false,
           ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         });
       }
       if (response.status >= 500) {
         throw new PagerDutyDeliveryError({
-          message: `PagerDuty failed (HTTP ${response.status})`, status: response.status, isRetryable: true, isAmbiguous: true,
+          message: `PagerDuty failed (HTTP ${response.status})`,
+          status: response.status,
+          isRetryable: true,
+          isAmbiguous: true,
         });
       }
       throw new PagerDutyDeliveryError({
-        message: describeRejection(response.status, text), status: response.status, isRetryable: false, isAmbiguous: false,
+        message: describeRejection(response.status, text),
+        status: response.status,
+        isRetryable: false,
+        isAmbiguous: false,
       });
     },
   };

@@ -25,10 +25,17 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 20;
 
 const ZOnCallsPage = z.object({
-  oncalls: z.array(z.object({
-    escalation_level: z.number().int(),
-    user: z.object({ id: z.string(), summary: z.string().optional(), name: z.string().optional(), email: z.string().optional() }),
-  })),
+  oncalls: z.array(
+    z.object({
+      escalation_level: z.number().int(),
+      user: z.object({
+        id: z.string(),
+        summary: z.string().optional(),
+        name: z.string().optional(),
+        email: z.string().optional(),
+      }),
+    }),
+  ),
   more: z.boolean().optional(),
 });
 
@@ -47,8 +54,18 @@ export function toOnCallUsers(entries: z.infer<typeof ZOnCallsPage>['oncalls']):
  * Current on-calls through pdjs `api()` with a full URL (so tests can point it at the loopback
  * emulator); pdjs sends `Authorization: Token token=…`.
  */
-export function createOnCallLookup({ apiUrl = 'https://api.pagerduty.com', apiToken, escalationPolicyId, cacheMs = 60_000, timeoutMs = 5000 }: {
-  apiUrl?: string; apiToken: string; escalationPolicyId: string; cacheMs?: number; timeoutMs?: number;
+export function createOnCallLookup({
+  apiUrl = 'https://api.pagerduty.com',
+  apiToken,
+  escalationPolicyId,
+  cacheMs = 60_000,
+  timeoutMs = 5000,
+}: {
+  apiUrl?: string;
+  apiToken: string;
+  escalationPolicyId: string;
+  cacheMs?: number;
+  timeoutMs?: number;
 }): OnCallLookup {
   const url = `${apiUrl.replace(/\/+$/, '')}/oncalls`;
   let cached: { users: OnCallUser[]; expiresAt: number } | undefined;
@@ -77,13 +94,21 @@ export function createOnCallLookup({ apiUrl = 'https://api.pagerduty.com', apiTo
     } catch (error) {
       // pdjs rejects with its own (cross-fetch) Response when the body is not JSON, e.g. a proxy's
       // 502 page; it is not an instance of the global Response, so look for the status field.
-      const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+      const status =
+        typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+          ? error.status
+          : undefined;
       const isTimeout = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
       const reason = status ? `HTTP ${status}` : isTimeout ? `no answer within ${timeoutMs} ms` : String(error);
-      throw new PagerDutyLookupError(`PagerDuty on-call lookup failed: ${reason}`, { cause: error, ...(status === undefined ? {} : { status }) });
+      throw new PagerDutyLookupError(`PagerDuty on-call lookup failed: ${reason}`, {
+        cause: error,
+        ...(status === undefined ? {} : { status }),
+      });
     }
     if (!response.ok) {
-      throw new PagerDutyLookupError(`PagerDuty on-call lookup failed: HTTP ${response.status}`, { status: response.status });
+      throw new PagerDutyLookupError(`PagerDuty on-call lookup failed: HTTP ${response.status}`, {
+        status: response.status,
+      });
     }
     const parsed = ZOnCallsPage.safeParse(response.data);
     if (!parsed.success) {
@@ -105,7 +130,8 @@ export function createOnCallLookup({ apiUrl = 'https://api.pagerduty.com', apiTo
   return {
     async current(now) {
       // Copies, so a caller editing its answer cannot change what the next caller is told.
-      if (cached && now.getTime() < cached.expiresAt) return { users: cached.users.map((u) => ({ ...u })), source: 'cache' };
+      if (cached && now.getTime() < cached.expiresAt)
+        return { users: cached.users.map((u) => ({ ...u })), source: 'cache' };
       // Callers asking at the same moment share one request instead of each hitting the API.
       inFlight ??= fetchAll().finally(() => {
         inFlight = undefined;

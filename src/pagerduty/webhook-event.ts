@@ -40,7 +40,8 @@ const ZIncidentData = z.object({
  */
 export function parsePagerDutyWebhook(rawBody: string): PagerDutyWebhookEvent {
   const { event } = ZWebhookEnvelope.parse(JSON.parse(rawBody));
-  if (event.resource_type !== 'incident') throw new UnsupportedPagerDutyWebhookError(event.event_type, event.resource_type);
+  if (event.resource_type !== 'incident')
+    throw new UnsupportedPagerDutyWebhookError(event.event_type, event.resource_type);
   const incident = ZIncidentData.parse(event.data);
   return {
     webhookEventId: event.id,

@@ -7,8 +7,14 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
  * subscription secret is being rotated, so one match is enough. There is no timestamp to check:
  * replays are caught by deduplicating on X-Webhook-Id, not here.
  */
-export function verifyPagerDutySignature({ secret, rawBody, header }: {
-  secret: string; rawBody: string; header: string | undefined;
+export function verifyPagerDutySignature({
+  secret,
+  rawBody,
+  header,
+}: {
+  secret: string;
+  rawBody: string;
+  header: string | undefined;
 }): boolean {
   // An empty secret would make the HMAC forgeable by anyone who guesses the misconfiguration.
   if (!secret || !header) return false;

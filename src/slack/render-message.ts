@@ -1,7 +1,16 @@
 import type { CustomerDirectory } from '../domain/customer-directory.ts';
 import type { Severity } from '../domain/types.ts';
 import type { MessageSpec, TicketStore } from '../usecases/ports.ts';
-import { customerAck, escalationRequested, firstResponse, openTicketPrompt, severityChanged, slaBreached, type RenderedMessage, type TicketView } from './views/ticket-messages.ts';
+import {
+  customerAck,
+  escalationRequested,
+  firstResponse,
+  openTicketPrompt,
+  severityChanged,
+  slaBreached,
+  type RenderedMessage,
+  type TicketView,
+} from './views/ticket-messages.ts';
 import { ticketCard } from './views/ticket-card.ts';
 import { ACTION } from './ids.ts';
 import { escapeMrkdwn } from './escape.ts';
@@ -14,7 +23,16 @@ import type { IncidentStore } from '../usecases/incident-ports.ts';
 export type MessageRenderer = (spec: MessageSpec) => Promise<RenderedMessage | undefined>;
 
 /** Looks up what a message spec names, then calls the pure view builder. */
-export function createMessageRenderer({ tickets, incidents, componentName, directory, timeZoneOf, meaning, targetText, formatInstant }: {
+export function createMessageRenderer({
+  tickets,
+  incidents,
+  componentName,
+  directory,
+  timeZoneOf,
+  meaning,
+  targetText,
+  formatInstant,
+}: {
   tickets: TicketStore;
   incidents?: IncidentStore;
   componentName?: (id: string) => string;
@@ -28,13 +46,28 @@ export function createMessageRenderer({ tickets, incidents, componentName, direc
     if (spec.view === 'text') return textMessage(String(spec.data?.text ?? ''), String(spec.data?.title ?? ''));
     if (spec.view === 'status-update') {
       const d = spec.data ?? {};
-      return statusUpdateMessage({ status: String(d.status ?? ''), name: String(d.name ?? ''), body: String(d.body ?? ''), affected: String(d.affected ?? ''), window: String(d.window ?? ''), notice: String(d.notice ?? '') });
+      return statusUpdateMessage({
+        status: String(d.status ?? ''),
+        name: String(d.name ?? ''),
+        body: String(d.body ?? ''),
+        affected: String(d.affected ?? ''),
+        window: String(d.window ?? ''),
+        notice: String(d.notice ?? ''),
+      });
     }
-    if (spec.view === 'follow-up-card' || spec.view === 'document-card' || spec.view === 'document-part') return documentView(spec);
-    if (spec.view === 'credit-claim') return creditClaimMessage({ claimId: Number(spec.data?.claimId), summary: String(spec.data?.summary ?? ''), note: String(spec.data?.note ?? '') });
+    if (spec.view === 'follow-up-card' || spec.view === 'document-card' || spec.view === 'document-part')
+      return documentView(spec);
+    if (spec.view === 'credit-claim')
+      return creditClaimMessage({
+        claimId: Number(spec.data?.claimId),
+        summary: String(spec.data?.summary ?? ''),
+        note: String(spec.data?.note ?? ''),
+      });
     if (spec.view === 'incident-card') {
       const incident = await incidents?.get(Number(spec.data?.incidentId));
-      return incident ? incidentCard(incident, componentName ?? ((id) => id), (at) => formatInstant(at, 'UTC')) : undefined;
+      return incident
+        ? incidentCard(incident, componentName ?? ((id) => id), (at) => formatInstant(at, 'UTC'))
+        : undefined;
     }
     if (spec.view === 'open-ticket-prompt') {
       const customer = directory.byId(String(spec.data?.customerId));
@@ -44,18 +77,27 @@ export function createMessageRenderer({ tickets, incidents, componentName, direc
     const customer = ticket ? directory.byId(ticket.customerId) : undefined;
     if (!ticket || !customer) return undefined;
     const view: TicketView = {
-      ticket, customer, meaning, formatInstant,
+      ticket,
+      customer,
+      meaning,
+      formatInstant,
       timeZone: timeZoneOf(customer.id),
       targetText: (s) => targetText(customer.tier, s),
     };
     const data = spec.data ?? {};
     switch (spec.view) {
-      case 'customer-ack': return customerAck(view);
-      case 'ticket-card': return ticketCard(view);
-      case 'first-response': return firstResponse(view, String(data.responderId));
-      case 'severity-changed': return severityChanged(view, String(data.from), data.to as Severity);
-      case 'sla-breached': return slaBreached(view);
-      case 'escalation-requested': return escalationRequested(view, String(data.actorId), String(data.outcome ?? 'nothing-left'));
+      case 'customer-ack':
+        return customerAck(view);
+      case 'ticket-card':
+        return ticketCard(view);
+      case 'first-response':
+        return firstResponse(view, String(data.responderId));
+      case 'severity-changed':
+        return severityChanged(view, String(data.from), data.to as Severity);
+      case 'sla-breached':
+        return slaBreached(view);
+      case 'escalation-requested':
+        return escalationRequested(view, String(data.actorId), String(data.outcome ?? 'nothing-left'));
     }
   };
 }

@@ -7,7 +7,13 @@ import type { PageComponent } from './page-model.ts';
 /** Statuspage lists the 50 most recent incidents and maintenances. */
 export const API_LIST_LIMIT = 50;
 
-const RANK: Record<ComponentState, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
+const RANK: Record<ComponentState, number> = {
+  operational: 0,
+  under_maintenance: 1,
+  degraded_performance: 2,
+  partial_outage: 3,
+  major_outage: 4,
+};
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export interface ApiSettings {
@@ -21,16 +27,36 @@ export interface ApiSettings {
  * Statuspage-shaped public JSON (API v2) from store records; pure. Only public fields are copied:
  * the internal incident link and each update's actor never leave this function.
  */
-export function createApiModel({ now, settings, components, changes, incidents }: {
-  now: Date; settings: ApiSettings; components: readonly PageComponent[];
-  changes: readonly (StateChange & { componentId: string })[]; incidents: readonly StatusIncidentRecord[];
+export function createApiModel({
+  now,
+  settings,
+  components,
+  changes,
+  incidents,
+}: {
+  now: Date;
+  settings: ApiSettings;
+  components: readonly PageComponent[];
+  changes: readonly (StateChange & { componentId: string })[];
+  incidents: readonly StatusIncidentRecord[];
 }) {
   // Stable across restarts and processes, derived from nothing internal.
-  const pageId = BigInt(`0x${createHash('sha256').update(`tplus-status:${settings.url}`).digest('hex').slice(0, 16)}`).toString(36).padStart(12, '0').slice(0, 12);
+  const pageId = BigInt(`0x${createHash('sha256').update(`tplus-status:${settings.url}`).digest('hex').slice(0, 16)}`)
+    .toString(36)
+    .padStart(12, '0')
+    .slice(0, 12);
   const changesOf = (id: string) => changes.filter((c) => c.componentId === id);
   // The last public change, not the time of the request: an unchanged page keeps its ETag.
-  const times = [...changes.map((c) => c.at.getTime()), ...incidents.map((i) => i.updatedAt.getTime())].filter((t) => t <= now.getTime());
-  const page = { id: pageId, name: settings.title, url: settings.url, time_zone: settings.timeZone, updated_at: new Date(times.length > 0 ? Math.max(...times) : now.getTime()).toISOString() };
+  const times = [...changes.map((c) => c.at.getTime()), ...incidents.map((i) => i.updatedAt.getTime())].filter(
+    (t) => t <= now.getTime(),
+  );
+  const page = {
+    id: pageId,
+    name: settings.title,
+    url: settings.url,
+    time_zone: settings.timeZone,
+    updated_at: new Date(times.length > 0 ? Math.max(...times) : now.getTime()).toISOString(),
+  };
   const groupId = (name: string) => `group-${createHash('sha256').update(name).digest('hex').slice(0, 10)}`;
   const shared = { page_id: pageId, description: null, showcase: true, start_date: null, only_show_if_degraded: false };
 
@@ -38,18 +64,39 @@ export function createApiModel({ now, settings, components, changes, incidents }
     const own = changesOf(c.id);
     const first = own[0]?.at ?? now;
     return {
-      id: c.id, name: c.name, status: stateAt(own, now), created_at: first.toISOString(), updated_at: (own[own.length - 1]?.at ?? first).toISOString(),
-      position: position + 1, group_id: c.group === undefined ? null : groupId(c.group), group: false, ...shared,
+      id: c.id,
+      name: c.name,
+      status: stateAt(own, now),
+      created_at: first.toISOString(),
+      updated_at: (own[own.length - 1]?.at ?? first).toISOString(),
+      position: position + 1,
+      group_id: c.group === undefined ? null : groupId(c.group),
+      group: false,
+      ...shared,
     };
   });
   const groupNames = [...new Set(components.flatMap((c) => (c.group === undefined ? [] : [c.group])))];
   const groups = groupNames.map((name, i) => {
     const members = leaves.filter((l) => l.group_id === groupId(name));
-    const status = members.reduce<ComponentState>((worst, m) => (RANK[m.status] > RANK[worst] ? m.status : worst), 'operational');
+    const status = members.reduce<ComponentState>(
+      (worst, m) => (RANK[m.status] > RANK[worst] ? m.status : worst),
+      'operational',
+    );
     return {
-      id: groupId(name), name, status, created_at: members.map((m) => m.created_at).sort()[0] ?? now.toISOString(),
-      updated_at: members.map((m) => m.updated_at).sort().at(-1) ?? now.toISOString(), position: components.length + i + 1,
-      group_id: null, group: true, components: members.map((m) => m.id), ...shared,
+      id: groupId(name),
+      name,
+      status,
+      created_at: members.map((m) => m.created_at).sort()[0] ?? now.toISOString(),
+      updated_at:
+        members
+          .map((m) => m.updated_at)
+          .sort()
+          .at(-1) ?? now.toISOString(),
+      position: components.length + i + 1,
+      group_id: null,
+      group: true,
+      components: members.map((m) => m.id),
+      ...shared,
     };
   });
   const byId = new Map(leaves.map((l) => [l.id, l]));
@@ -64,38 +111,76 @@ export function createApiModel({ now, settings, components, changes, incidents }
         return component ? [{ code: component.id, name: component.name, old_status: old, new_status: c.state }] : [];
       });
       return {
-        id: u.publicId, status: u.status, body: u.body, incident_id: i.publicId, created_at: u.createdAt.toISOString(), updated_at: u.createdAt.toISOString(),
-        display_at: u.displayAt.toISOString(), affected_components: affected, deliver_notifications: true, custom_tweet: null, tweet_id: null,
+        id: u.publicId,
+        status: u.status,
+        body: u.body,
+        incident_id: i.publicId,
+        created_at: u.createdAt.toISOString(),
+        updated_at: u.createdAt.toISOString(),
+        display_at: u.displayAt.toISOString(),
+        affected_components: affected,
+        deliver_notifications: true,
+        custom_tweet: null,
+        tweet_id: null,
       };
     });
     return {
-      id: i.publicId, name: i.name, status: i.status, impact: i.impact, created_at: i.createdAt.toISOString(), updated_at: i.updatedAt.toISOString(),
-      monitoring_at: iso(i.monitoringAt), resolved_at: iso(i.resolvedAt), started_at: i.createdAt.toISOString(), page_id: pageId,
+      id: i.publicId,
+      name: i.name,
+      status: i.status,
+      impact: i.impact,
+      created_at: i.createdAt.toISOString(),
+      updated_at: i.updatedAt.toISOString(),
+      monitoring_at: iso(i.monitoringAt),
+      resolved_at: iso(i.resolvedAt),
+      started_at: i.createdAt.toISOString(),
+      page_id: pageId,
       shortlink: `${settings.url}/status#incident-${i.publicId}`,
       incident_updates: chronological.reverse(),
       components: i.components.flatMap((c) => byId.get(c.componentId) ?? []),
-      ...(i.kind === 'maintenance' ? { scheduled_for: iso(i.scheduledFor), scheduled_until: iso(i.scheduledUntil) } : {}),
+      ...(i.kind === 'maintenance'
+        ? { scheduled_for: iso(i.scheduledFor), scheduled_until: iso(i.scheduledUntil) }
+        : {}),
     };
   }
 
   const ofKind = (kind: StatusIncidentRecord['kind']) => incidents.filter((i) => i.kind === kind);
   const isOpen = (i: StatusIncidentRecord) => i.resolvedAt === null;
-  const bySchedule = (a: StatusIncidentRecord, b: StatusIncidentRecord) => (a.scheduledFor?.getTime() ?? 0) - (b.scheduledFor?.getTime() ?? 0);
-  const status: { indicator: Indicator; description: string } = overallStatus({ componentStates: leaves.map((l) => l.status), open: incidents.filter(isOpen) });
+  const bySchedule = (a: StatusIncidentRecord, b: StatusIncidentRecord) =>
+    (a.scheduledFor?.getTime() ?? 0) - (b.scheduledFor?.getTime() ?? 0);
+  const status: { indicator: Indicator; description: string } = overallStatus({
+    componentStates: leaves.map((l) => l.status),
+    open: incidents.filter(isOpen),
+  });
   const allComponents = [...leaves, ...groups];
   const unresolved = ofKind('incident').filter(isOpen).map(incident);
-  const upcoming = ofKind('maintenance').filter((m) => isOpen(m) && m.status === 'scheduled').sort(bySchedule).map(incident);
-  const active = ofKind('maintenance').filter((m) => isOpen(m) && m.status !== 'scheduled').sort(bySchedule).map(incident);
+  const upcoming = ofKind('maintenance')
+    .filter((m) => isOpen(m) && m.status === 'scheduled')
+    .sort(bySchedule)
+    .map(incident);
+  const active = ofKind('maintenance')
+    .filter((m) => isOpen(m) && m.status !== 'scheduled')
+    .sort(bySchedule)
+    .map(incident);
 
   return {
     status: () => ({ page, status }),
     components: () => ({ page, components: allComponents }),
     incidents: () => ({ page, incidents: ofKind('incident').slice(0, API_LIST_LIMIT).map(incident) }),
     unresolved: () => ({ page, incidents: unresolved }),
-    maintenances: () => ({ page, scheduled_maintenances: ofKind('maintenance').slice(0, API_LIST_LIMIT).map(incident) }),
+    maintenances: () => ({
+      page,
+      scheduled_maintenances: ofKind('maintenance').slice(0, API_LIST_LIMIT).map(incident),
+    }),
     upcoming: () => ({ page, scheduled_maintenances: upcoming }),
     active: () => ({ page, scheduled_maintenances: active }),
-    summary: () => ({ page, components: allComponents, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status }),
+    summary: () => ({
+      page,
+      components: allComponents,
+      incidents: unresolved,
+      scheduled_maintenances: [...active, ...upcoming],
+      status,
+    }),
   };
 }
 export type ApiModel = ReturnType<typeof createApiModel>;

@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import {
-  componentHistory, measureDowntime, stateAt,
-  type ComponentState, type Interval, type StateChange, type StateWeights, type WeightedInterval,
+  componentHistory,
+  measureDowntime,
+  stateAt,
+  type ComponentState,
+  type Interval,
+  type StateChange,
+  type StateWeights,
+  type WeightedInterval,
 } from '../domain/uptime/index.ts';
 import { formatDay, formatDuration } from './format.ts';
 
@@ -37,14 +43,23 @@ export function barDays(now: Date, timeZone: string, days = BAR_DAYS): DayWindow
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   return Array.from({ length: days }, (_, i) => {
     const day = today.minus({ days: days - 1 - i });
-    return { date: day.toISODate() as string, from: day.toJSDate(), to: i === days - 1 ? now : day.plus({ days: 1 }).toJSDate() };
+    return {
+      date: day.toISODate() as string,
+      from: day.toJSDate(),
+      to: i === days - 1 ? now : day.plus({ days: 1 }).toJSDate(),
+    };
   });
 }
 
 const SHOWN: { state: ComponentState; className: DayClass; label: string; weightOf: (w: StateWeights) => number }[] = [
   { state: 'major_outage', className: 'major', label: 'major outage', weightOf: () => 1 },
   { state: 'partial_outage', className: 'partial', label: 'partial outage', weightOf: (w) => w.partialOutage },
-  { state: 'degraded_performance', className: 'degraded', label: 'degraded performance', weightOf: (w) => w.degradedPerformance },
+  {
+    state: 'degraded_performance',
+    className: 'degraded',
+    label: 'degraded performance',
+    weightOf: (w) => w.degradedPerformance,
+  },
 ];
 
 /** Spans of time the component spent in `state`, from its sorted changes, up to `until`. */
@@ -64,27 +79,57 @@ const overlaps = (i: Interval, day: Interval) => i.from < day.to && i.to > day.f
  * state before the window; `maintenance` are the announced windows that apply to it (time under
  * maintenance is excluded from downtime, even when an outage overlaps it).
  */
-export function componentBar({ changes, maintenance, now, days, weights }: {
-  changes: readonly StateChange[]; maintenance: readonly Interval[]; now: Date; days: readonly DayWindow[]; weights: StateWeights;
+export function componentBar({
+  changes,
+  maintenance,
+  now,
+  days,
+  weights,
+}: {
+  changes: readonly StateChange[];
+  maintenance: readonly Interval[];
+  now: Date;
+  days: readonly DayWindow[];
+  weights: StateWeights;
 }): ComponentBar {
   const history = componentHistory({ changes, until: now, weights });
   const exclusions = [...history.maintenance, ...maintenance];
-  const perState = SHOWN.map((s) => ({ ...s, spans: spansIn(changes, s.state, now) })).filter((s) => s.spans.length > 0);
+  const perState = SHOWN.map((s) => ({ ...s, spans: spansIn(changes, s.state, now) })).filter(
+    (s) => s.spans.length > 0,
+  );
   const cells = days.map((window): DayCell => {
     // Only what touches the day: most days of most components have nothing.
     const dayExclusions = exclusions.filter((e) => overlaps(e, window));
-    const day = measureDowntime({ window, outages: history.outages.filter((o) => overlaps(o, window)), exclusions: dayExclusions });
+    const day = measureDowntime({
+      window,
+      outages: history.outages.filter((o) => overlaps(o, window)),
+      exclusions: dayExclusions,
+    });
     const parts = perState
-      .map((s) => ({ ...s, ms: measureDowntime({ window, outages: s.spans.filter((o) => overlaps(o, window)), exclusions: dayExclusions }).downtimeMs }))
+      .map((s) => ({
+        ...s,
+        ms: measureDowntime({ window, outages: s.spans.filter((o) => overlaps(o, window)), exclusions: dayExclusions })
+          .downtimeMs,
+      }))
       .filter((p) => p.ms > 0);
-    const details = parts.map((p) => (p.state === 'major_outage' ? `${p.label} ${formatDuration(p.ms)}` : `${p.label} ${formatDuration(p.ms)} at ${Math.round(p.weightOf(weights) * 100)} %`));
+    const details = parts.map((p) =>
+      p.state === 'major_outage'
+        ? `${p.label} ${formatDuration(p.ms)}`
+        : `${p.label} ${formatDuration(p.ms)} at ${Math.round(p.weightOf(weights) * 100)} %`,
+    );
     if (day.excludedMs > 0) details.push(`maintenance ${formatDuration(day.excludedMs)}`);
     const headline = day.downtimeMs > 0 ? `${formatDuration(day.downtimeMs)} down` : 'No downtime';
     return {
-      date: window.date, className: parts[0]?.className ?? (day.excludedMs > 0 ? 'maintenance' : 'operational'), downtimeMs: day.downtimeMs,
+      date: window.date,
+      className: parts[0]?.className ?? (day.excludedMs > 0 ? 'maintenance' : 'operational'),
+      downtimeMs: day.downtimeMs,
       text: `${formatDay(window.date)}: ${headline}${details.length > 0 ? ` (${details.join(', ')})` : ''}`,
     };
   });
-  const whole = measureDowntime({ window: { from: days[0]?.from ?? now, to: now }, outages: history.outages, exclusions });
+  const whole = measureDowntime({
+    window: { from: days[0]?.from ?? now, to: now },
+    outages: history.outages,
+    exclusions,
+  });
   return { state: stateAt(changes, now), days: cells, uptimePercent: whole.uptimePercent };
 }

@@ -3,8 +3,14 @@ import type { PublicStatus } from '../usecases/status-ports.ts';
 export { STATE_LABEL } from '../domain/uptime/index.ts';
 
 export const STATUS_LABEL: Record<PublicStatus, string> = {
-  investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved',
-  scheduled: 'Scheduled', in_progress: 'In progress', verifying: 'Verifying', completed: 'Completed',
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
 };
 
 /** "1 h 12 min", "45 min", "2 h", "< 1 min" for a sliver that rounds to nothing. */
@@ -31,7 +37,16 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * dominated its render time.
  */
 export function instantFormatter(timeZone: string): (at: Date) => string {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
   return (at) => {
     const part: Record<string, string> = {};
     for (const p of format.formatToParts(at)) part[p.type] = p.value;

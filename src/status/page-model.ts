@@ -64,31 +64,52 @@ export interface PageModel {
 
 /** The oldest instant the page reads changes from: the start of the first bar day. */
 export function pageWindowStart(now: Date, timeZone: string): Date {
-  return DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').minus({ days: BAR_DAYS - 1 }).toJSDate();
+  return DateTime.fromJSDate(now, { zone: timeZone })
+    .startOf('day')
+    .minus({ days: BAR_DAYS - 1 })
+    .toJSDate();
 }
 
 /** The oldest instant the history shows: the start of the month 11 months before this one. */
 export function historyStart(now: Date, timeZone: string): Date {
-  return DateTime.fromJSDate(now, { zone: timeZone }).startOf('month').minus({ months: HISTORY_MONTHS - 1 }).toJSDate();
+  return DateTime.fromJSDate(now, { zone: timeZone })
+    .startOf('month')
+    .minus({ months: HISTORY_MONTHS - 1 })
+    .toJSDate();
 }
 
 /**
  * The status page as data, from store records; pure. `changes` are every component's changes up to
  * `now` from the page window's start, with each one's last change before it.
  */
-export function buildPageModel({ now, settings, components, changes, incidents }: {
-  now: Date; settings: PageSettings; components: readonly PageComponent[];
-  changes: readonly (StateChange & { componentId: string })[]; incidents: readonly StatusIncidentRecord[];
+export function buildPageModel({
+  now,
+  settings,
+  components,
+  changes,
+  incidents,
+}: {
+  now: Date;
+  settings: PageSettings;
+  components: readonly PageComponent[];
+  changes: readonly (StateChange & { componentId: string })[];
+  incidents: readonly StatusIncidentRecord[];
 }): PageModel {
   const { timeZone } = settings;
   const formatInstant = instantFormatter(timeZone);
   const moment = (at: Date): Moment => ({ iso: at.toISOString(), text: formatInstant(at) });
   const nameOf = new Map(components.map((c) => [c.id, c.name]));
   const view = (i: StatusIncidentRecord): IncidentView => ({
-    publicId: i.publicId, name: i.name, impact: i.impact, statusLabel: STATUS_LABEL[i.status], upstreamProvider: i.upstreamProvider,
+    publicId: i.publicId,
+    name: i.name,
+    impact: i.impact,
+    statusLabel: STATUS_LABEL[i.status],
+    upstreamProvider: i.upstreamProvider,
     componentNames: i.components.flatMap((c) => nameOf.get(c.componentId) ?? []),
-    started: moment(i.createdAt), resolved: i.resolvedAt ? moment(i.resolvedAt) : undefined,
-    window: i.scheduledFor && i.scheduledUntil ? { from: moment(i.scheduledFor), to: moment(i.scheduledUntil) } : undefined,
+    started: moment(i.createdAt),
+    resolved: i.resolvedAt ? moment(i.resolvedAt) : undefined,
+    window:
+      i.scheduledFor && i.scheduledUntil ? { from: moment(i.scheduledFor), to: moment(i.scheduledUntil) } : undefined,
     announced: i.announcedAt ? moment(i.announcedAt) : undefined,
     isShortNotice: i.isForced,
     updates: i.updates.map((u) => ({ statusLabel: STATUS_LABEL[u.status], body: u.body, at: moment(u.displayAt) })),
@@ -97,20 +118,37 @@ export function buildPageModel({ now, settings, components, changes, incidents }
   const maintenance = maintenanceByComponent(incidents, now);
   const days = barDays(now, timeZone);
   const views: ComponentView[] = components.map((c) => {
-    const bar = componentBar({ changes: changes.filter((x) => x.componentId === c.id), maintenance: maintenance.get(c.id) ?? [], now, days, weights: settings.weights });
-    return { id: c.id, name: c.name, state: bar.state, stateLabel: STATE_LABEL[bar.state], uptime: formatPercent(bar.uptimePercent), days: bar.days };
+    const bar = componentBar({
+      changes: changes.filter((x) => x.componentId === c.id),
+      maintenance: maintenance.get(c.id) ?? [],
+      now,
+      days,
+      weights: settings.weights,
+    });
+    return {
+      id: c.id,
+      name: c.name,
+      state: bar.state,
+      stateLabel: STATE_LABEL[bar.state],
+      uptime: formatPercent(bar.uptimePercent),
+      days: bar.days,
+    };
   });
   const groups: PageModel['groups'] = [];
   components.forEach((c, i) => {
     const name = c.group ?? null;
-    const group = groups.find((g) => g.name === name) ?? (groups.push({ name, components: [] }), groups[groups.length - 1]);
+    const group =
+      groups.find((g) => g.name === name) ?? (groups.push({ name, components: [] }), groups[groups.length - 1]);
     group?.components.push(views[i] as ComponentView);
   });
 
   const open = incidents.filter((i) => i.resolvedAt === null);
   const openMaintenance = open.filter((i) => i.kind === 'maintenance');
-  const byStart = (a: StatusIncidentRecord, b: StatusIncidentRecord) => (a.scheduledFor?.getTime() ?? 0) - (b.scheduledFor?.getTime() ?? 0);
-  const months = Array.from({ length: HISTORY_MONTHS }, (_, back) => DateTime.fromJSDate(now, { zone: timeZone }).startOf('month').minus({ months: back }));
+  const byStart = (a: StatusIncidentRecord, b: StatusIncidentRecord) =>
+    (a.scheduledFor?.getTime() ?? 0) - (b.scheduledFor?.getTime() ?? 0);
+  const months = Array.from({ length: HISTORY_MONTHS }, (_, back) =>
+    DateTime.fromJSDate(now, { zone: timeZone }).startOf('month').minus({ months: back }),
+  );
   const monthOf = monthFormatter(timeZone);
   const pastByMonth = new Map<string, StatusIncidentRecord[]>();
   for (const i of incidents) {
@@ -119,12 +157,20 @@ export function buildPageModel({ now, settings, components, changes, incidents }
     pastByMonth.set(key, [...(pastByMonth.get(key) ?? []), i]);
   }
   return {
-    title: settings.title, timeZone, generated: moment(now),
+    title: settings.title,
+    timeZone,
+    generated: moment(now),
     overall: overallStatus({ componentStates: views.map((v) => v.state), open }),
     groups,
     active: open.filter((i) => i.kind === 'incident').map(view),
-    maintenanceInProgress: openMaintenance.filter((i) => i.status !== 'scheduled').sort(byStart).map(view),
-    maintenanceUpcoming: openMaintenance.filter((i) => i.status === 'scheduled').sort(byStart).map(view),
+    maintenanceInProgress: openMaintenance
+      .filter((i) => i.status !== 'scheduled')
+      .sort(byStart)
+      .map(view),
+    maintenanceUpcoming: openMaintenance
+      .filter((i) => i.status === 'scheduled')
+      .sort(byStart)
+      .map(view),
     history: months.map((month) => ({
       month: month.toFormat('LLLL yyyy'),
       incidents: (pastByMonth.get(month.toFormat('yyyy-MM')) ?? []).map(view),

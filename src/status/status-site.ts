@@ -26,7 +26,12 @@ export interface StatusSiteSettings {
   weights: StateWeights;
 }
 
-const CONTENT_TYPE = { html: 'text/html; charset=utf-8', atom: 'application/atom+xml; charset=utf-8', rss: 'application/rss+xml; charset=utf-8', json: 'application/json; charset=utf-8' };
+const CONTENT_TYPE = {
+  html: 'text/html; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
 
 /**
  * Everything the public reads, rendered from one snapshot of the store and cached until either
@@ -34,8 +39,18 @@ const CONTENT_TYPE = { html: 'text/html; charset=utf-8', atom: 'application/atom
  * turns (the bars and "today" are measured up to now). Each representation is rendered on first
  * request and then served from memory with a strong ETag.
  */
-export function createStatusSite({ store, clock, settings, components, templatesDir }: {
-  store: StatusStore; clock: Clock; settings: StatusSiteSettings; components: readonly PageComponent[]; templatesDir: string;
+export function createStatusSite({
+  store,
+  clock,
+  settings,
+  components,
+  templatesDir,
+}: {
+  store: StatusStore;
+  clock: Clock;
+  settings: StatusSiteSettings;
+  components: readonly PageComponent[];
+  templatesDir: string;
 }) {
   const renderPage = createStatusPageRenderer(templatesDir);
 
@@ -47,10 +62,27 @@ export function createStatusSite({ store, clock, settings, components, templates
     ]);
     const api = createApiModel({ now, settings, components, changes, incidents });
     const renderers: Record<Representation, () => { text: string; type: string }> = {
-      html: () => ({ type: CONTENT_TYPE.html, text: renderPage(buildPageModel({ now, settings, components, changes, incidents }), { partialPercent: Math.round(settings.weights.partialOutage * 100), feedUrl: '/history.atom' }) }),
-      atom: () => ({ type: CONTENT_TYPE.atom, text: buildHistoryFeed({ now, title: settings.title, url: settings.url, incidents }).atom1() }),
-      rss: () => ({ type: CONTENT_TYPE.rss, text: buildHistoryFeed({ now, title: settings.title, url: settings.url, incidents }).rss2() }),
-      ...(Object.fromEntries((Object.keys(api) as (keyof ApiModel)[]).map((k) => [`json:${k}`, () => ({ type: CONTENT_TYPE.json, text: JSON.stringify(api[k]()) })])) as Record<`json:${keyof ApiModel}`, () => { text: string; type: string }>),
+      html: () => ({
+        type: CONTENT_TYPE.html,
+        text: renderPage(buildPageModel({ now, settings, components, changes, incidents }), {
+          partialPercent: Math.round(settings.weights.partialOutage * 100),
+          feedUrl: '/history.atom',
+        }),
+      }),
+      atom: () => ({
+        type: CONTENT_TYPE.atom,
+        text: buildHistoryFeed({ now, title: settings.title, url: settings.url, incidents }).atom1(),
+      }),
+      rss: () => ({
+        type: CONTENT_TYPE.rss,
+        text: buildHistoryFeed({ now, title: settings.title, url: settings.url, incidents }).rss2(),
+      }),
+      ...(Object.fromEntries(
+        (Object.keys(api) as (keyof ApiModel)[]).map((k) => [
+          `json:${k}`,
+          () => ({ type: CONTENT_TYPE.json, text: JSON.stringify(api[k]()) }),
+        ]),
+      ) as Record<`json:${keyof ApiModel}`, () => { text: string; type: string }>),
     };
     const rendered = new Map<Representation, Rendered>();
     return (what: Representation): Rendered => {
@@ -60,7 +92,12 @@ export function createStatusSite({ store, clock, settings, components, templates
         const body = Buffer.from(text);
         const hash = createHash('sha1').update(body).digest('base64url');
         let gz: { body: Buffer; etag: string } | undefined;
-        r = { body, contentType: type, etag: `"${hash}"`, gzipped: () => (gz ??= { body: gzipSync(body), etag: `"${hash}-gz"` }) };
+        r = {
+          body,
+          contentType: type,
+          etag: `"${hash}"`,
+          gzipped: () => (gz ??= { body: gzipSync(body), etag: `"${hash}-gz"` }),
+        };
         rendered.set(what, r);
       }
       return r;
@@ -75,7 +112,9 @@ export function createStatusSite({ store, clock, settings, components, templates
         const value = snapshot();
         cached = { key, value };
         // A failed read is not kept: the next request tries again.
-        value.catch(() => { if (cached?.value === value) cached = undefined; });
+        value.catch(() => {
+          if (cached?.value === value) cached = undefined;
+        });
       }
       return (await cached.value)(what);
     },

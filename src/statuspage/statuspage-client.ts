@@ -7,7 +7,13 @@ import type { StatuspageIncident } from '../usecases/ports.ts';
  */
 export class StatuspageDeliveryError extends Error {
   override readonly name = 'StatuspageDeliveryError';
-  constructor(message: string, readonly status: number | undefined, readonly isRetryable: boolean, readonly isAmbiguous: boolean, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly isRetryable: boolean,
+    readonly isAmbiguous: boolean,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }
@@ -24,8 +30,12 @@ export interface StatuspageClient {
 function toWire(incident: StatuspageIncident, marker?: string): Record<string, unknown> {
   return {
     incident: {
-      name: incident.name, status: incident.status, body: incident.body, impact_override: incident.impactOverride,
-      components: incident.components, component_ids: Object.keys(incident.components),
+      name: incident.name,
+      status: incident.status,
+      body: incident.body,
+      impact_override: incident.impactOverride,
+      components: incident.components,
+      component_ids: Object.keys(incident.components),
       ...(incident.scheduledFor ? { scheduled_for: incident.scheduledFor } : {}),
       ...(incident.scheduledUntil ? { scheduled_until: incident.scheduledUntil } : {}),
       ...(marker ? { metadata: { tplus: { key: marker } } } : {}),
@@ -33,24 +43,45 @@ function toWire(incident: StatuspageIncident, marker?: string): Record<string, u
   };
 }
 
-export function createStatuspageClient({ apiUrl, apiKey, timeoutMs = 10_000 }: { apiUrl: string; apiKey: string; timeoutMs?: number }): StatuspageClient {
+export function createStatuspageClient({
+  apiUrl,
+  apiKey,
+  timeoutMs = 10_000,
+}: {
+  apiUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+}): StatuspageClient {
   const base = apiUrl.replace(/\/+$/, '');
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
-        method, signal: AbortSignal.timeout(timeoutMs),
+        method,
+        signal: AbortSignal.timeout(timeoutMs),
         headers: { authorization: `OAuth ${apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw new StatuspageDeliveryError(`Statuspage ${method} ${path}: ${(error as Error).message}`, undefined, true, method !== 'GET');
+      throw new StatuspageDeliveryError(
+        `Statuspage ${method} ${path}: ${(error as Error).message}`,
+        undefined,
+        true,
+        method !== 'GET',
+      );
     }
     const text = await response.text();
     if (response.ok) return text ? (JSON.parse(text) as unknown) : undefined;
     const retryAfter = Number(response.headers.get('retry-after'));
     const message = `Statuspage ${method} ${path}: HTTP ${response.status} ${text.slice(0, 200)}`;
-    if (response.status === 429) throw new StatuspageDeliveryError(message, 429, true, false, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+    if (response.status === 429)
+      throw new StatuspageDeliveryError(
+        message,
+        429,
+        true,
+        false,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      );
     if (response.status >= 500) throw new StatuspageDeliveryError(message, response.status, true, method !== 'GET');
     throw new StatuspageDeliveryError(message, response.status, false, false);
   }
@@ -58,14 +89,16 @@ export function createStatuspageClient({ apiUrl, apiKey, timeoutMs = 10_000 }: {
   return {
     async create(pageId, incident, marker) {
       const created = (await call('POST', page(pageId), toWire(incident, marker))) as { id?: unknown } | undefined;
-      if (typeof created?.id !== 'string') throw new StatuspageDeliveryError('Statuspage create answered without an incident id', 200, true, true);
+      if (typeof created?.id !== 'string')
+        throw new StatuspageDeliveryError('Statuspage create answered without an incident id', 200, true, true);
       return created.id;
     },
     async update(pageId, incidentId, incident) {
       await call('PATCH', `${page(pageId)}/${encodeURIComponent(incidentId)}`, toWire(incident));
     },
     async findByMarker(pageId, name, marker) {
-      const found = (await call('GET', `${page(pageId)}?q=${encodeURIComponent(name)}&per_page=100`)) as { id: string; metadata?: { tplus?: { key?: string } } }[] | undefined;
+      const found = (await call('GET', `${page(pageId)}?q=${encodeURIComponent(name)}&per_page=100`)) as
+        { id: string; metadata?: { tplus?: { key?: string } } }[] | undefined;
       return found?.find((i) => i.metadata?.tplus?.key === marker)?.id;
     },
   };

@@ -4,7 +4,10 @@ import type { Prisma } from '../generated/prisma/client.ts';
  * Marks the inbox entry that caused a decision as applied, inside the decision's transaction;
  * false means it already was (a replay after a crash): the caller aborts and writes nothing.
  */
-export async function claimCause(tx: Prisma.TransactionClient, { causeInboxId, at }: { causeInboxId?: number | undefined; at: Date }): Promise<boolean> {
+export async function claimCause(
+  tx: Prisma.TransactionClient,
+  { causeInboxId, at }: { causeInboxId?: number | undefined; at: Date },
+): Promise<boolean> {
   if (causeInboxId === undefined) return true;
   const { count } = await tx.inboxEvent.updateMany({
     where: { id: causeInboxId, state: 'pending' },

@@ -9,15 +9,32 @@ export const ERROR_BUDGET_EVENT = 'error-budget';
 
 /** The columns the contract reads: never the frozen plan, a few kilobytes of JSON per incident. */
 const CONTRACT_COLUMNS = {
-  id: true, customerId: true, severity: true, title: true, components: true, startedAt: true, acknowledgedAt: true, resolvedAt: true,
-  isUpstreamCause: true, upstreamProvider: true, isCustomerCaused: true,
+  id: true,
+  customerId: true,
+  severity: true,
+  title: true,
+  components: true,
+  startedAt: true,
+  acknowledgedAt: true,
+  resolvedAt: true,
+  isUpstreamCause: true,
+  upstreamProvider: true,
+  isCustomerCaused: true,
 } as const;
 
 function toContractIncident(row: Pick<IncidentRow, keyof typeof CONTRACT_COLUMNS>): ContractIncident {
   return {
-    id: row.id, customerId: row.customerId, severity: row.severity as Severity, title: row.title, components: JSON.parse(row.components) as string[],
-    startedAt: row.startedAt, acknowledgedAt: row.acknowledgedAt, resolvedAt: row.resolvedAt,
-    isUpstreamCause: row.isUpstreamCause, upstreamProvider: row.upstreamProvider, isCustomerCaused: row.isCustomerCaused,
+    id: row.id,
+    customerId: row.customerId,
+    severity: row.severity as Severity,
+    title: row.title,
+    components: JSON.parse(row.components) as string[],
+    startedAt: row.startedAt,
+    acknowledgedAt: row.acknowledgedAt,
+    resolvedAt: row.resolvedAt,
+    isUpstreamCause: row.isUpstreamCause,
+    upstreamProvider: row.upstreamProvider,
+    isCustomerCaused: row.isCustomerCaused,
   };
 }
 
@@ -27,10 +44,23 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createContractStore(prisma: PrismaClient): ContractStore {
-  const rcaOf = (r: { incidentId: number; customerId: string; dueAt: Date; metAt: Date | null }) => ({ incidentId: r.incidentId, customerId: r.customerId, dueAt: r.dueAt, metAt: r.metAt });
+  const rcaOf = (r: { incidentId: number; customerId: string; dueAt: Date; metAt: Date | null }) => ({
+    incidentId: r.incidentId,
+    customerId: r.customerId,
+    dueAt: r.dueAt,
+    metAt: r.metAt,
+  });
   return {
     async incidentsOverlapping(from, to, severity) {
-      const rows = await prisma.incident.findMany({ where: { startedAt: { lt: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }], ...(severity ? { severity } : {}) }, orderBy: { startedAt: 'asc' }, select: CONTRACT_COLUMNS });
+      const rows = await prisma.incident.findMany({
+        where: {
+          startedAt: { lt: to },
+          OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }],
+          ...(severity ? { severity } : {}),
+        },
+        orderBy: { startedAt: 'asc' },
+        select: CONTRACT_COLUMNS,
+      });
       return rows.map(toContractIncident);
     },
     async incidentsStamp() {
@@ -45,34 +75,66 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       return row ? toContractIncident(row) : undefined;
     },
     async maintenances(from, to) {
-      const rows = await prisma.statusIncident.findMany({ where: { kind: 'maintenance', scheduledFor: { lt: to }, scheduledUntil: { gt: from } }, orderBy: { scheduledFor: 'asc' } });
+      const rows = await prisma.statusIncident.findMany({
+        where: { kind: 'maintenance', scheduledFor: { lt: to }, scheduledUntil: { gt: from } },
+        orderBy: { scheduledFor: 'asc' },
+      });
       return rows.map((r): MaintenanceWindow => ({
-        id: r.id, from: r.scheduledFor as Date, to: r.scheduledUntil as Date, announcedAt: r.announcedAt,
+        id: r.id,
+        from: r.scheduledFor as Date,
+        to: r.scheduledUntil as Date,
+        announcedAt: r.announcedAt,
         components: (JSON.parse(r.components) as { componentId: string }[]).map((c) => c.componentId),
       }));
     },
     async lateRcaCandidates(now, sentWithinDays) {
       const rows = await prisma.followUpDeadline.findMany({
-        where: { kind: 'rca', incident: { severity: 'S1' }, OR: [{ state: 'open', dueAt: { lt: now } }, { metAt: { gte: new Date(now.getTime() - sentWithinDays * DAY) } }] },
+        where: {
+          kind: 'rca',
+          incident: { severity: 'S1' },
+          OR: [
+            { state: 'open', dueAt: { lt: now } },
+            { metAt: { gte: new Date(now.getTime() - sentWithinDays * DAY) } },
+          ],
+        },
         orderBy: { dueAt: 'asc' },
       });
       return rows.map(rcaOf);
     },
     async rcaDeadlines(customerId, incidentIds) {
-      const rows = await prisma.followUpDeadline.findMany({ where: { kind: 'rca', customerId, incidentId: { in: incidentIds } }, orderBy: { dueAt: 'asc' } });
+      const rows = await prisma.followUpDeadline.findMany({
+        where: { kind: 'rca', customerId, incidentId: { in: incidentIds } },
+        orderBy: { dueAt: 'asc' },
+      });
       return rows.map(rcaOf);
     },
     async ticketsFiled(customerId, from, to) {
-      const rows = await prisma.ticket.findMany({ where: { customerId, filedAt: { gte: from, lt: to } }, orderBy: { filedAt: 'asc' }, select: { id: true, severity: true, filedAt: true, firstResponseDueAt: true, firstResponseAt: true } });
+      const rows = await prisma.ticket.findMany({
+        where: { customerId, filedAt: { gte: from, lt: to } },
+        orderBy: { filedAt: 'asc' },
+        select: { id: true, severity: true, filedAt: true, firstResponseDueAt: true, firstResponseAt: true },
+      });
       return rows.map((r) => ({ ...r, severity: r.severity as Severity }));
     },
     async triggersFired(customerId, from, to, alsoKeys = []) {
-      const rows = await prisma.terminationTrigger.findMany({ where: { customerId, OR: [{ firedAt: { gte: from, lt: to } }, { key: { in: alsoKeys } }] }, orderBy: { firedAt: 'asc' } });
-      return rows.map((r) => ({ key: r.key, kind: r.kind, firedAt: r.firedAt, evidence: JSON.parse(r.evidence) as Record<string, unknown> }));
+      const rows = await prisma.terminationTrigger.findMany({
+        where: { customerId, OR: [{ firedAt: { gte: from, lt: to } }, { key: { in: alsoKeys } }] },
+        orderBy: { firedAt: 'asc' },
+      });
+      return rows.map((r) => ({
+        key: r.key,
+        kind: r.kind,
+        firedAt: r.firedAt,
+        evidence: JSON.parse(r.evidence) as Record<string, unknown>,
+      }));
     },
     async firedKeys(keys) {
       if (keys.length === 0) return new Set();
-      return new Set((await prisma.terminationTrigger.findMany({ where: { key: { in: keys } }, select: { key: true } })).map((r) => r.key));
+      return new Set(
+        (await prisma.terminationTrigger.findMany({ where: { key: { in: keys } }, select: { key: true } })).map(
+          (r) => r.key,
+        ),
+      );
     },
     async fireTrigger(trigger, effects) {
       try {
@@ -88,14 +150,28 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       }
     },
     async resolvedWithoutBudgetLine(limit) {
-      const rows = await prisma.incident.findMany({ where: { resolvedAt: { not: null }, events: { none: { kind: ERROR_BUDGET_EVENT } } }, orderBy: { resolvedAt: 'asc' }, take: limit, select: CONTRACT_COLUMNS });
+      const rows = await prisma.incident.findMany({
+        where: { resolvedAt: { not: null }, events: { none: { kind: ERROR_BUDGET_EVENT } } },
+        orderBy: { resolvedAt: 'asc' },
+        take: limit,
+        select: CONTRACT_COLUMNS,
+      });
       return rows.map(toContractIncident);
     },
     async addBudgetLine(incidentId, line) {
       // Read and write in one transaction: SQLite serialises writers, so a second sweep sees the line.
       return prisma.$transaction(async (tx) => {
         if ((await tx.incidentEvent.count({ where: { incidentId, kind: ERROR_BUDGET_EVENT } })) > 0) return false;
-        await tx.incidentEvent.create({ data: { incidentId, at: line.at, kind: ERROR_BUDGET_EVENT, actor: 'tplus', text: line.text, detail: JSON.stringify(line.detail) } });
+        await tx.incidentEvent.create({
+          data: {
+            incidentId,
+            at: line.at,
+            kind: ERROR_BUDGET_EVENT,
+            actor: 'tplus',
+            text: line.text,
+            detail: JSON.stringify(line.detail),
+          },
+        });
         return true;
       });
     },

@@ -6,9 +6,22 @@ import { isUniqueViolation } from './contract-store.ts';
 
 function toRecord(r: CreditClaim): CreditClaimRecord {
   return {
-    id: r.id, customerId: r.customerId, incidentId: r.incidentId, month: r.month, requestedBy: r.requestedBy, requestedAt: r.requestedAt,
-    uptimePercent: r.uptimePercent, creditPercent: r.creditPercent, creditAmount: r.creditAmount, currency: r.currency, note: r.note, channelId: r.channelId,
-    state: r.state, decidedBy: r.decidedBy, decidedAt: r.decidedAt, appliedCycle: r.appliedCycle,
+    id: r.id,
+    customerId: r.customerId,
+    incidentId: r.incidentId,
+    month: r.month,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt,
+    uptimePercent: r.uptimePercent,
+    creditPercent: r.creditPercent,
+    creditAmount: r.creditAmount,
+    currency: r.currency,
+    note: r.note,
+    channelId: r.channelId,
+    state: r.state,
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt,
+    appliedCycle: r.appliedCycle,
   };
 }
 
@@ -23,13 +36,20 @@ export function createCreditClaimStore(prisma: PrismaClient): CreditClaimStore {
       return row ? toRecord(row) : undefined;
     },
     async forMonth(customerId, month) {
-      return (await prisma.creditClaim.findMany({ where: { customerId, month }, orderBy: { id: 'asc' } })).map(toRecord);
+      return (await prisma.creditClaim.findMany({ where: { customerId, month }, orderBy: { id: 'asc' } })).map(
+        toRecord,
+      );
     },
     async create(claim, { causeInboxId, effects }) {
       try {
         return await prisma.$transaction(async (tx) => {
           if (!(await claimCause(tx, { causeInboxId, at: claim.requestedAt }))) throw new Aborted();
-          if (await tx.creditClaim.findUnique({ where: { customerId_incidentId: { customerId: claim.customerId, incidentId: claim.incidentId } } })) throw new Aborted();
+          if (
+            await tx.creditClaim.findUnique({
+              where: { customerId_incidentId: { customerId: claim.customerId, incidentId: claim.incidentId } },
+            })
+          )
+            throw new Aborted();
           const { id } = await tx.creditClaim.create({ data: { ...claim } });
           const rows = effects(id);
           await writeOutboxEffects(tx, rows, claim.requestedAt);
@@ -45,7 +65,10 @@ export function createCreditClaimStore(prisma: PrismaClient): CreditClaimStore {
       try {
         return await prisma.$transaction(async (tx) => {
           if (!(await claimCause(tx, { causeInboxId, at }))) throw new Aborted();
-          const { count } = await tx.creditClaim.updateMany({ where: { id, state: 'pending' }, data: { state, decidedBy: by, decidedAt: at, appliedCycle, ...figures } });
+          const { count } = await tx.creditClaim.updateMany({
+            where: { id, state: 'pending' },
+            data: { state, decidedBy: by, decidedAt: at, appliedCycle, ...figures },
+          });
           if (count === 0) throw new Aborted();
           await writeOutboxEffects(tx, effects, at);
           return true;

@@ -18,7 +18,13 @@ export function sqlitePath(databaseUrl: string): string {
 }
 
 /** Opens the SQLite file, applies pending migrations, and returns both connections. */
-export async function openDatabase({ databaseUrl, migrationsDir }: { databaseUrl: string; migrationsDir: string }): Promise<OpenDatabase> {
+export async function openDatabase({
+  databaseUrl,
+  migrationsDir,
+}: {
+  databaseUrl: string;
+  migrationsDir: string;
+}): Promise<OpenDatabase> {
   const path = sqlitePath(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path, { timeout: 5000 });

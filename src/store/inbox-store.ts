@@ -11,7 +11,6 @@ function isBusy(error: unknown): boolean {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }
 
-
 type AppendResult = Awaited<ReturnType<InboxStore['append']>>;
 interface QueuedAppend {
   entry: NewInboxEntry;
@@ -27,7 +26,9 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
   // Group commit: requests that arrive in the same turn of the event loop are committed in one
   // transaction, which costs about one commit instead of one each. Each resolves only after it.
   const insertAll = raw.transaction((batch: QueuedAppend[]) =>
-    batch.map(({ entry }) => insert.run(entry.source, entry.dedupeKey, entry.kind, entry.body, toDbDate(entry.receivedAt), entry.retryNum)),
+    batch.map(({ entry }) =>
+      insert.run(entry.source, entry.dedupeKey, entry.kind, entry.body, toDbDate(entry.receivedAt), entry.retryNum),
+    ),
   );
   let queue: QueuedAppend[] = [];
   let busySince: number | undefined;
@@ -40,7 +41,14 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
       busySince = undefined;
       batch.forEach(({ entry, resolve }, i) => {
         const info = infos[i] as Database.RunResult;
-        resolve(info.changes === 0 ? { isDuplicate: true } : { isDuplicate: false, entry: { ...entry, id: Number(info.lastInsertRowid), state: 'pending', attempts: 0 } });
+        resolve(
+          info.changes === 0
+            ? { isDuplicate: true }
+            : {
+                isDuplicate: false,
+                entry: { ...entry, id: Number(info.lastInsertRowid), state: 'pending', attempts: 0 },
+              },
+        );
       });
     } catch (error) {
       // Another connection holds the write lock (a Prisma transaction between awaits): yield to
@@ -64,7 +72,11 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
       });
     },
     async pending(limit) {
-      const rows = await prisma.inboxEvent.findMany({ where: { state: 'pending' }, orderBy: { id: 'asc' }, take: limit });
+      const rows = await prisma.inboxEvent.findMany({
+        where: { state: 'pending' },
+        orderBy: { id: 'asc' },
+        take: limit,
+      });
       return rows.map(toEntry);
     },
     async get(id) {
@@ -72,12 +84,19 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
       return row ? toEntry(row) : undefined;
     },
     async markDone(id, outcome, at) {
-      await prisma.inboxEvent.updateMany({ where: { id, state: 'pending' }, data: { state: 'done', outcome, processedAt: at } });
+      await prisma.inboxEvent.updateMany({
+        where: { id, state: 'pending' },
+        data: { state: 'done', outcome, processedAt: at },
+      });
     },
     async recordFailure(id, error, { isFinal, at }) {
       await prisma.inboxEvent.update({
         where: { id },
-        data: { attempts: { increment: 1 }, lastError: error.slice(0, 2000), ...(isFinal ? { state: 'failed', processedAt: at } : {}) },
+        data: {
+          attempts: { increment: 1 },
+          lastError: error.slice(0, 2000),
+          ...(isFinal ? { state: 'failed', processedAt: at } : {}),
+        },
       });
     },
     async counts() {
@@ -87,7 +106,17 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
   };
 }
 
-function toEntry(row: { id: number; source: string; dedupeKey: string; kind: string; body: string; receivedAt: Date; retryNum: number; state: string; attempts: number }): InboxEntry {
+function toEntry(row: {
+  id: number;
+  source: string;
+  dedupeKey: string;
+  kind: string;
+  body: string;
+  receivedAt: Date;
+  retryNum: number;
+  state: string;
+  attempts: number;
+}): InboxEntry {
   return {
     id: row.id,
     source: row.source as InboxEntry['source'],

@@ -31,5 +31,12 @@ export function toIncident(row: IncidentRow): Incident {
 }
 
 export function toStepRow(row: StepRowDb): StepRow {
-  return { rowId: row.id, incidentId: row.incidentId, planVersion: row.planVersion, stepId: row.stepId, dueAt: row.dueAt, state: row.state as StepRow['state'] };
+  return {
+    rowId: row.id,
+    incidentId: row.incidentId,
+    planVersion: row.planVersion,
+    stepId: row.stepId,
+    dueAt: row.dueAt,
+    state: row.state as StepRow['state'],
+  };
 }

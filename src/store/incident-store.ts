@@ -18,7 +18,15 @@ async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConseque
   const published = await writeStatusUpdate(tx, incidentId, c);
   const statusChanges = (c.statusChanges ?? []).filter((s) => !published.has(s.componentId));
   if (statusChanges.length > 0) {
-    await tx.componentStatusChange.createMany({ data: statusChanges.map((s) => ({ componentId: s.componentId, state: s.state, incidentId, at: c.at, source: s.source })) });
+    await tx.componentStatusChange.createMany({
+      data: statusChanges.map((s) => ({
+        componentId: s.componentId,
+        state: s.state,
+        incidentId,
+        at: c.at,
+        source: s.source,
+      })),
+    });
   }
 }
 
@@ -26,34 +34,71 @@ async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConseque
 async function writeStatusUpdate(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<Set<string>> {
   if (!c.statusUpdate) return new Set();
   const row = await tx.statusIncident.findUnique({ where: { incidentId } });
-  const publication = c.statusUpdate(row ? { id: row.id, name: row.name, status: row.status as PublicStatus, components: parseImpacts(row.components), resolvedAt: row.resolvedAt } : undefined);
+  const publication = c.statusUpdate(
+    row
+      ? {
+          id: row.id,
+          name: row.name,
+          status: row.status as PublicStatus,
+          components: parseImpacts(row.components),
+          resolvedAt: row.resolvedAt,
+        }
+      : undefined,
+  );
   if (!publication) return new Set();
   await writeStatusPublication(tx, { ...publication, at: c.at });
   return new Set(publication.components.map((p) => p.componentId));
 }
 
-async function clearSyncFlag(tx: Tx | PrismaClient, t: { id: number; severity: string; status: string }): Promise<void> {
-  await tx.ticket.updateMany({ where: { id: t.id, severity: t.severity, status: t.status }, data: { needsIncidentSync: false } });
+async function clearSyncFlag(
+  tx: Tx | PrismaClient,
+  t: { id: number; severity: string; status: string },
+): Promise<void> {
+  await tx.ticket.updateMany({
+    where: { id: t.id, severity: t.severity, status: t.status },
+    data: { needsIncidentSync: false },
+  });
 }
 
 export function createIncidentStore(prisma: PrismaClient): IncidentStore {
   const apply = (incidentId: number, consequences: IncidentConsequences, change: (tx: Tx) => Promise<boolean>) =>
     applyClaimed(prisma, consequences, change, (tx) => writeConsequences(tx, incidentId, consequences));
 
-  const scheduleRows = (incidentId: number, planVersion: number, steps: { stepId: string; dueAt: Date | undefined }[]) =>
-    steps.map((s) => ({ incidentId, planVersion, stepId: s.stepId, dueAt: s.dueAt ?? null, state: s.dueAt ? 'pending' : 'waiting' }));
+  const scheduleRows = (
+    incidentId: number,
+    planVersion: number,
+    steps: { stepId: string; dueAt: Date | undefined }[],
+  ) =>
+    steps.map((s) => ({
+      incidentId,
+      planVersion,
+      stepId: s.stepId,
+      dueAt: s.dueAt ?? null,
+      state: s.dueAt ? 'pending' : 'waiting',
+    }));
 
   /** Steps waiting for an anchor (the ack, the resolution) get their due time. */
   async function activate(tx: Tx, incidentId: number, dues: { stepId: string; dueAt: Date }[]): Promise<void> {
     for (const d of dues) {
-      await tx.incidentStep.updateMany({ where: { incidentId, stepId: d.stepId, state: 'waiting' }, data: { state: 'pending', dueAt: d.dueAt } });
+      await tx.incidentStep.updateMany({
+        where: { incidentId, stepId: d.stepId, state: 'waiting' },
+        data: { state: 'pending', dueAt: d.dueAt },
+      });
     }
   }
 
   return {
     async ticketsToSync(limit) {
-      const rows = await prisma.ticket.findMany({ where: { needsIncidentSync: true }, orderBy: { id: 'asc' }, take: limit, include: { incident: true } });
-      return rows.map((row) => ({ ticket: toTicket(row), incident: row.incident ? toIncident(row.incident) : undefined }));
+      const rows = await prisma.ticket.findMany({
+        where: { needsIncidentSync: true },
+        orderBy: { id: 'asc' },
+        take: limit,
+        include: { incident: true },
+      });
+      return rows.map((row) => ({
+        ticket: toTicket(row),
+        incident: row.incident ? toIncident(row.incident) : undefined,
+      }));
     },
     async markSynced(ticket) {
       await clearSyncFlag(prisma, ticket);
@@ -61,12 +106,22 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
     async start(incident, steps, consequencesFor) {
       try {
         return await prisma.$transaction(async (tx) => {
-          if (incident.ticketId !== null && (await tx.incident.findUnique({ where: { ticketId: incident.ticketId }, select: { id: true } }))) return undefined;
+          if (
+            incident.ticketId !== null &&
+            (await tx.incident.findUnique({ where: { ticketId: incident.ticketId }, select: { id: true } }))
+          )
+            return undefined;
           const row = await tx.incident.create({
             data: {
-              ticketId: incident.ticketId, source: incident.source, customerId: incident.customerId, severity: incident.severity,
-              title: incident.title, components: JSON.stringify(incident.components), startedAt: incident.startedAt,
-              alertFingerprint: incident.alertFingerprint, plan: JSON.stringify(incident.plan),
+              ticketId: incident.ticketId,
+              source: incident.source,
+              customerId: incident.customerId,
+              severity: incident.severity,
+              title: incident.title,
+              components: JSON.stringify(incident.components),
+              startedAt: incident.startedAt,
+              alertFingerprint: incident.alertFingerprint,
+              plan: JSON.stringify(incident.plan),
             },
           });
           await tx.incidentStep.createMany({ data: scheduleRows(row.id, 1, steps) });
@@ -92,11 +147,17 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
       return row ? toIncident(row) : undefined;
     },
     async openByFingerprint(fingerprint) {
-      const row = await prisma.incident.findFirst({ where: { alertFingerprint: fingerprint, resolvedAt: null }, orderBy: { id: 'desc' } });
+      const row = await prisma.incident.findFirst({
+        where: { alertFingerprint: fingerprint, resolvedAt: null },
+        orderBy: { id: 'desc' },
+      });
       return row ? toIncident(row) : undefined;
     },
     async steps(incidentId) {
-      const rows = await prisma.incidentStep.findMany({ where: { incidentId }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+      const rows = await prisma.incidentStep.findMany({
+        where: { incidentId },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      });
       return rows.map(toStepRow);
     },
     async stepContexts(incidentIds) {
@@ -104,52 +165,106 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         where: { id: { in: [...new Set(incidentIds)] } },
         include: { ticket: true, steps: { where: { state: 'done' }, select: { stepId: true } } },
       });
-      return new Map(rows.map((row) => [row.id, { incident: toIncident(row), ticket: row.ticket ? toTicket(row.ticket) : undefined, ranSteps: new Set(row.steps.map((s) => s.stepId)) }]));
+      return new Map(
+        rows.map((row) => [
+          row.id,
+          {
+            incident: toIncident(row),
+            ticket: row.ticket ? toTicket(row.ticket) : undefined,
+            ranSteps: new Set(row.steps.map((s) => s.stepId)),
+          },
+        ]),
+      );
     },
     acknowledge({ incidentId, by, at, anchoredDues, alsoTicket }, consequences) {
       return apply(incidentId, consequences, async (tx) => {
-        const { count } = await tx.incident.updateMany({ where: { id: incidentId, acknowledgedAt: null, resolvedAt: null }, data: { acknowledgedAt: at, acknowledgedBy: by } });
+        const { count } = await tx.incident.updateMany({
+          where: { id: incidentId, acknowledgedAt: null, resolvedAt: null },
+          data: { acknowledgedAt: at, acknowledgedBy: by },
+        });
         if (count === 0) return false;
         await activate(tx, incidentId, anchoredDues);
         if (alsoTicket) {
-          const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { ticketId: true } });
+          const incident = await tx.incident.findUniqueOrThrow({
+            where: { id: incidentId },
+            select: { ticketId: true },
+          });
           if (incident.ticketId !== null) {
-            await tx.ticket.updateMany({ where: { id: incident.ticketId, firstResponseAt: null }, data: { firstResponseAt: at, firstResponseBy: by } });
-            await tx.ticket.updateMany({ where: { id: incident.ticketId, status: 'open' }, data: { status: 'acknowledged' } });
-            await tx.deadline.updateMany({ where: { ticketId: incident.ticketId, kind: 'first-response', state: 'pending' }, data: { state: 'met', settledAt: at } });
+            await tx.ticket.updateMany({
+              where: { id: incident.ticketId, firstResponseAt: null },
+              data: { firstResponseAt: at, firstResponseBy: by },
+            });
+            await tx.ticket.updateMany({
+              where: { id: incident.ticketId, status: 'open' },
+              data: { status: 'acknowledged' },
+            });
+            await tx.deadline.updateMany({
+              where: { ticketId: incident.ticketId, kind: 'first-response', state: 'pending' },
+              data: { state: 'met', settledAt: at },
+            });
           }
         }
         return true;
       });
     },
-    resolve({ incidentId, by, at, summary, isUpstreamCause, isCustomerCaused, upstreamProvider, anchoredDues }, consequences) {
+    resolve(
+      { incidentId, by, at, summary, isUpstreamCause, isCustomerCaused, upstreamProvider, anchoredDues },
+      consequences,
+    ) {
       return apply(incidentId, consequences, async (tx) => {
         const { count } = await tx.incident.updateMany({
           where: { id: incidentId, resolvedAt: null },
-          data: { resolvedAt: at, resolvedBy: by, resolutionSummary: summary, isUpstreamCause, isCustomerCaused, upstreamProvider },
+          data: {
+            resolvedAt: at,
+            resolvedBy: by,
+            resolutionSummary: summary,
+            isUpstreamCause,
+            isCustomerCaused,
+            upstreamProvider,
+          },
         });
         if (count === 0) return false;
-        await tx.incidentStep.updateMany({ where: { incidentId, state: 'pending', NOT: { stepId: { in: anchoredDues.map((d) => d.stepId) } } }, data: { state: 'cancelled', outcome: 'incident resolved' } });
+        await tx.incidentStep.updateMany({
+          where: { incidentId, state: 'pending', NOT: { stepId: { in: anchoredDues.map((d) => d.stepId) } } },
+          data: { state: 'cancelled', outcome: 'incident resolved' },
+        });
         await activate(tx, incidentId, anchoredDues);
-        await tx.incidentStep.updateMany({ where: { incidentId, state: 'waiting' }, data: { state: 'cancelled', outcome: 'incident resolved' } });
+        await tx.incidentStep.updateMany({
+          where: { incidentId, state: 'waiting' },
+          data: { state: 'cancelled', outcome: 'incident resolved' },
+        });
         const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { ticketId: true } });
-        if (incident.ticketId !== null) await tx.ticket.update({ where: { id: incident.ticketId }, data: { status: 'resolved' } });
+        if (incident.ticketId !== null)
+          await tx.ticket.update({ where: { id: incident.ticketId }, data: { status: 'resolved' } });
         return true;
       });
     },
     replan({ incidentId, fromVersion, severity, plan, schedule, cancel }, consequences) {
       return apply(incidentId, consequences, async (tx) => {
-        const { count } = await tx.incident.updateMany({ where: { id: incidentId, planVersion: fromVersion, resolvedAt: null }, data: { severity, plan: JSON.stringify(plan), planVersion: fromVersion + 1 } });
+        const { count } = await tx.incident.updateMany({
+          where: { id: incidentId, planVersion: fromVersion, resolvedAt: null },
+          data: { severity, plan: JSON.stringify(plan), planVersion: fromVersion + 1 },
+        });
         if (count === 0) return false;
         // Every open step of the old version goes; the new plan re-adds those it still has.
-        await tx.incidentStep.updateMany({ where: { incidentId, state: { in: ['pending', 'waiting'] }, stepId: { in: cancel } }, data: { state: 'cancelled', outcome: `not in the ${severity} plan` } });
-        await tx.incidentStep.updateMany({ where: { incidentId, state: { in: ['pending', 'waiting'] } }, data: { state: 'cancelled', outcome: `re-planned as ${severity}` } });
+        await tx.incidentStep.updateMany({
+          where: { incidentId, state: { in: ['pending', 'waiting'] }, stepId: { in: cancel } },
+          data: { state: 'cancelled', outcome: `not in the ${severity} plan` },
+        });
+        await tx.incidentStep.updateMany({
+          where: { incidentId, state: { in: ['pending', 'waiting'] } },
+          data: { state: 'cancelled', outcome: `re-planned as ${severity}` },
+        });
         await tx.incidentStep.createMany({ data: scheduleRows(incidentId, fromVersion + 1, schedule) });
         return true;
       });
     },
     async dueSteps(now, limit) {
-      const rows = await prisma.incidentStep.findMany({ where: { state: 'pending', dueAt: { lte: now } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit });
+      const rows = await prisma.incidentStep.findMany({
+        where: { state: 'pending', dueAt: { lte: now } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        take: limit,
+      });
       return rows.map(toStepRow);
     },
     async nextPendingStep(incidentId, actions) {
@@ -157,11 +272,17 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
       if (!incident) return undefined;
       const plan = toIncident(incident).plan;
       const ids = plan.steps.filter((s) => actions.includes(s.action)).map((s) => s.id);
-      const row = await prisma.incidentStep.findFirst({ where: { incidentId, state: 'pending', stepId: { in: ids } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] });
+      const row = await prisma.incidentStep.findFirst({
+        where: { incidentId, state: 'pending', stepId: { in: ids } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      });
       return row ? toStepRow(row) : undefined;
     },
     async bringForward(rowId, dueAt) {
-      const { count } = await prisma.incidentStep.updateMany({ where: { id: rowId, state: 'pending', dueAt: { gt: dueAt } }, data: { dueAt } });
+      const { count } = await prisma.incidentStep.updateMany({
+        where: { id: rowId, state: 'pending', dueAt: { gt: dueAt } },
+        data: { dueAt },
+      });
       return count === 1;
     },
     async completeStep(step, at, decide) {
@@ -169,11 +290,17 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         return await prisma.$transaction(async (tx) => {
           const lateMs = step.dueAt ? Math.max(0, at.getTime() - step.dueAt.getTime()) : 0;
           // The claim: only one tick, in one process, moves this row out of pending.
-          const { count } = await tx.incidentStep.updateMany({ where: { id: step.rowId, state: 'pending' }, data: { state: 'done', firedAt: at, lateMs } });
+          const { count } = await tx.incidentStep.updateMany({
+            where: { id: step.rowId, state: 'pending' },
+            data: { state: 'done', firedAt: at, lateMs },
+          });
           if (count === 0) return false;
           const incident = toIncident(await tx.incident.findUniqueOrThrow({ where: { id: step.incidentId } }));
           const decision = decide(incident);
-          await tx.incidentStep.update({ where: { id: step.rowId }, data: { state: decision.state, outcome: decision.outcome } });
+          await tx.incidentStep.update({
+            where: { id: step.rowId },
+            data: { state: decision.state, outcome: decision.outcome },
+          });
           await writeConsequences(tx, step.incidentId, { ...decision.consequences, at });
           return true;
         });
@@ -186,15 +313,27 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
       return apply(incidentId, consequences, async () => true);
     },
     async markEngaged(incidentId, at) {
-      const { count } = await prisma.incident.updateMany({ where: { id: incidentId, engagedAt: null }, data: { engagedAt: at } });
+      const { count } = await prisma.incident.updateMany({
+        where: { id: incidentId, engagedAt: null },
+        data: { engagedAt: at },
+      });
       return count === 1;
     },
     async setChannel(incidentId, channelId) {
       await prisma.incident.update({ where: { id: incidentId }, data: { channelId } });
     },
     async timeline(incidentId) {
-      const rows = await prisma.incidentEvent.findMany({ where: { incidentId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
-      return rows.map((r) => ({ at: r.at, kind: r.kind, actor: r.actor, text: r.text, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+      const rows = await prisma.incidentEvent.findMany({
+        where: { incidentId },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map((r) => ({
+        at: r.at,
+        kind: r.kind,
+        actor: r.actor,
+        text: r.text,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+      }));
     },
   };
 }

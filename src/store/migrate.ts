@@ -16,10 +16,16 @@ export function applyMigrations(db: Database.Database, migrationsDir: string): s
     "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
     "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
   const applied = new Map(
-    (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as {
-      migration_name: string;
-      checksum: string;
-    }[]).map((row) => [row.migration_name, row.checksum]),
+    (
+      db
+        .prepare(
+          'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
+        .all() as {
+        migration_name: string;
+        checksum: string;
+      }[]
+    ).map((row) => [row.migration_name, row.checksum]),
   );
   const names = readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(migrationsDir, entry.name, 'migration.sql')))
@@ -36,7 +42,9 @@ export function applyMigrations(db: Database.Database, migrationsDir: string): s
     }
     // IMMEDIATE: a second process starting at the same moment waits instead of applying twice.
     db.transaction(() => {
-      const raced = db.prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL').get(name);
+      const raced = db
+        .prepare('SELECT 1 FROM _prisma_migrations WHERE migration_name = ? AND finished_at IS NOT NULL')
+        .get(name);
       if (raced) return;
       db.exec(sql);
       db.prepare(

@@ -12,18 +12,37 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       return row?.state as 'pending' | 'delivered' | 'dead' | undefined;
     },
     async stuck(createdBefore) {
-      const rows = await prisma.outboxMessage.findMany({ where: { state: 'pending', createdAt: { lt: createdBefore } }, orderBy: { id: 'asc' }, take: 500 });
-      return rows.map((row) => ({ id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, isAmbiguous: row.isAmbiguous, createdAt: row.createdAt }));
+      const rows = await prisma.outboxMessage.findMany({
+        where: { state: 'pending', createdAt: { lt: createdBefore } },
+        orderBy: { id: 'asc' },
+        take: 500,
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        key: row.key,
+        effect: JSON.parse(row.payload) as OutboxEffect,
+        attempts: row.attempts,
+        isAmbiguous: row.isAmbiguous,
+        createdAt: row.createdAt,
+      }));
     },
     async retryNow(id, now) {
-      await prisma.outboxMessage.updateMany({ where: { id, state: 'pending', nextAttemptAt: { gt: now } }, data: { nextAttemptAt: now } });
+      await prisma.outboxMessage.updateMany({
+        where: { id, state: 'pending', nextAttemptAt: { gt: now } },
+        data: { nextAttemptAt: now },
+      });
     },
     async release(id) {
       await prisma.outboxMessage.updateMany({ where: { id, state: 'pending' }, data: { leaseUntil: null } });
     },
     async claimDue(now, limit, { now: leaseNow, until: leaseUntil }, { skipKinds = [] } = {}) {
       const candidates = await prisma.outboxMessage.findMany({
-        where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: leaseNow } }], ...(skipKinds.length > 0 ? { kind: { notIn: [...skipKinds] } } : {}) },
+        where: {
+          state: 'pending',
+          nextAttemptAt: { lte: now },
+          OR: [{ leaseUntil: null }, { leaseUntil: { lt: leaseNow } }],
+          ...(skipKinds.length > 0 ? { kind: { notIn: [...skipKinds] } } : {}),
+        },
         orderBy: { id: 'asc' },
         take: limit,
       });
@@ -32,14 +51,22 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       // leased in between is not returned, so it is not ours.
       const leased = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
         `UPDATE OutboxMessage SET leaseUntil = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' AND (leaseUntil IS NULL OR leaseUntil < ?) RETURNING id`,
-        toDbDate(leaseUntil), JSON.stringify(candidates.map((row) => row.id)), toDbDate(leaseNow),
+        toDbDate(leaseUntil),
+        JSON.stringify(candidates.map((row) => row.id)),
+        toDbDate(leaseNow),
       );
       const ours = new Set(leased.map((row) => Number(row.id)));
-      return candidates.filter((row) => ours.has(row.id)).map((row) => ({
-        id: row.id, key: row.key, effect: JSON.parse(row.payload) as OutboxEffect, attempts: row.attempts, createdAt: row.createdAt,
-        // A lease that ran out without an outcome means a dispatcher died mid-call: the effect may have happened.
-        isAmbiguous: row.isAmbiguous || row.leaseUntil !== null,
-      }));
+      return candidates
+        .filter((row) => ours.has(row.id))
+        .map((row) => ({
+          id: row.id,
+          key: row.key,
+          effect: JSON.parse(row.payload) as OutboxEffect,
+          attempts: row.attempts,
+          createdAt: row.createdAt,
+          // A lease that ran out without an outcome means a dispatcher died mid-call: the effect may have happened.
+          isAmbiguous: row.isAmbiguous || row.leaseUntil !== null,
+        }));
     },
     async resultOf(key) {
       const row = await prisma.outboxMessage.findUnique({ where: { key }, select: { state: true, result: true } });
@@ -49,7 +76,13 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
     async markDelivered(id, result, at) {
       await prisma.outboxMessage.update({
         where: { id },
-        data: { state: 'delivered', deliveredAt: at, leaseUntil: null, result: result ? JSON.stringify(result) : null, attempts: { increment: 1 } },
+        data: {
+          state: 'delivered',
+          deliveredAt: at,
+          leaseUntil: null,
+          result: result ? JSON.stringify(result) : null,
+          attempts: { increment: 1 },
+        },
       });
     },
     async reschedule(id, { error, nextAttemptAt, isAmbiguous, isDead }) {
@@ -66,7 +99,11 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       });
     },
     async nextDueAt() {
-      const row = await prisma.outboxMessage.findFirst({ where: { state: 'pending' }, orderBy: { nextAttemptAt: 'asc' }, select: { nextAttemptAt: true } });
+      const row = await prisma.outboxMessage.findFirst({
+        where: { state: 'pending' },
+        orderBy: { nextAttemptAt: 'asc' },
+        select: { nextAttemptAt: true },
+      });
       return row?.nextAttemptAt;
     },
     async counts() {

@@ -14,8 +14,13 @@ interface SlaVersionRow {
 
 function toVersion(row: SlaVersionRow): SlaVersion {
   return {
-    version: row.version, contentHash: row.contentHash, content: JSON.parse(row.content) as SlaContent, diff: JSON.parse(row.diff) as SlaChange[],
-    isWeakening: row.isWeakening, createdAt: row.createdAt, effectiveAt: row.effectiveAt,
+    version: row.version,
+    contentHash: row.contentHash,
+    content: JSON.parse(row.content) as SlaContent,
+    diff: JSON.parse(row.diff) as SlaChange[],
+    isWeakening: row.isWeakening,
+    createdAt: row.createdAt,
+    effectiveAt: row.effectiveAt,
   };
 }
 
@@ -32,8 +37,13 @@ export function createSlaVersionStore(prisma: PrismaClient): SlaVersionStore {
       try {
         const row = await prisma.slaVersion.create({
           data: {
-            version: latestVersion + 1, contentHash: next.contentHash, content: JSON.stringify(next.content), diff: JSON.stringify(next.diff),
-            isWeakening: next.isWeakening, createdAt: next.createdAt, effectiveAt: next.effectiveAt,
+            version: latestVersion + 1,
+            contentHash: next.contentHash,
+            content: JSON.stringify(next.content),
+            diff: JSON.stringify(next.diff),
+            isWeakening: next.isWeakening,
+            createdAt: next.createdAt,
+            effectiveAt: next.effectiveAt,
           },
         });
         return toVersion(row);

@@ -23,7 +23,10 @@ interface AdapterConnection {
  * statement, so the arguments go to run/all). Every adapter call is synchronous and runs to the
  * end, so a cached statement is never busy when it is used again.
  */
-export function cachingConnection(db: Database.Database, size = 256): AdapterConnection & { readonly prepared: number } {
+export function cachingConnection(
+  db: Database.Database,
+  size = 256,
+): AdapterConnection & { readonly prepared: number } {
   const statements = new Map<string, Database.Statement>();
   let prepared = 0;
   const statement = (sql: string): Database.Statement => {

@@ -16,7 +16,10 @@ const withUpdates = { updates: true } as const;
  * Writes one publication inside the caller's transaction: the runbook's T+15 step and the
  * resolution publish in the same transaction as their own claim. The caller claims the cause.
  */
-export async function writeStatusPublication(tx: Tx, p: StatusPublication): Promise<{ statusIncidentId: number; updateId: number }> {
+export async function writeStatusPublication(
+  tx: Tx,
+  p: StatusPublication,
+): Promise<{ statusIncidentId: number; updateId: number }> {
   const isClosing = CLOSED.includes(p.status);
   let statusIncidentId: number;
   let incidentId: number | null;
@@ -24,11 +27,22 @@ export async function writeStatusPublication(tx: Tx, p: StatusPublication): Prom
     const c = p.target.create;
     const row = await tx.statusIncident.create({
       data: {
-        publicId: newPublicId(), kind: c.kind, incidentId: c.incidentId ?? null, name: c.name, impact: c.impact, status: p.status,
-        upstreamProvider: c.upstreamProvider ?? null, components: JSON.stringify(mergeImpacts([], p.components)),
-        createdAt: p.at, updatedAt: p.at, monitoringAt: MONITORING.includes(p.status) ? p.at : null, resolvedAt: isClosing ? p.at : null,
-        scheduledFor: c.scheduledFor ?? null, scheduledUntil: c.scheduledUntil ?? null,
-        announcedAt: c.kind === 'maintenance' ? p.at : null, isForced: c.isForced ?? false,
+        publicId: newPublicId(),
+        kind: c.kind,
+        incidentId: c.incidentId ?? null,
+        name: c.name,
+        impact: c.impact,
+        status: p.status,
+        upstreamProvider: c.upstreamProvider ?? null,
+        components: JSON.stringify(mergeImpacts([], p.components)),
+        createdAt: p.at,
+        updatedAt: p.at,
+        monitoringAt: MONITORING.includes(p.status) ? p.at : null,
+        resolvedAt: isClosing ? p.at : null,
+        scheduledFor: c.scheduledFor ?? null,
+        scheduledUntil: c.scheduledUntil ?? null,
+        announcedAt: c.kind === 'maintenance' ? p.at : null,
+        isForced: c.isForced ?? false,
       },
     });
     statusIncidentId = row.id;
@@ -36,13 +50,24 @@ export async function writeStatusPublication(tx: Tx, p: StatusPublication): Prom
   } else {
     const current = await tx.statusIncident.findUniqueOrThrow({ where: { id: p.target.statusIncidentId } });
     // The claim of a timed move: a conditional update, so two ticks or processes cannot both make it.
-    if (p.expectedStatus !== undefined && (await tx.statusIncident.updateMany({ where: { id: current.id, status: p.expectedStatus }, data: { updatedAt: p.at } })).count === 0) throw new Aborted();
+    if (
+      p.expectedStatus !== undefined &&
+      (
+        await tx.statusIncident.updateMany({
+          where: { id: current.id, status: p.expectedStatus },
+          data: { updatedAt: p.at },
+        })
+      ).count === 0
+    )
+      throw new Aborted();
     statusIncidentId = current.id;
     incidentId = current.incidentId;
     await tx.statusIncident.update({
       where: { id: current.id },
       data: {
-        status: p.status, updatedAt: p.at, components: JSON.stringify(mergeImpacts(parseImpacts(current.components), p.components)),
+        status: p.status,
+        updatedAt: p.at,
+        components: JSON.stringify(mergeImpacts(parseImpacts(current.components), p.components)),
         // The first time it reached monitoring stays; a reopened incident is no longer resolved.
         monitoringAt: current.monitoringAt ?? (MONITORING.includes(p.status) ? p.at : null),
         resolvedAt: isClosing ? (current.resolvedAt ?? p.at) : null,
@@ -50,10 +75,27 @@ export async function writeStatusPublication(tx: Tx, p: StatusPublication): Prom
     });
   }
   const update = await tx.statusUpdate.create({
-    data: { publicId: newPublicId(), statusIncidentId, status: p.status, body: p.body, components: JSON.stringify(p.components), actor: p.actor, createdAt: p.at, displayAt: p.at },
+    data: {
+      publicId: newPublicId(),
+      statusIncidentId,
+      status: p.status,
+      body: p.body,
+      components: JSON.stringify(p.components),
+      actor: p.actor,
+      createdAt: p.at,
+      displayAt: p.at,
+    },
   });
   if (p.components.length > 0 && !p.isAnnouncement) {
-    await tx.componentStatusChange.createMany({ data: p.components.map((c) => ({ componentId: c.componentId, state: c.state, incidentId, at: p.at, source: 'status' })) });
+    await tx.componentStatusChange.createMany({
+      data: p.components.map((c) => ({
+        componentId: c.componentId,
+        state: c.state,
+        incidentId,
+        at: p.at,
+        source: 'status',
+      })),
+    });
   }
   await writeOutboxEffects(tx, p.effects ?? [], p.at);
   if (p.effectsFor) await writeOutboxEffects(tx, p.effectsFor({ statusIncidentId, updateId: update.id }), p.at);
@@ -62,14 +104,17 @@ export async function writeStatusPublication(tx: Tx, p: StatusPublication): Prom
 
 export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: Database.Database }): StatusStore {
   // Synchronous and indexed (max of a rowid): cheap enough to ask on every public request.
-  const versionQuery = raw.prepare('SELECT (SELECT max(id) FROM StatusUpdate) AS u, (SELECT max(id) FROM ComponentStatusChange) AS c');
+  const versionQuery = raw.prepare(
+    'SELECT (SELECT max(id) FROM StatusUpdate) AS u, (SELECT max(id) FROM ComponentStatusChange) AS c',
+  );
   const openWhere = (kind?: 'incident' | 'maintenance') => ({ resolvedAt: null, ...(kind ? { kind } : {}) });
 
   return {
     async publish(publication) {
       try {
         return await prisma.$transaction(async (tx) => {
-          if (!(await claimCause(tx, { causeInboxId: publication.causeInboxId, at: publication.at }))) throw new Aborted();
+          if (!(await claimCause(tx, { causeInboxId: publication.causeInboxId, at: publication.at })))
+            throw new Aborted();
           return writeStatusPublication(tx, publication);
         });
       } catch (error) {
@@ -87,28 +132,51 @@ export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: 
     },
     async list({ since, kind, limit }) {
       const rows = await prisma.statusIncident.findMany({
-        where: { ...(kind ? { kind } : {}), OR: [{ createdAt: { gte: since } }, { resolvedAt: null }, { resolvedAt: { gte: since } }] },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: withUpdates, ...(limit ? { take: limit } : {}),
+        where: {
+          ...(kind ? { kind } : {}),
+          OR: [{ createdAt: { gte: since } }, { resolvedAt: null }, { resolvedAt: { gte: since } }],
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        include: withUpdates,
+        ...(limit ? { take: limit } : {}),
       });
       return rows.map(toStatusIncident);
     },
     async open(kind) {
-      const rows = await prisma.statusIncident.findMany({ where: openWhere(kind), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: withUpdates });
+      const rows = await prisma.statusIncident.findMany({
+        where: openWhere(kind),
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        include: withUpdates,
+      });
       return rows.map(toStatusIncident);
     },
     async dueMaintenances(now) {
       const rows = await prisma.statusIncident.findMany({
-        where: { kind: 'maintenance', resolvedAt: null, OR: [{ status: 'scheduled', scheduledFor: { lte: now } }, { status: { in: ['in_progress', 'verifying'] }, scheduledUntil: { lte: now } }] },
-        orderBy: { id: 'asc' }, include: withUpdates,
+        where: {
+          kind: 'maintenance',
+          resolvedAt: null,
+          OR: [
+            { status: 'scheduled', scheduledFor: { lte: now } },
+            { status: { in: ['in_progress', 'verifying'] }, scheduledUntil: { lte: now } },
+          ],
+        },
+        orderBy: { id: 'asc' },
+        include: withUpdates,
       });
       return rows.map(toStatusIncident);
     },
     async componentChanges(from, to) {
       // Each component's last change before the window gives its state at the window's start.
-      const lastBefore = await prisma.componentStatusChange.groupBy({ by: ['componentId'], where: { at: { lt: from } }, _max: { at: true } });
+      const lastBefore = await prisma.componentStatusChange.groupBy({
+        by: ['componentId'],
+        where: { at: { lt: from } },
+        _max: { at: true },
+      });
       const starts = lastBefore.flatMap((g) => (g._max.at ? [{ componentId: g.componentId, at: g._max.at }] : []));
       const rows = await prisma.componentStatusChange.findMany({
-        where: { OR: [...starts, { at: { gte: from, lt: to } }] }, orderBy: [{ at: 'asc' }, { id: 'asc' }], select: { componentId: true, state: true, at: true },
+        where: { OR: [...starts, { at: { gte: from, lt: to } }] },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        select: { componentId: true, state: true, at: true },
       });
       return rows.map((r) => ({ componentId: r.componentId, state: r.state as ComponentState, at: r.at }));
     },

@@ -34,10 +34,14 @@ export function toTicket(row: TicketRow): Ticket {
 
 /** The row an outbox effect becomes: `dependsOnKey` names the post whose ts it needs. */
 export function outboxRow(effect: OutboxEffect, at: Date) {
-  const dependsOnKey = effect.kind === 'slack.post' ? (effect.threadOf ?? effect.channelOf)?.key
-    : effect.kind === 'slack.update' || effect.kind === 'slack.pin' ? effect.target.key
-    : effect.kind === 'statuspage.sync' ? effect.incidentOf?.key
-    : undefined;
+  const dependsOnKey =
+    effect.kind === 'slack.post'
+      ? (effect.threadOf ?? effect.channelOf)?.key
+      : effect.kind === 'slack.update' || effect.kind === 'slack.pin'
+        ? effect.target.key
+        : effect.kind === 'statuspage.sync'
+          ? effect.incidentOf?.key
+          : undefined;
   return {
     key: effect.key,
     kind: effect.kind,

@@ -11,14 +11,26 @@ type Tx = Prisma.TransactionClient;
 async function writeConsequences(tx: Tx, ticket: Ticket, consequences: Consequences): Promise<void> {
   const notes = consequences.timeline ?? [];
   if (notes.length > 0) {
-    await tx.timelineEntry.createMany({ data: notes.map((note) => ({ ticketId: ticket.id, at: consequences.at, kind: note.kind, actor: note.actor, detail: JSON.stringify(note.detail) })) });
+    await tx.timelineEntry.createMany({
+      data: notes.map((note) => ({
+        ticketId: ticket.id,
+        at: consequences.at,
+        kind: note.kind,
+        actor: note.actor,
+        detail: JSON.stringify(note.detail),
+      })),
+    });
   }
   await writeOutboxEffects(tx, consequences.effects?.(ticket) ?? [], consequences.at);
 }
 
 export function createTicketStore(prisma: PrismaClient): TicketStore {
   /** Runs `change` and the consequences atomically; resolves false when nothing was applied. */
-  async function apply(ticketId: number, consequences: Consequences, change: (tx: Tx) => Promise<boolean>): Promise<boolean> {
+  async function apply(
+    ticketId: number,
+    consequences: Consequences,
+    change: (tx: Tx) => Promise<boolean>,
+  ): Promise<boolean> {
     try {
       return await prisma.$transaction(async (tx) => {
         if (!(await claimCause(tx, consequences))) return false;
@@ -39,17 +51,37 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
         if (!(await claimCause(tx, { ...consequences, causeInboxId: t.inboxId }))) return undefined;
         const row = await tx.ticket.create({
           data: {
-            inboxKey: t.inboxKey, customerId: t.customerId, tier: t.tier, channelId: t.channelId, threadTs: t.threadTs,
-            source: t.source, reporterUserId: t.reporterUserId, reporterTeamId: t.reporterTeamId,
-            isFiledOnBehalf: t.isFiledOnBehalf, summary: t.summary, description: t.description, impact: t.impact,
-            component: t.component, proposedSeverity: t.proposedSeverity, severity: t.severity,
-            classificationReason: t.classificationReason, classificationSignals: JSON.stringify(t.signals),
-            filedAt: t.filedAt, firstResponseDueAt: t.firstResponseDueAt,
+            inboxKey: t.inboxKey,
+            customerId: t.customerId,
+            tier: t.tier,
+            channelId: t.channelId,
+            threadTs: t.threadTs,
+            source: t.source,
+            reporterUserId: t.reporterUserId,
+            reporterTeamId: t.reporterTeamId,
+            isFiledOnBehalf: t.isFiledOnBehalf,
+            summary: t.summary,
+            description: t.description,
+            impact: t.impact,
+            component: t.component,
+            proposedSeverity: t.proposedSeverity,
+            severity: t.severity,
+            classificationReason: t.classificationReason,
+            classificationSignals: JSON.stringify(t.signals),
+            filedAt: t.filedAt,
+            firstResponseDueAt: t.firstResponseDueAt,
           },
         });
         await tx.deadline.create({ data: { ticketId: row.id, kind: 'first-response', dueAt: t.firstResponseDueAt } });
         await tx.severityChange.create({
-          data: { ticketId: row.id, fromSeverity: null, toSeverity: t.severity, actorUserId: 'tplus', reason: t.classificationReason, at: t.filedAt },
+          data: {
+            ticketId: row.id,
+            fromSeverity: null,
+            toSeverity: t.severity,
+            actorUserId: 'tplus',
+            reason: t.classificationReason,
+            at: t.filedAt,
+          },
         });
         const ticket = toTicket(row);
         await writeConsequences(tx, ticket, consequences);
@@ -76,7 +108,10 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
         if (count === 0) return false;
         await tx.severityChange.create({ data: { ticketId, ...change } });
         // A pending deadline moves with the new target; a met or breached one is history.
-        await tx.deadline.updateMany({ where: { ticketId, kind: 'first-response', state: 'pending' }, data: { dueAt: firstResponseDueAt } });
+        await tx.deadline.updateMany({
+          where: { ticketId, kind: 'first-response', state: 'pending' },
+          data: { dueAt: firstResponseDueAt },
+        });
         return true;
       });
     },
@@ -84,7 +119,9 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
       return apply(ticketId, consequences, async (tx) => {
         const existing = await tx.ticketComment.findUnique({ where: { ticketId_messageTs: { ticketId, messageTs } } });
         if (existing) return false;
-        await tx.ticketComment.create({ data: { ticketId, authorUserId, authorTeamId, isResponder, text, messageTs, createdAt: at } });
+        await tx.ticketComment.create({
+          data: { ticketId, authorUserId, authorTeamId, isResponder, text, messageTs, createdAt: at },
+        });
         if (isResponder) await setFirstResponse(tx, { ticketId, by: authorUserId, at, isAcknowledgement: false });
         return true;
       });
@@ -101,21 +138,41 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
     },
     async severityHistory(ticketId) {
       const rows = await prisma.severityChange.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
-      return rows.map((r) => ({ fromSeverity: r.fromSeverity as Severity | null, toSeverity: r.toSeverity as Severity, actorUserId: r.actorUserId, reason: r.reason, at: r.at }));
+      return rows.map((r) => ({
+        fromSeverity: r.fromSeverity as Severity | null,
+        toSeverity: r.toSeverity as Severity,
+        actorUserId: r.actorUserId,
+        reason: r.reason,
+        at: r.at,
+      }));
     },
     async timeline(ticketId) {
       const rows = await prisma.timelineEntry.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
-      return rows.map((r) => ({ kind: r.kind, actor: r.actor, at: r.at, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+      return rows.map((r) => ({
+        kind: r.kind,
+        actor: r.actor,
+        at: r.at,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+      }));
     },
     async claimDueBreaches(now, limit, consequencesFor) {
-      const due = await prisma.deadline.findMany({ where: { state: 'pending', kind: 'first-response', dueAt: { lt: now } }, orderBy: { dueAt: 'asc' }, take: limit });
+      const due = await prisma.deadline.findMany({
+        where: { state: 'pending', kind: 'first-response', dueAt: { lt: now } },
+        orderBy: { dueAt: 'asc' },
+        take: limit,
+      });
       const claimed: Ticket[] = [];
       for (const deadline of due) {
         const ticket = await prisma.$transaction(async (tx) => {
           // Conditional update: whoever flips pending → breached owns the breach.
-          const { count } = await tx.deadline.updateMany({ where: { id: deadline.id, state: 'pending' }, data: { state: 'breached', settledAt: now } });
+          const { count } = await tx.deadline.updateMany({
+            where: { id: deadline.id, state: 'pending' },
+            data: { state: 'breached', settledAt: now },
+          });
           if (count === 0) return undefined;
-          const breached = toTicket(await tx.ticket.update({ where: { id: deadline.ticketId }, data: { slaBreachedAt: deadline.dueAt } }));
+          const breached = toTicket(
+            await tx.ticket.update({ where: { id: deadline.ticketId }, data: { slaBreachedAt: deadline.dueAt } }),
+          );
           await writeConsequences(tx, breached, consequencesFor(breached, deadline.dueAt));
           return breached;
         });
@@ -129,17 +186,30 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
   };
 }
 
-async function setFirstResponse(tx: Tx, { ticketId, by, at, isAcknowledgement }: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean }): Promise<boolean> {
+async function setFirstResponse(
+  tx: Tx,
+  { ticketId, by, at, isAcknowledgement }: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean },
+): Promise<boolean> {
   const { count } = await tx.ticket.updateMany({
     where: { id: ticketId, firstResponseAt: null },
-    data: { firstResponseAt: at, firstResponseBy: by, ...(isAcknowledgement ? { status: 'acknowledged', needsIncidentSync: true } : {}) },
+    data: {
+      firstResponseAt: at,
+      firstResponseBy: by,
+      ...(isAcknowledgement ? { status: 'acknowledged', needsIncidentSync: true } : {}),
+    },
   });
   if (count === 0) {
     if (!isAcknowledgement) return false;
     // Already responded in the thread: the button still acknowledges the ticket.
-    const ack = await tx.ticket.updateMany({ where: { id: ticketId, status: 'open' }, data: { status: 'acknowledged', needsIncidentSync: true } });
+    const ack = await tx.ticket.updateMany({
+      where: { id: ticketId, status: 'open' },
+      data: { status: 'acknowledged', needsIncidentSync: true },
+    });
     return ack.count === 1;
   }
-  await tx.deadline.updateMany({ where: { ticketId, kind: 'first-response', state: 'pending' }, data: { state: 'met', settledAt: at } });
+  await tx.deadline.updateMany({
+    where: { ticketId, kind: 'first-response', state: 'pending' },
+    data: { state: 'met', settledAt: at },
+  });
   return true;
 }

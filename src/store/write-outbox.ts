@@ -10,12 +10,21 @@ import { toDbDate } from './db-date.ts';
  * list (the unique key does the check), because every statement inside a transaction holds the
  * write lock a little longer.
  */
-export async function writeOutboxEffects(tx: Prisma.TransactionClient, effects: readonly OutboxEffect[], at: Date): Promise<void> {
+export async function writeOutboxEffects(
+  tx: Prisma.TransactionClient,
+  effects: readonly OutboxEffect[],
+  at: Date,
+): Promise<void> {
   if (effects.length === 0) return;
   const rows = effects.map((e) => outboxRow(e, at));
   // The columns are outboxRow's own fields, so a field added there is written here too.
   const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
-  const values = rows.flatMap((r) => columns.map((c) => { const v = r[c]; return v instanceof Date ? toDbDate(v) : v; }));
+  const values = rows.flatMap((r) =>
+    columns.map((c) => {
+      const v = r[c];
+      return v instanceof Date ? toDbDate(v) : v;
+    }),
+  );
   const row = `(${columns.map(() => '?').join(', ')})`;
   await tx.$executeRawUnsafe(
     `INSERT INTO OutboxMessage (${columns.join(', ')}) VALUES ${rows.map(() => row).join(', ')} ON CONFLICT(key) DO NOTHING`,
@@ -24,16 +33,35 @@ export async function writeOutboxEffects(tx: Prisma.TransactionClient, effects: 
 }
 
 /** Lines of an incident's timeline, written in the caller's transaction. */
-export async function writeIncidentEvents(tx: Prisma.TransactionClient, incidentId: number, at: Date, events: readonly { kind: string; actor: string; text: string; detail?: Record<string, unknown> }[]): Promise<void> {
+export async function writeIncidentEvents(
+  tx: Prisma.TransactionClient,
+  incidentId: number,
+  at: Date,
+  events: readonly { kind: string; actor: string; text: string; detail?: Record<string, unknown> }[],
+): Promise<void> {
   if (events.length === 0) return;
-  await tx.incidentEvent.createMany({ data: events.map((e) => ({ incidentId, at, kind: e.kind, actor: e.actor, text: e.text, detail: JSON.stringify(e.detail ?? {}) })) });
+  await tx.incidentEvent.createMany({
+    data: events.map((e) => ({
+      incidentId,
+      at,
+      kind: e.kind,
+      actor: e.actor,
+      text: e.text,
+      detail: JSON.stringify(e.detail ?? {}),
+    })),
+  });
 }
 
 /**
  * One transaction: claims the inbox entry that caused the decision (a replay writes nothing), runs
  * the conditional `change` (false rolls everything back), then writes its consequences.
  */
-export async function applyClaimed(prisma: PrismaClient, cause: { causeInboxId?: number | undefined; at: Date }, change: (tx: Prisma.TransactionClient) => Promise<boolean>, write: (tx: Prisma.TransactionClient) => Promise<void>): Promise<boolean> {
+export async function applyClaimed(
+  prisma: PrismaClient,
+  cause: { causeInboxId?: number | undefined; at: Date },
+  change: (tx: Prisma.TransactionClient) => Promise<boolean>,
+  write: (tx: Prisma.TransactionClient) => Promise<void>,
+): Promise<boolean> {
   try {
     return await prisma.$transaction(async (tx) => {
       if (!(await claimCause(tx, cause))) return false;

@@ -9,8 +9,20 @@ import type { Clock } from './ports.ts';
  * Approves the document's current revision. The internal post-mortem's deadline is met by its
  * approval (it is never sent); customer documents meet theirs when sent.
  */
-export async function approveDocument({ documents, policy, clock, documentId, actor, causeInboxId }: {
-  documents: DocumentStore; policy: DocumentPolicy; clock: Clock; documentId: number; actor: Actor; causeInboxId?: number;
+export async function approveDocument({
+  documents,
+  policy,
+  clock,
+  documentId,
+  actor,
+  causeInboxId,
+}: {
+  documents: DocumentStore;
+  policy: DocumentPolicy;
+  clock: Clock;
+  documentId: number;
+  actor: Actor;
+  causeInboxId?: number;
 }): Promise<{ approved: true } | { refusal: string }> {
   const doc = await documents.get(documentId);
   if (!doc) return { refusal: 'That document does not exist. Nothing was changed.' };
@@ -19,13 +31,35 @@ export async function approveDocument({ documents, policy, clock, documentId, ac
   if (doc.state !== 'draft') return { refusal: `This document is already ${doc.state}. Nothing was changed.` };
   // A customer must never receive a root cause that reads "To be completed.".
   if (isCustomerFacing(doc.kind) && doc.markdown.includes(TO_COMPLETE)) {
-    return { refusal: `Some sections still read “${TO_COMPLETE}” Press Edit and write them before approving. Nothing was changed.` };
+    return {
+      refusal: `Some sections still read “${TO_COMPLETE}” Press Edit and write them before approving. Nothing was changed.`,
+    };
   }
   const at = clock.now();
-  const approved = await documents.approve({ id: doc.id, revision: doc.revision, by: actor.id, meetsDeadline: !isCustomerFacing(doc.kind) }, {
-    at, ...(causeInboxId !== undefined ? { causeInboxId } : {}),
-    events: [{ kind: 'document', actor: actor.id, text: `${doc.kind}${doc.customerId ? ` for ${doc.customerId}` : ''} revision ${doc.revision} approved by ${actor.id}`, detail: { documentId: doc.id } }],
-    effects: [documentCardEffect(policy, doc, { state: 'approved', note: `Revision ${doc.revision} approved by <@${actor.id}>.`, at, isFirst: false })],
-  });
-  return approved ? { approved: true } : { refusal: 'The document changed meanwhile (a new revision, or already approved). Nothing was changed.' };
+  const approved = await documents.approve(
+    { id: doc.id, revision: doc.revision, by: actor.id, meetsDeadline: !isCustomerFacing(doc.kind) },
+    {
+      at,
+      ...(causeInboxId !== undefined ? { causeInboxId } : {}),
+      events: [
+        {
+          kind: 'document',
+          actor: actor.id,
+          text: `${doc.kind}${doc.customerId ? ` for ${doc.customerId}` : ''} revision ${doc.revision} approved by ${actor.id}`,
+          detail: { documentId: doc.id },
+        },
+      ],
+      effects: [
+        documentCardEffect(policy, doc, {
+          state: 'approved',
+          note: `Revision ${doc.revision} approved by <@${actor.id}>.`,
+          at,
+          isFirst: false,
+        }),
+      ],
+    },
+  );
+  return approved
+    ? { approved: true }
+    : { refusal: 'The document changed meanwhile (a new revision, or already approved). Nothing was changed.' };
 }

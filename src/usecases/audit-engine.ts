@@ -18,13 +18,28 @@ export interface AuditFindings {
  * and logged by the caller, and retried now; a page that PagerDuty has not taken for 2 minutes is
  * sent to the on-call by Slack DM and to triage, while PagerDuty keeps being retried.
  */
-export async function auditEngine({ incidents, outbox, policy, clock }: { incidents: IncidentStore; outbox: OutboxStore; policy: IncidentPolicy; clock: Clock }): Promise<AuditFindings> {
+export async function auditEngine({
+  incidents,
+  outbox,
+  policy,
+  clock,
+}: {
+  incidents: IncidentStore;
+  outbox: OutboxStore;
+  policy: IncidentPolicy;
+  clock: Clock;
+}): Promise<AuditFindings> {
   const now = clock.now();
   const overdue = await incidents.dueSteps(new Date(now.getTime() - OVERDUE_STEP_MS), 1000);
   const stuck = await outbox.stuck(new Date(now.getTime() - OVERDUE_STEP_MS));
   for (const item of stuck) await outbox.retryNow(item.id, now);
   let pageFallbacks = 0;
-  const pages = stuck.filter((item) => item.effect.kind === 'pagerduty.event' && item.effect.event.action === 'trigger' && now.getTime() - item.createdAt.getTime() >= PAGE_FALLBACK_AFTER_MS);
+  const pages = stuck.filter(
+    (item) =>
+      item.effect.kind === 'pagerduty.event' &&
+      item.effect.event.action === 'trigger' &&
+      now.getTime() - item.createdAt.getTime() >= PAGE_FALLBACK_AFTER_MS,
+  );
   if (pages.length > 0) {
     const onCall = await policy.onCall(now);
     for (const page of pages) {
@@ -35,11 +50,34 @@ export async function auditEngine({ incidents, outbox, policy, clock }: { incide
       const ref = incidentRef(incident.id);
       await incidents.record(incident.id, {
         at: now,
-        events: [{ kind: 'page-fallback', actor: 'tplus', text: `PagerDuty has not taken the page for ${Math.round((now.getTime() - page.createdAt.getTime()) / 60_000)} min: paged ${onCall.slackUserIds.join(', ') || 'nobody known'} by Slack DM; still retrying PagerDuty`, detail: { key: page.key } }],
+        events: [
+          {
+            kind: 'page-fallback',
+            actor: 'tplus',
+            text: `PagerDuty has not taken the page for ${Math.round((now.getTime() - page.createdAt.getTime()) / 60_000)} min: paged ${onCall.slackUserIds.join(', ') || 'nobody known'} by Slack DM; still retrying PagerDuty`,
+            detail: { key: page.key },
+          },
+        ],
         // Keyed by the page's own key: one fallback per page, however often the auditor runs.
         effects: [
-          ...onCall.slackUserIds.map((user) => ({ kind: 'slack.post' as const, key: `${page.key}:fallback:${user}`, channel: user, message: incidentText(incident, `:rotating_light: *You are paged for ${ref}* (${incident.severity}): {title}. PagerDuty cannot be reached, so tplus pages you here. Acknowledge in <#${policy.triageChannelId}>.`) })),
-          { kind: 'slack.post', key: `${page.key}:fallback:triage`, channel: policy.triageChannelId, message: incidentText(incident, `:warning: PagerDuty has not accepted the page for *${ref}* for 2 minutes. On-call paged by Slack DM: ${onCall.slackUserIds.map((u) => `<@${u}>`).join(' ') || 'nobody known'}. tplus keeps retrying PagerDuty.`) },
+          ...onCall.slackUserIds.map((user) => ({
+            kind: 'slack.post' as const,
+            key: `${page.key}:fallback:${user}`,
+            channel: user,
+            message: incidentText(
+              incident,
+              `:rotating_light: *You are paged for ${ref}* (${incident.severity}): {title}. PagerDuty cannot be reached, so tplus pages you here. Acknowledge in <#${policy.triageChannelId}>.`,
+            ),
+          })),
+          {
+            kind: 'slack.post',
+            key: `${page.key}:fallback:triage`,
+            channel: policy.triageChannelId,
+            message: incidentText(
+              incident,
+              `:warning: PagerDuty has not accepted the page for *${ref}* for 2 minutes. On-call paged by Slack DM: ${onCall.slackUserIds.map((u) => `<@${u}>`).join(' ') || 'nobody known'}. tplus keeps retrying PagerDuty.`,
+            ),
+          },
         ],
       });
       pageFallbacks += 1;

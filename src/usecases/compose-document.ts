@@ -11,13 +11,33 @@ import type { IncidentStore } from './incident-ports.ts';
  * model builder and the templates. Customer documents get the public facts only. Returns the
  * sections as used (first drafts filled in), so the edit modal starts from them.
  */
-export async function composeDocument({ incidents, documents, policy, incident, kind, customerId, sections }: {
-  incidents: IncidentStore; documents: DocumentStore; policy: DocumentPolicy;
-  incident: Incident & { resolvedAt: Date }; kind: FollowUpKind; customerId: string; sections: Record<string, string>;
+export async function composeDocument({
+  incidents,
+  documents,
+  policy,
+  incident,
+  kind,
+  customerId,
+  sections,
+}: {
+  incidents: IncidentStore;
+  documents: DocumentStore;
+  policy: DocumentPolicy;
+  incident: Incident & { resolvedAt: Date };
+  kind: FollowUpKind;
+  customerId: string;
+  sections: Record<string, string>;
 }): Promise<{ markdown: string; sections: Record<string, string> }> {
   const updates = await policy.statusUpdates(incident.id);
   const postmortem = kind === 'postmortem' ? undefined : await documents.find(incident.id, 'postmortem', '');
-  const facts = { kind, incident, componentName: policy.componentName, updates, sections, ...(postmortem ? { postmortemSections: postmortem.sections } : {}) };
+  const facts = {
+    kind,
+    incident,
+    componentName: policy.componentName,
+    updates,
+    sections,
+    ...(postmortem ? { postmortemSections: postmortem.sections } : {}),
+  };
   if (isCustomerFacing(kind)) {
     const customer = customerById(policy, customerId);
     if (!customer) throw new Error(`unknown customer ${customerId}`);
@@ -25,6 +45,10 @@ export async function composeDocument({ incidents, documents, policy, incident, 
     return { markdown: policy.render(model), sections: model.sections };
   }
   const timeline = (await incidents.timeline(incident.id)).map((e) => ({ at: e.at, text: e.text }));
-  const model = internalDocumentModel(facts, { timeZone: policy.internalTimeZone, timeline, affectedCustomers: affectedCustomers(incident, policy.customers).map((c) => c.name) });
+  const model = internalDocumentModel(facts, {
+    timeZone: policy.internalTimeZone,
+    timeline,
+    affectedCustomers: affectedCustomers(incident, policy.customers).map((c) => c.name),
+  });
   return { markdown: policy.render(model), sections: model.sections };
 }

@@ -32,11 +32,32 @@ export interface ContractPolicy {
 }
 
 /** Loads a month's incidents and maintenance and measures the customer's uptime (to `now` while the month runs). */
-export async function measureCustomerMonth({ store, policy, account, month, now }: { store: ContractStore; policy: ContractPolicy; account: ContractAccount; month: string; now: Date }): Promise<CustomerMonthUptime> {
+export async function measureCustomerMonth({
+  store,
+  policy,
+  account,
+  month,
+  now,
+}: {
+  store: ContractStore;
+  policy: ContractPolicy;
+  account: ContractAccount;
+  month: string;
+  now: Date;
+}): Promise<CustomerMonthUptime> {
   const { from, to } = monthWindow(month, account.timeZone);
-  const [incidents, maintenances] = await Promise.all([store.incidentsOverlapping(from, to), store.maintenances(from, to)]);
+  const [incidents, maintenances] = await Promise.all([
+    store.incidentsOverlapping(from, to),
+    store.maintenances(from, to),
+  ]);
   return customerMonthlyUptime({
-    month, timeZone: account.timeZone, now, customer: account, incidents, maintenances,
-    weights: policy.downtimeWeights, noticeHours: policy.maintenanceNoticeHours,
+    month,
+    timeZone: account.timeZone,
+    now,
+    customer: account,
+    incidents,
+    maintenances,
+    weights: policy.downtimeWeights,
+    noticeHours: policy.maintenanceNoticeHours,
   });
 }

@@ -1,4 +1,11 @@
-import type { ContractIncident, MaintenanceWindow, RcaDeadline, ReportClaim, ReportTicket, ReportTrigger } from '../domain/contract/index.ts';
+import type {
+  ContractIncident,
+  MaintenanceWindow,
+  RcaDeadline,
+  ReportClaim,
+  ReportTicket,
+  ReportTrigger,
+} from '../domain/contract/index.ts';
 import type { Severity } from '../domain/types.ts';
 import type { OutboxEffect } from './ports.ts';
 
@@ -43,7 +50,10 @@ export interface ContractStore {
   /** Resolved incidents with no error-budget line on their timeline yet, oldest first. */
   resolvedWithoutBudgetLine(limit: number): Promise<ContractIncident[]>;
   /** Adds the error-budget line unless the incident already has one (two sweeps write it once). */
-  addBudgetLine(incidentId: number, line: { at: Date; text: string; detail: Record<string, unknown> }): Promise<boolean>;
+  addBudgetLine(
+    incidentId: number,
+    line: { at: Date; text: string; detail: Record<string, unknown> },
+  ): Promise<boolean>;
 }
 
 export interface CreditClaimRecord extends ReportClaim {
@@ -57,7 +67,9 @@ export interface CreditClaimRecord extends ReportClaim {
   decidedBy: string | null;
 }
 
-export type NewCreditClaim = Omit<CreditClaimRecord, 'id' | 'state' | 'decidedAt' | 'decidedBy' | 'appliedCycle'> & { inboxKey: string };
+export type NewCreditClaim = Omit<CreditClaimRecord, 'id' | 'state' | 'decidedAt' | 'decidedBy' | 'appliedCycle'> & {
+  inboxKey: string;
+};
 
 export interface CreditClaimStore {
   /** The customer's earlier claim for this incident, if any (whatever its state). */
@@ -69,13 +81,22 @@ export interface CreditClaimStore {
    * Resolves undefined when the entry was already applied or the customer already claimed this
    * incident (nothing written).
    */
-  create(claim: NewCreditClaim, args: { causeInboxId: number; effects: (claimId: number) => OutboxEffect[] }): Promise<number | undefined>;
+  create(
+    claim: NewCreditClaim,
+    args: { causeInboxId: number; effects: (claimId: number) => OutboxEffect[] },
+  ): Promise<number | undefined>;
   /**
    * pending → approved/rejected, with the figures recomputed at the decision and the effects, in
    * one transaction; false when already decided or the inbox entry was already applied.
    */
   decide(args: {
-    id: number; state: 'approved' | 'rejected'; by: string; at: Date; appliedCycle: string | null; causeInboxId: number; effects: OutboxEffect[];
+    id: number;
+    state: 'approved' | 'rejected';
+    by: string;
+    at: Date;
+    appliedCycle: string | null;
+    causeInboxId: number;
+    effects: OutboxEffect[];
     figures: { uptimePercent: number; creditPercent: number; creditAmount: number | null };
   }): Promise<boolean>;
 }

@@ -28,7 +28,8 @@ export interface DocumentPolicy {
   statusUpdates: (incidentId: number) => Promise<PublicUpdate[]>;
 }
 
-export const customerById = (policy: DocumentPolicy, id: string): FollowUpCustomer | undefined => policy.customers.find((c) => c.id === id);
+export const customerById = (policy: DocumentPolicy, id: string): FollowUpCustomer | undefined =>
+  policy.customers.find((c) => c.id === id);
 
 export interface Actor {
   id: string;
@@ -43,13 +44,22 @@ export type Permission = 'edit' | 'approve' | 'send';
  * responders may also draft and edit them. The internal post-mortem: responders and approvers
  * edit and approve it; it is never sent.
  */
-export function refusalFor(policy: DocumentPolicy, actor: Actor, doc: { kind: FollowUpKind; customerId: string }, permission: Permission): string | undefined {
-  if (actor.teamId !== policy.ourTeamId) return 'Only our own team can work on post-incident documents. Nothing was changed.';
+export function refusalFor(
+  policy: DocumentPolicy,
+  actor: Actor,
+  doc: { kind: FollowUpKind; customerId: string },
+  permission: Permission,
+): string | undefined {
+  if (actor.teamId !== policy.ourTeamId)
+    return 'Only our own team can work on post-incident documents. Nothing was changed.';
   const isApprover = policy.approverIds.has(actor.id);
   const isResponder = policy.responderIds.has(actor.id);
   if (!isCustomerFacing(doc.kind)) {
-    if (permission === 'send') return 'The post-mortem is internal: it is never sent to a customer. Send its executive summary instead.';
-    return isApprover || isResponder ? undefined : 'Only responders and document approvers can edit or approve the post-mortem. Nothing was changed.';
+    if (permission === 'send')
+      return 'The post-mortem is internal: it is never sent to a customer. Send its executive summary instead.';
+    return isApprover || isResponder
+      ? undefined
+      : 'Only responders and document approvers can edit or approve the post-mortem. Nothing was changed.';
   }
   const isOwner = customerById(policy, doc.customerId)?.successOwner === actor.id;
   if (isOwner || isApprover) return undefined;

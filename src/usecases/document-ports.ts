@@ -60,7 +60,19 @@ export interface DocumentStore {
    * Writes the deadlines with their reminders and marks the incident planned, in one transaction;
    * false when another tick or process planned it first (nothing is written then).
    */
-  planFollowUps(args: { incidentId: number; deadlines: { kind: FollowUpKind; customerId: string; dueAt: Date; isBusinessDays: boolean; reminders: PlannedReminder[] }[] }, consequences: DocumentConsequences): Promise<boolean>;
+  planFollowUps(
+    args: {
+      incidentId: number;
+      deadlines: {
+        kind: FollowUpKind;
+        customerId: string;
+        dueAt: Date;
+        isBusinessDays: boolean;
+        reminders: PlannedReminder[];
+      }[];
+    },
+    consequences: DocumentConsequences,
+  ): Promise<boolean>;
   deadlines(incidentId: number): Promise<FollowUpDeadlineRecord[]>;
   reminders(deadlineId: number): Promise<ReminderRecord[]>;
   /** Pending reminders due at or before `now`, earliest first, with their deadline. */
@@ -70,15 +82,40 @@ export interface DocumentStore {
    * transaction) and writes the decision's effects and next reminder with it; false when another
    * tick or process claimed it.
    */
-  fireReminder(reminderId: number, at: Date, decide: (deadline: FollowUpDeadlineRecord) => { state: 'done' | 'skipped'; next?: PlannedReminder; consequences: Omit<DocumentConsequences, 'at' | 'causeInboxId'> }): Promise<boolean>;
+  fireReminder(
+    reminderId: number,
+    at: Date,
+    decide: (deadline: FollowUpDeadlineRecord) => {
+      state: 'done' | 'skipped';
+      next?: PlannedReminder;
+      consequences: Omit<DocumentConsequences, 'at' | 'causeInboxId'>;
+    },
+  ): Promise<boolean>;
   get(id: number): Promise<StoredDocument | undefined>;
   find(incidentId: number, kind: FollowUpKind, customerId: string): Promise<StoredDocument | undefined>;
   /** Creates the draft; resolves the existing document instead (and writes nothing) when there already is one. */
-  createDraft(draft: { incidentId: number; kind: FollowUpKind; customerId: string; markdown: string; sections: Record<string, string>; by: string; at: Date }, consequences: (doc: StoredDocument) => DocumentConsequences): Promise<{ document: StoredDocument; isNew: boolean }>;
+  createDraft(
+    draft: {
+      incidentId: number;
+      kind: FollowUpKind;
+      customerId: string;
+      markdown: string;
+      sections: Record<string, string>;
+      by: string;
+      at: Date;
+    },
+    consequences: (doc: StoredDocument) => DocumentConsequences,
+  ): Promise<{ document: StoredDocument; isNew: boolean }>;
   /** A new revision (back to draft) if the document is still at `fromRevision` and not sent; false otherwise. */
-  saveRevision(args: { id: number; fromRevision: number; markdown: string; sections: Record<string, string>; by: string }, consequences: DocumentConsequences): Promise<boolean>;
+  saveRevision(
+    args: { id: number; fromRevision: number; markdown: string; sections: Record<string, string>; by: string },
+    consequences: DocumentConsequences,
+  ): Promise<boolean>;
   /** draft → approved at `revision`; `meetsDeadline` closes the document's follow-up deadline too (the internal post-mortem). */
-  approve(args: { id: number; revision: number; by: string; meetsDeadline: boolean }, consequences: DocumentConsequences): Promise<boolean>;
+  approve(
+    args: { id: number; revision: number; by: string; meetsDeadline: boolean },
+    consequences: DocumentConsequences,
+  ): Promise<boolean>;
   /** approved → sent at `revision`, records sentAt and meets the matching follow-up deadline, with the posts, in one transaction. */
   markSent(args: { id: number; revision: number; by: string }, consequences: DocumentConsequences): Promise<boolean>;
 }

@@ -28,14 +28,36 @@ export function newTicketEffects(ticket: Ticket, triageChannelId: string): Outbo
   const id = ticket.id;
   return [
     ticket.threadTs
-      ? { kind: 'slack.post', key: `ticket:${id}:customer-ack`, channel: ticket.channelId, threadTs: ticket.threadTs, message: { view: 'customer-ack', ticketId: id } }
-      : { kind: 'slack.post', key: `ticket:${id}:customer-ack`, channel: ticket.channelId, anchorsTicketId: id, message: { view: 'customer-ack', ticketId: id } },
-    { kind: 'slack.post', key: `ticket:${id}:card`, channel: triageChannelId, message: { view: 'ticket-card', ticketId: id } },
+      ? {
+          kind: 'slack.post',
+          key: `ticket:${id}:customer-ack`,
+          channel: ticket.channelId,
+          threadTs: ticket.threadTs,
+          message: { view: 'customer-ack', ticketId: id },
+        }
+      : {
+          kind: 'slack.post',
+          key: `ticket:${id}:customer-ack`,
+          channel: ticket.channelId,
+          anchorsTicketId: id,
+          message: { view: 'customer-ack', ticketId: id },
+        },
+    {
+      kind: 'slack.post',
+      key: `ticket:${id}:card`,
+      channel: triageChannelId,
+      message: { view: 'ticket-card', ticketId: id },
+    },
   ];
 }
 
 /** Classifies, sets the first-response deadline and records the ticket with its effects at once. */
-export async function fileTicket({ tickets, clock, policy, request }: {
+export async function fileTicket({
+  tickets,
+  clock,
+  policy,
+  request,
+}: {
   tickets: TicketStore;
   clock: Clock;
   policy: IntakePolicy;
@@ -44,8 +66,17 @@ export async function fileTicket({ tickets, clock, policy, request }: {
   const now = clock.now();
   const { customer } = request;
   const classifiedText = [request.summary, request.text, request.impact].filter(Boolean).join('\n');
-  const classification = classifyTicket({ text: classifiedText, proposedSeverity: request.proposedSeverity, rules: policy.rules });
-  const dueAt = firstResponseDueAt({ filedAt: now, tier: customer.tier, severity: classification.severity, calendar: policy.calendarFor(customer) });
+  const classification = classifyTicket({
+    text: classifiedText,
+    proposedSeverity: request.proposedSeverity,
+    rules: policy.rules,
+  });
+  const dueAt = firstResponseDueAt({
+    filedAt: now,
+    tier: customer.tier,
+    severity: classification.severity,
+    calendar: policy.calendarFor(customer),
+  });
   return tickets.createTicket(
     {
       inboxId: request.inboxId,
@@ -72,8 +103,16 @@ export async function fileTicket({ tickets, clock, policy, request }: {
     {
       at: now,
       timeline: [
-        { kind: 'ticket.filed', actor: request.reporter.userId, detail: { source: request.source, isFiledOnBehalf: request.isFiledOnBehalf } },
-        { kind: 'ticket.classified', actor: 'tplus', detail: { severity: classification.severity, reason: classification.reason } },
+        {
+          kind: 'ticket.filed',
+          actor: request.reporter.userId,
+          detail: { source: request.source, isFiledOnBehalf: request.isFiledOnBehalf },
+        },
+        {
+          kind: 'ticket.classified',
+          actor: 'tplus',
+          detail: { severity: classification.severity, reason: classification.reason },
+        },
       ],
       effects: (ticket) => newTicketEffects(ticket, policy.triageChannelId),
     },

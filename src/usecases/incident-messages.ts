@@ -11,10 +11,17 @@ export function incidentText(incident: Pick<Incident, 'title'>, body: string): M
 
 /** The incident card of an incident without a ticket, refreshed after a change. */
 export function incidentCardRefresh(incidentId: number, at: Date, reason: string): OutboxEffect {
-  return { kind: 'slack.update', key: `${incidentCardKey(incidentId)}:${reason}:${at.getTime()}`, target: { key: incidentCardKey(incidentId) }, message: { view: 'incident-card', data: { incidentId } } };
+  return {
+    kind: 'slack.update',
+    key: `${incidentCardKey(incidentId)}:${reason}:${at.getTime()}`,
+    target: { key: incidentCardKey(incidentId) },
+    message: { view: 'incident-card', data: { incidentId } },
+  };
 }
 
 /** The card that shows this incident in triage: its ticket's card, or its own. */
 export function triageCardRefresh(incident: Pick<Incident, 'id' | 'ticketId'>, at: Date, reason: string): OutboxEffect {
-  return incident.ticketId !== null ? cardRefresh(incident.ticketId, at, reason) : incidentCardRefresh(incident.id, at, reason);
+  return incident.ticketId !== null
+    ? cardRefresh(incident.ticketId, at, reason)
+    : incidentCardRefresh(incident.id, at, reason);
 }

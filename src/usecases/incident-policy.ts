@@ -36,15 +36,27 @@ export interface IncidentPolicy {
 }
 
 /** Slack user ids for escalation targets; a success owner exists only for a customer's incident. */
-export function resolveTargets(policy: IncidentPolicy, targets: EscalationTarget[], { customer, onCall }: { customer: Customer | undefined; onCall: OnCall }): string[] {
+export function resolveTargets(
+  policy: IncidentPolicy,
+  targets: EscalationTarget[],
+  { customer, onCall }: { customer: Customer | undefined; onCall: OnCall },
+): string[] {
   const ids = targets.flatMap((t): string[] => {
     switch (t) {
-      case 'on-call': return onCall.slackUserIds;
-      case 'responders': return [...policy.responderIds];
-      case 'engineering-managers': return policy.contacts.engineeringManagers;
-      case 'senior-engineers': return policy.contacts.seniorEngineers.length > 0 ? policy.contacts.seniorEngineers : policy.contacts.engineeringManagers;
-      case 'vp-engineering': return [policy.contacts.vpEngineering];
-      case 'success-owner': return customer ? [customer.successOwner] : [];
+      case 'on-call':
+        return onCall.slackUserIds;
+      case 'responders':
+        return [...policy.responderIds];
+      case 'engineering-managers':
+        return policy.contacts.engineeringManagers;
+      case 'senior-engineers':
+        return policy.contacts.seniorEngineers.length > 0
+          ? policy.contacts.seniorEngineers
+          : policy.contacts.engineeringManagers;
+      case 'vp-engineering':
+        return [policy.contacts.vpEngineering];
+      case 'success-owner':
+        return customer ? [customer.successOwner] : [];
     }
   });
   return [...new Set(ids)];
@@ -53,5 +65,7 @@ export function resolveTargets(policy: IncidentPolicy, targets: EscalationTarget
 /** The upstream provider the text names, if any (word match on the configured keywords). */
 export function namedUpstream(policy: IncidentPolicy, text: string): UpstreamProvider | undefined {
   const lower = text.toLowerCase();
-  return policy.upstreamProviders.find((p) => p.keywords.some((k) => new RegExp(`\\b${k.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)));
+  return policy.upstreamProviders.find((p) =>
+    p.keywords.some((k) => new RegExp(`\\b${k.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower)),
+  );
 }

@@ -31,13 +31,18 @@ export interface IncidentConsequences {
    * it is then (undefined: none yet), so a concurrent publication cannot be missed. Components it
    * sets are not written a second time from `statusChanges`.
    */
-  statusUpdate?: (current: CurrentStatusIncident | undefined) => Omit<StatusPublication, 'at' | 'causeInboxId'> | undefined;
+  statusUpdate?: (
+    current: CurrentStatusIncident | undefined,
+  ) => Omit<StatusPublication, 'at' | 'causeInboxId'> | undefined;
 }
 
 export type CurrentStatusIncident = Pick<StatusIncidentRecord, 'id' | 'name' | 'status' | 'components' | 'resolvedAt'>;
 
 /** What starting an incident needs; the rest of `Incident` starts empty. */
-export type NewIncident = Pick<Incident, 'ticketId' | 'source' | 'customerId' | 'severity' | 'title' | 'components' | 'startedAt' | 'alertFingerprint' | 'plan'>;
+export type NewIncident = Pick<
+  Incident,
+  'ticketId' | 'source' | 'customerId' | 'severity' | 'title' | 'components' | 'startedAt' | 'alertFingerprint' | 'plan'
+>;
 
 export interface StepRow {
   rowId: number;
@@ -71,7 +76,11 @@ export interface IncidentStore {
    * Creates the incident and its planned steps (a step without a due time waits for its anchor)
    * in one transaction; resolves undefined when the ticket already has an incident.
    */
-  start(incident: NewIncident, steps: { stepId: string; dueAt: Date | undefined }[], consequences: (incident: Incident) => IncidentConsequences): Promise<Incident | undefined>;
+  start(
+    incident: NewIncident,
+    steps: { stepId: string; dueAt: Date | undefined }[],
+    consequences: (incident: Incident) => IncidentConsequences,
+  ): Promise<Incident | undefined>;
   get(id: number): Promise<Incident | undefined>;
   byTicket(ticketId: number): Promise<Incident | undefined>;
   openByFingerprint(fingerprint: string): Promise<Incident | undefined>;
@@ -86,14 +95,45 @@ export interface IncidentStore {
    * Records the acknowledgement and schedules the steps anchored on it; resolves false when the
    * incident was already acknowledged or resolved (nothing is written then).
    */
-  acknowledge(args: { incidentId: number; by: string; at: Date; anchoredDues: { stepId: string; dueAt: Date }[]; alsoTicket: boolean }, consequences: IncidentConsequences): Promise<boolean>;
+  acknowledge(
+    args: {
+      incidentId: number;
+      by: string;
+      at: Date;
+      anchoredDues: { stepId: string; dueAt: Date }[];
+      alsoTicket: boolean;
+    },
+    consequences: IncidentConsequences,
+  ): Promise<boolean>;
   /** Resolves the incident (and its ticket), cancels its open steps; false when it already was. */
-  resolve(args: { incidentId: number; by: string; at: Date; summary: string; isUpstreamCause: boolean; isCustomerCaused: boolean; upstreamProvider: string | null; anchoredDues: { stepId: string; dueAt: Date }[] }, consequences: IncidentConsequences): Promise<boolean>;
+  resolve(
+    args: {
+      incidentId: number;
+      by: string;
+      at: Date;
+      summary: string;
+      isUpstreamCause: boolean;
+      isCustomerCaused: boolean;
+      upstreamProvider: string | null;
+      anchoredDues: { stepId: string; dueAt: Date }[];
+    },
+    consequences: IncidentConsequences,
+  ): Promise<boolean>;
   /**
    * Swaps the plan: cancels `cancel`, adds `schedule` under a new plan version. Steps that already
    * ran are kept. Resolves false when the incident changed meanwhile (its plan version moved on).
    */
-  replan(args: { incidentId: number; fromVersion: number; severity: Severity; plan: FrozenPlan; schedule: { stepId: string; dueAt: Date | undefined }[]; cancel: string[] }, consequences: IncidentConsequences): Promise<boolean>;
+  replan(
+    args: {
+      incidentId: number;
+      fromVersion: number;
+      severity: Severity;
+      plan: FrozenPlan;
+      schedule: { stepId: string; dueAt: Date | undefined }[];
+      cancel: string[];
+    },
+    consequences: IncidentConsequences,
+  ): Promise<boolean>;
   /** Pending steps due at or before `now`, earliest first. */
   dueSteps(now: Date, limit: number): Promise<StepRow[]>;
   /** The earliest pending step whose action is `action`, for "Escalate now". */

@@ -13,7 +13,11 @@ export interface AlertRule {
   severity: Severity;
 }
 
-export function routeAlert(alert: IncomingAlert, rules: AlertRule[], fallback: Severity): { severity: Severity; components: string[] } {
+export function routeAlert(
+  alert: IncomingAlert,
+  rules: AlertRule[],
+  fallback: Severity,
+): { severity: Severity; components: string[] } {
   const rule = rules.find((r) => Object.entries(r.match).every(([k, v]) => alert.labels[k] === v));
   const component = rule?.component ?? alert.labels.component;
   return { severity: rule?.severity ?? fallback, components: component ? [component] : [] };
@@ -24,15 +28,37 @@ export function routeAlert(alert: IncomingAlert, rules: AlertRule[], fallback: S
  * fingerprint: then it attaches there. A resolved alert is recorded on that incident's timeline
  * (a responder decides when the incident is over).
  */
-export async function openIncidentsFromAlerts({ incidents, policy, clock, alerts, rules, fallback }: {
-  incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; alerts: IncomingAlert[]; rules: AlertRule[]; fallback: Severity;
+export async function openIncidentsFromAlerts({
+  incidents,
+  policy,
+  clock,
+  alerts,
+  rules,
+  fallback,
+}: {
+  incidents: IncidentStore;
+  policy: IncidentPolicy;
+  clock: Clock;
+  alerts: IncomingAlert[];
+  rules: AlertRule[];
+  fallback: Severity;
 }): Promise<string[]> {
   const outcomes: string[] = [];
   for (const alert of alerts) {
     const open = await incidents.openByFingerprint(alert.fingerprint);
     const at = clock.now();
     if (open) {
-      await incidents.record(open.id, { at, events: [{ kind: alert.status === 'firing' ? 'alert-repeat' : 'alert-resolved', actor: 'monitoring', text: `Alert ${alert.status === 'firing' ? 'fired again' : 'resolved'}: ${alert.title}`, detail: { fingerprint: alert.fingerprint, labels: alert.labels } }] });
+      await incidents.record(open.id, {
+        at,
+        events: [
+          {
+            kind: alert.status === 'firing' ? 'alert-repeat' : 'alert-resolved',
+            actor: 'monitoring',
+            text: `Alert ${alert.status === 'firing' ? 'fired again' : 'resolved'}: ${alert.title}`,
+            detail: { fingerprint: alert.fingerprint, labels: alert.labels },
+          },
+        ],
+      });
       outcomes.push(`${alert.status === 'firing' ? 'attached to' : 'recorded on'} ${incidentRef(open.id)}`);
       continue;
     }
@@ -41,7 +67,17 @@ export async function openIncidentsFromAlerts({ incidents, policy, clock, alerts
       continue;
     }
     const { severity, components } = routeAlert(alert, rules, fallback);
-    const incident = await declareIncident({ incidents, policy, clock, severity, title: alert.title, components, declaredBy: 'monitoring', source: 'alert', alertFingerprint: alert.fingerprint });
+    const incident = await declareIncident({
+      incidents,
+      policy,
+      clock,
+      severity,
+      title: alert.title,
+      components,
+      declaredBy: 'monitoring',
+      source: 'alert',
+      alertFingerprint: alert.fingerprint,
+    });
     outcomes.push(incident ? `opened ${incidentRef(incident.id)} as ${severity}` : 'not opened');
   }
   return outcomes;

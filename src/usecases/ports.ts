@@ -102,7 +102,15 @@ export interface StatuspageIncident {
 
 /** A PagerDuty Events v2 event; the dedup key ties trigger, acknowledge and resolve together. */
 export type PageEvent =
-  | { action: 'trigger'; dedupKey: string; summary: string; source: string; severity: 'critical' | 'error' | 'warning' | 'info'; component?: string; customDetails?: Record<string, unknown> }
+  | {
+      action: 'trigger';
+      dedupKey: string;
+      summary: string;
+      source: string;
+      severity: 'critical' | 'error' | 'warning' | 'info';
+      component?: string;
+      customDetails?: Record<string, unknown>;
+    }
   | { action: 'acknowledge' | 'resolve'; dedupKey: string };
 
 export interface TimelineNote {
@@ -153,9 +161,26 @@ export interface TicketStore {
   get(id: number): Promise<Ticket | undefined>;
   findByThread(channelId: string, threadTs: string): Promise<Ticket | undefined>;
   /** Sets the first response if none was recorded; resolves false when one already was. */
-  recordFirstResponse(args: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean }, consequences: Consequences): Promise<boolean>;
-  changeSeverity(args: { ticketId: number; change: SeverityChangeRecord; firstResponseDueAt: Date }, consequences: Consequences): Promise<boolean>;
-  addComment(args: { ticketId: number; authorUserId: string; authorTeamId: string; isResponder: boolean; text: string; messageTs: string; at: Date }, consequences: Consequences): Promise<boolean>;
+  recordFirstResponse(
+    args: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean },
+    consequences: Consequences,
+  ): Promise<boolean>;
+  changeSeverity(
+    args: { ticketId: number; change: SeverityChangeRecord; firstResponseDueAt: Date },
+    consequences: Consequences,
+  ): Promise<boolean>;
+  addComment(
+    args: {
+      ticketId: number;
+      authorUserId: string;
+      authorTeamId: string;
+      isResponder: boolean;
+      text: string;
+      messageTs: string;
+      at: Date;
+    },
+    consequences: Consequences,
+  ): Promise<boolean>;
   requestEscalation(args: { ticketId: number; by: string; at: Date }, consequences: Consequences): Promise<boolean>;
   setThread(ticketId: number, threadTs: string): Promise<void>;
   severityHistory(ticketId: number): Promise<SeverityChangeRecord[]>;
@@ -164,7 +189,11 @@ export interface TicketStore {
    * Claims due first-response deadlines with a conditional update (each is claimed once, also
    * across processes), marks them breached and writes their consequences in the same transaction.
    */
-  claimDueBreaches(now: Date, limit: number, consequencesFor: (ticket: Ticket, dueAt: Date) => Consequences): Promise<Ticket[]>;
+  claimDueBreaches(
+    now: Date,
+    limit: number,
+    consequencesFor: (ticket: Ticket, dueAt: Date) => Consequences,
+  ): Promise<Ticket[]>;
   addConsequences(consequences: Consequences & { ticketId: number }): Promise<void>;
 }
 
@@ -183,7 +212,12 @@ export interface OutboxStore {
    * Leases items due at `now` to this dispatcher until `lease.until`; a leased item is not handed
    * out twice. Leases are in wall-clock time (`lease.now`), which a sandbox's scaled clock is not.
    */
-  claimDue(now: Date, limit: number, lease: { now: Date; until: Date }, options?: { skipKinds?: readonly string[] }): Promise<OutboxItem[]>;
+  claimDue(
+    now: Date,
+    limit: number,
+    lease: { now: Date; until: Date },
+    options?: { skipKinds?: readonly string[] },
+  ): Promise<OutboxItem[]>;
   /** Whether an item with this key was ever written (any state). */
   exists(key: string): Promise<boolean>;
   /** The item's delivery state, undefined when no item has this key. */
@@ -197,7 +231,10 @@ export interface OutboxStore {
   resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;
   markDelivered(id: number, result: { channel: string; ts: string } | null, at: Date): Promise<void>;
   /** Reschedules after a failure; `isAmbiguous` records that the effect may have happened. */
-  reschedule(id: number, args: { error: string; nextAttemptAt: Date; isAmbiguous: boolean; isDead: boolean }): Promise<void>;
+  reschedule(
+    id: number,
+    args: { error: string; nextAttemptAt: Date; isAmbiguous: boolean; isDead: boolean },
+  ): Promise<void>;
   nextDueAt(): Promise<Date | undefined>;
   counts(): Promise<Record<string, number>>;
 }

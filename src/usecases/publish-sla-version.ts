@@ -1,4 +1,10 @@
-import { planSlaVersion, slaContentHash, versionInEffect, type SlaContent, type SlaVersion } from '../domain/sla-page/index.ts';
+import {
+  planSlaVersion,
+  slaContentHash,
+  versionInEffect,
+  type SlaContent,
+  type SlaVersion,
+} from '../domain/sla-page/index.ts';
 import type { Clock } from './ports.ts';
 import type { SlaVersionStore } from './sla-ports.ts';
 
@@ -9,7 +15,15 @@ const MAX_ATTEMPTS = 5;
  * Runs at start: stores the SLA generated from the running config as a new version when it
  * differs from the latest one. Returns the version stored, or undefined when nothing changed.
  */
-export async function publishSlaVersion({ versions, content, clock }: { versions: SlaVersionStore; content: SlaContent; clock: Clock }): Promise<SlaVersion | undefined> {
+export async function publishSlaVersion({
+  versions,
+  content,
+  clock,
+}: {
+  versions: SlaVersionStore;
+  content: SlaContent;
+  clock: Clock;
+}): Promise<SlaVersion | undefined> {
   const contentHash = slaContentHash(content);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const now = clock.now();
@@ -20,5 +34,7 @@ export async function publishSlaVersion({ versions, content, clock }: { versions
     const stored = await versions.append(latest?.version ?? 0, next);
     if (stored) return stored;
   }
-  throw new Error(`Could not publish the SLA version after ${MAX_ATTEMPTS} attempts: other processes kept publishing first`);
+  throw new Error(
+    `Could not publish the SLA version after ${MAX_ATTEMPTS} attempts: other processes kept publishing first`,
+  );
 }

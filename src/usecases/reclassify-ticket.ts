@@ -11,7 +11,17 @@ export type ReclassifyOutcome = 'changed' | 'unchanged' | 'not-found' | 'conflic
  * A responder sets a new severity with a reason. The first-response target is recomputed from
  * the filing time while no response was given; the change is kept with actor, time and reason.
  */
-export async function reclassifyTicket({ tickets, clock, policy, customer, ticketId, toSeverity, reason, actorId, inboxId }: {
+export async function reclassifyTicket({
+  tickets,
+  clock,
+  policy,
+  customer,
+  ticketId,
+  toSeverity,
+  reason,
+  actorId,
+  inboxId,
+}: {
   tickets: TicketStore;
   clock: Clock;
   policy: IntakePolicy;
@@ -28,20 +38,33 @@ export async function reclassifyTicket({ tickets, clock, policy, customer, ticke
   const at = clock.now();
   const dueAt = ticket.firstResponseAt
     ? ticket.firstResponseDueAt
-    : firstResponseDueAt({ filedAt: ticket.filedAt, tier: ticket.tier, severity: toSeverity, calendar: policy.calendarFor(customer) });
+    : firstResponseDueAt({
+        filedAt: ticket.filedAt,
+        tier: ticket.tier,
+        severity: toSeverity,
+        calendar: policy.calendarFor(customer),
+      });
   const isChanged = await tickets.changeSeverity(
-    { ticketId, change: { fromSeverity: ticket.severity, toSeverity, actorUserId: actorId, reason, at }, firstResponseDueAt: dueAt },
+    {
+      ticketId,
+      change: { fromSeverity: ticket.severity, toSeverity, actorUserId: actorId, reason, at },
+      firstResponseDueAt: dueAt,
+    },
     {
       at,
       causeInboxId: inboxId,
-      timeline: [{ kind: 'ticket.reclassified', actor: actorId, detail: { from: ticket.severity, to: toSeverity, reason } }],
+      timeline: [
+        { kind: 'ticket.reclassified', actor: actorId, detail: { from: ticket.severity, to: toSeverity, reason } },
+      ],
       effects: (updated) => [
         cardRefresh(ticketId, at, 'severity'),
         {
           kind: 'slack.post',
           key: `ticket:${ticketId}:severity:${at.getTime()}`,
           channel: updated.channelId,
-          ...(updated.threadTs ? { threadTs: updated.threadTs } : { threadOf: { key: `ticket:${ticketId}:customer-ack` } }),
+          ...(updated.threadTs
+            ? { threadTs: updated.threadTs }
+            : { threadOf: { key: `ticket:${ticketId}:customer-ack` } }),
           message: { view: 'severity-changed', ticketId, data: { from: ticket.severity, to: toSeverity } },
         },
       ],

@@ -17,8 +17,17 @@ function monthsSpanned(from: Date, to: Date, timeZone: string): string[] {
  * percent of that month's budget. A sweep rather than a step of the resolution, so the line also
  * sees the cause recorded at resolution and is written for incidents resolved by PagerDuty.
  */
-export async function recordErrorBudgets({ store, policy, clock, limit = 20, pace }: {
-  store: ContractStore; policy: ContractPolicy; clock: Clock; limit?: number;
+export async function recordErrorBudgets({
+  store,
+  policy,
+  clock,
+  limit = 20,
+  pace,
+}: {
+  store: ContractStore;
+  policy: ContractPolicy;
+  clock: Clock;
+  limit?: number;
   /** Called between incidents, so a batch lets requests in. */
   pace?: () => Promise<void>;
 }): Promise<number> {
@@ -27,20 +36,42 @@ export async function recordErrorBudgets({ store, policy, clock, limit = 20, pac
   for (const incident of await store.resolvedWithoutBudgetLine(limit)) {
     await pace?.();
     const resolvedAt = incident.resolvedAt as Date;
-    const shares: { customerId: string; month: string; minutes: number; percentOfBudget: number; budgetMinutes: number; exclusion: string | null }[] = [];
+    const shares: {
+      customerId: string;
+      month: string;
+      minutes: number;
+      percentOfBudget: number;
+      budgetMinutes: number;
+      exclusion: string | null;
+    }[] = [];
     for (const account of policy.accounts().filter((a) => affectsCustomer(incident, a))) {
       for (const month of monthsSpanned(incident.startedAt, resolvedAt, account.timeZone)) {
         const uptime = await measureCustomerMonth({ store, policy, account, month, now });
         const own = uptime.incidents.find((i) => i.id === incident.id);
         const budget = errorBudget(policy.availabilityTarget, month, account.timeZone);
         const used = budgetConsumption(own?.downtimeMinutes ?? 0, budget);
-        shares.push({ customerId: account.id, month, minutes: used.minutes, percentOfBudget: used.percentOfBudget, budgetMinutes: budget.budgetMinutes, exclusion: own?.exclusion ?? null });
+        shares.push({
+          customerId: account.id,
+          month,
+          minutes: used.minutes,
+          percentOfBudget: used.percentOfBudget,
+          budgetMinutes: budget.budgetMinutes,
+          exclusion: own?.exclusion ?? null,
+        });
       }
     }
-    const text = shares.length === 0
-      ? 'Error budget: no customer’s budget affected (no customer or component of a customer).'
-      : `Error budget: ${shares.map((s) => `${s.customerId} ${s.month}: ${s.minutes.toFixed(2)} min, ${s.percentOfBudget.toFixed(1)} % of ${s.budgetMinutes.toFixed(2)} min${s.exclusion ? ` (excluded: ${s.exclusion})` : ''}`).join('; ')}.`;
-    if (await store.addBudgetLine(incident.id, { at: resolvedAt, text, detail: { target: policy.availabilityTarget, shares } })) written += 1;
+    const text =
+      shares.length === 0
+        ? 'Error budget: no customer’s budget affected (no customer or component of a customer).'
+        : `Error budget: ${shares.map((s) => `${s.customerId} ${s.month}: ${s.minutes.toFixed(2)} min, ${s.percentOfBudget.toFixed(1)} % of ${s.budgetMinutes.toFixed(2)} min${s.exclusion ? ` (excluded: ${s.exclusion})` : ''}`).join('; ')}.`;
+    if (
+      await store.addBudgetLine(incident.id, {
+        at: resolvedAt,
+        text,
+        detail: { target: policy.availabilityTarget, shares },
+      })
+    )
+      written += 1;
   }
   return written;
 }

@@ -3,7 +3,16 @@ import type { Clock, TicketStore } from './ports.ts';
 import { cardRefresh } from './acknowledge-ticket.ts';
 
 /** A reply in a ticket's customer thread becomes a comment; a responder's first one is the first response. */
-export async function recordThreadReply({ tickets, clock, ticket, author, isResponder, text, messageTs, inboxId }: {
+export async function recordThreadReply({
+  tickets,
+  clock,
+  ticket,
+  author,
+  isResponder,
+  text,
+  messageTs,
+  inboxId,
+}: {
   tickets: TicketStore;
   clock: Clock;
   ticket: Ticket;
@@ -22,7 +31,9 @@ export async function recordThreadReply({ tickets, clock, ticket, author, isResp
       causeInboxId: inboxId,
       timeline: [
         { kind: 'ticket.comment', actor: author.userId, detail: { isResponder } },
-        ...(isFirstResponse ? [{ kind: 'ticket.first-response', actor: author.userId, detail: { via: 'thread reply' } }] : []),
+        ...(isFirstResponse
+          ? [{ kind: 'ticket.first-response', actor: author.userId, detail: { via: 'thread reply' } }]
+          : []),
       ],
       effects: () => (isFirstResponse ? [cardRefresh(ticket.id, at, 'reply')] : []),
     },

@@ -8,7 +8,14 @@ import { escalateNow } from './escalate-now.ts';
  * at once instead of at its offset. The request is kept on the timeline, and triage is told what
  * happened, including when the runbook has no escalation left.
  */
-export async function requestEscalation({ tickets, incidents, clock, ticketId, actorId, inboxId }: {
+export async function requestEscalation({
+  tickets,
+  incidents,
+  clock,
+  ticketId,
+  actorId,
+  inboxId,
+}: {
   tickets: TicketStore;
   incidents: IncidentStore;
   clock: Clock;
@@ -18,7 +25,8 @@ export async function requestEscalation({ tickets, incidents, clock, ticketId, a
 }): Promise<boolean> {
   const at = clock.now();
   const incident = await incidents.byTicket(ticketId);
-  const outcome = incident && !incident.resolvedAt ? await escalateNow({ incidents, incident, at, by: actorId }) : 'nothing-left';
+  const outcome =
+    incident && !incident.resolvedAt ? await escalateNow({ incidents, incident, at, by: actorId }) : 'nothing-left';
   return tickets.requestEscalation(
     { ticketId, by: actorId, at },
     {
@@ -27,7 +35,13 @@ export async function requestEscalation({ tickets, incidents, clock, ticketId, a
       timeline: [{ kind: 'ticket.escalation-requested', actor: actorId, detail: { outcome } }],
       effects: () => [
         cardRefresh(ticketId, at, 'escalate'),
-        { kind: 'slack.post', key: `ticket:${ticketId}:escalation:${at.getTime()}`, channel: '', threadOf: { key: `ticket:${ticketId}:card` }, message: { view: 'escalation-requested', ticketId, data: { actorId, outcome } } },
+        {
+          kind: 'slack.post',
+          key: `ticket:${ticketId}:escalation:${at.getTime()}`,
+          channel: '',
+          threadOf: { key: `ticket:${ticketId}:card` },
+          message: { view: 'escalation-requested', ticketId, data: { actorId, outcome } },
+        },
       ],
     },
   );

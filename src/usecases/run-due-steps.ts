@@ -8,8 +8,17 @@ import { decideStep } from './runbook-actions.ts';
  * conditional update inside the transaction that writes its effects, so a step runs once even
  * with several ticks or processes racing; overdue steps (after a restart) fire at once, marked late.
  */
-export async function runDueSteps({ incidents, policy, clock, limit = 200, pace = async () => {} }: {
-  incidents: IncidentStore; policy: IncidentPolicy; clock: Clock; limit?: number;
+export async function runDueSteps({
+  incidents,
+  policy,
+  clock,
+  limit = 200,
+  pace = async () => {},
+}: {
+  incidents: IncidentStore;
+  policy: IncidentPolicy;
+  clock: Clock;
+  limit?: number;
   /** Called between steps: lets the host answer requests while a long batch runs. */
   pace?: () => Promise<void>;
 }): Promise<number> {
@@ -29,7 +38,21 @@ export async function runDueSteps({ incidents, policy, clock, limit = 200, pace 
   return fired;
 }
 
-async function runStep({ incidents, policy, now, row, onCall, context }: { incidents: IncidentStore; policy: IncidentPolicy; now: Date; row: StepRow; onCall: OnCall; context: StepContext }): Promise<boolean> {
+async function runStep({
+  incidents,
+  policy,
+  now,
+  row,
+  onCall,
+  context,
+}: {
+  incidents: IncidentStore;
+  policy: IncidentPolicy;
+  now: Date;
+  row: StepRow;
+  onCall: OnCall;
+  context: StepContext;
+}): Promise<boolean> {
   const { ticket, ranSteps } = context;
   let ran = false;
   const completed = await incidents.completeStep(row, now, (current) => {
@@ -37,7 +60,17 @@ async function runStep({ incidents, policy, now, row, onCall, context }: { incid
     if (!step || current.planVersion !== row.planVersion) {
       return { state: 'skipped', outcome: 'not in the current plan', consequences: {} };
     }
-    const decision = decideStep({ policy, incident: current, step, rowId: row.rowId, dueAt: row.dueAt ?? now, now, ticket, onCall, ranSteps });
+    const decision = decideStep({
+      policy,
+      incident: current,
+      step,
+      rowId: row.rowId,
+      dueAt: row.dueAt ?? now,
+      now,
+      ticket,
+      onCall,
+      ranSteps,
+    });
     ran = decision.state === 'done';
     return decision;
   });

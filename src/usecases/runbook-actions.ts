@@ -8,7 +8,6 @@ import type { OutboxEffect, OutboxRef } from './ports.ts';
 import { incidentText } from './incident-messages.ts';
 import { investigatingUpdate } from './incident-status.ts';
 
-
 export interface StepContext {
   policy: IncidentPolicy;
   incident: Incident;
@@ -25,11 +24,22 @@ export interface StepContext {
 export const channelKey = (incidentId: number): string => `incident:${incidentId}:channel`;
 
 /** `{title}` in `text` is filled with the incident title, escaped by the renderer. */
-function text(key: string, channel: string, body: string, incident: Incident, extra: { channelOf?: OutboxRef; threadTs?: string } = {}): OutboxEffect {
+function text(
+  key: string,
+  channel: string,
+  body: string,
+  incident: Incident,
+  extra: { channelOf?: OutboxRef; threadTs?: string } = {},
+): OutboxEffect {
   return { kind: 'slack.post', key, channel, ...extra, message: incidentText(incident, body) };
 }
 
-export const STATE_BY_SEVERITY: Record<Incident['severity'], ComponentState> = { S1: 'major_outage', S2: 'partial_outage', S3: 'degraded_performance', S4: 'degraded_performance' };
+export const STATE_BY_SEVERITY: Record<Incident['severity'], ComponentState> = {
+  S1: 'major_outage',
+  S2: 'partial_outage',
+  S3: 'degraded_performance',
+  S4: 'degraded_performance',
+};
 
 function mentions(ids: string[]): string {
   return ids.length > 0 ? ids.map((id) => `<@${id}>`).join(' ') : 'nobody (no on-call known)';
@@ -38,7 +48,8 @@ function mentions(ids: string[]): string {
 /** Where incident-wide posts go: the incident channel once there is one, else triage. */
 function incidentRoom(c: StepContext): { channel: string; channelOf?: OutboxRef } {
   if (c.incident.channelId) return { channel: c.incident.channelId };
-  if (c.incident.plan.steps.some((s) => s.action === 'open-incident-channel' && c.ranSteps.has(s.id))) return { channel: '', channelOf: { key: channelKey(c.incident.id) } };
+  if (c.incident.plan.steps.some((s) => s.action === 'open-incident-channel' && c.ranSteps.has(s.id)))
+    return { channel: '', channelOf: { key: channelKey(c.incident.id) } };
   return { channel: c.policy.triageChannelId };
 }
 
@@ -49,10 +60,17 @@ function customerOf(c: StepContext): Customer | undefined {
 /** Customers whose components the incident affects, plus the one who reported it. */
 function affectedCustomers(c: StepContext): Customer[] {
   const all = c.policy.directory.all();
-  return all.filter((cu) => cu.id === c.incident.customerId || cu.components.some((comp) => c.incident.components.includes(comp)));
+  return all.filter(
+    (cu) => cu.id === c.incident.customerId || cu.components.some((comp) => c.incident.components.includes(comp)),
+  );
 }
 
-function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentEventNote[] } & Pick<StepDecision['consequences'], 'statusChanges' | 'statusUpdate'> {
+function effectsFor(
+  c: StepContext,
+): { effects: OutboxEffect[]; notes: IncidentEventNote[] } & Pick<
+  StepDecision['consequences'],
+  'statusChanges' | 'statusUpdate'
+> {
   const { incident, step, policy, onCall } = c;
   const ref = incidentRef(incident.id);
   const key = (name: string) => `incident:${incident.id}:step:${c.rowId}:${name}`;
@@ -60,32 +78,98 @@ function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentE
   const fill = (message: string | undefined) => (message ?? '').replaceAll('{ref}', ref).replaceAll('{age}', age);
   const customer = customerOf(c);
   const who = customer ? ` · ${customer.name}` : '';
-  const rosterNote = onCall.source === 'roster' ? ` _(PagerDuty unreachable: on-call taken from the config roster${onCall.note ? `; ${onCall.note}` : ''})_` : '';
+  const rosterNote =
+    onCall.source === 'roster'
+      ? ` _(PagerDuty unreachable: on-call taken from the config roster${onCall.note ? `; ${onCall.note}` : ''})_`
+      : '';
   switch (step.action) {
     case 'page-oncall':
     case 'repage-oncall': {
       const isRepage = step.action === 'repage-oncall';
       const summary = `${isRepage ? '[re-page] ' : ''}[${incident.severity}] ${ref}${who}: ${incident.title}`;
       const effects: OutboxEffect[] = [
-        { kind: 'pagerduty.event', key: key('pagerduty'), event: { action: 'trigger', dedupKey: pagerDutyDedupKey(incident.id), summary, source: 'tplus', severity: incident.plan.pageSeverity, customDetails: { incident: ref, customer: customer?.name ?? null, ticket: incident.ticketId, startedAt: incident.startedAt.toISOString() } } },
-        text(key('triage'), policy.triageChannelId, isRepage
-          ? `:rotating_light: *${ref} is still not acknowledged at ${age}.* Re-paging on-call: ${mentions(onCall.slackUserIds)}${rosterNote}`
-          : `:pager: Paging on-call for *${ref}* (${incident.severity}${who}): {title}\nOn call: ${mentions(onCall.slackUserIds)}${rosterNote}`, incident),
+        {
+          kind: 'pagerduty.event',
+          key: key('pagerduty'),
+          event: {
+            action: 'trigger',
+            dedupKey: pagerDutyDedupKey(incident.id),
+            summary,
+            source: 'tplus',
+            severity: incident.plan.pageSeverity,
+            customDetails: {
+              incident: ref,
+              customer: customer?.name ?? null,
+              ticket: incident.ticketId,
+              startedAt: incident.startedAt.toISOString(),
+            },
+          },
+        },
+        text(
+          key('triage'),
+          policy.triageChannelId,
+          isRepage
+            ? `:rotating_light: *${ref} is still not acknowledged at ${age}.* Re-paging on-call: ${mentions(onCall.slackUserIds)}${rosterNote}`
+            : `:pager: Paging on-call for *${ref}* (${incident.severity}${who}): {title}\nOn call: ${mentions(onCall.slackUserIds)}${rosterNote}`,
+          incident,
+        ),
       ];
-      if (isRepage) for (const user of onCall.slackUserIds) effects.push(text(key(`dm-${user}`), user, `:rotating_light: *${ref}* (${incident.severity}) is not acknowledged at ${age}: {title}. Acknowledge it in PagerDuty or in <#${policy.triageChannelId}>.`, incident));
-      return { effects, notes: [{ kind: isRepage ? 'repage' : 'page', actor: 'tplus', text: `${isRepage ? 'Re-paged' : 'Paged'} on-call through PagerDuty: ${onCall.slackUserIds.join(', ') || 'nobody known'}${onCall.source === 'roster' ? ' (config roster: PagerDuty unreachable)' : ''}`, detail: { onCall: onCall.slackUserIds, source: onCall.source } }] };
+      if (isRepage)
+        for (const user of onCall.slackUserIds)
+          effects.push(
+            text(
+              key(`dm-${user}`),
+              user,
+              `:rotating_light: *${ref}* (${incident.severity}) is not acknowledged at ${age}: {title}. Acknowledge it in PagerDuty or in <#${policy.triageChannelId}>.`,
+              incident,
+            ),
+          );
+      return {
+        effects,
+        notes: [
+          {
+            kind: isRepage ? 'repage' : 'page',
+            actor: 'tplus',
+            text: `${isRepage ? 'Re-paged' : 'Paged'} on-call through PagerDuty: ${onCall.slackUserIds.join(', ') || 'nobody known'}${onCall.source === 'roster' ? ' (config roster: PagerDuty unreachable)' : ''}`,
+            detail: { onCall: onCall.slackUserIds, source: onCall.source },
+          },
+        ],
+      };
     }
     case 'notify-triage':
-      return { effects: [text(key('triage'), policy.triageChannelId, `:hourglass: ${fill(step.message) || `${ref}: ${step.title}`}`, incident)], notes: [{ kind: 'notice', actor: 'tplus', text: fill(step.message) || step.title }] };
+      return {
+        effects: [
+          text(
+            key('triage'),
+            policy.triageChannelId,
+            `:hourglass: ${fill(step.message) || `${ref}: ${step.title}`}`,
+            incident,
+          ),
+        ],
+        notes: [{ kind: 'notice', actor: 'tplus', text: fill(step.message) || step.title }],
+      };
     case 'open-incident-channel': {
       const name = incidentChannelName(incident.id, incident.title);
       const invite = [...new Set([...policy.responderIds, ...onCall.slackUserIds])];
       return {
         effects: [
           { kind: 'slack.create-channel', key: channelKey(incident.id), name, invite, incidentId: incident.id },
-          text(key('context'), '', `:fire: *${ref}* · ${incident.severity}${who} · started ${age === 'T+0' ? 'now' : `${age.replace('T+', '')} min ago`}\n*What was reported:* {title}\n*On call:* ${mentions(onCall.slackUserIds)}\n*Components:* ${incident.components.map(policy.componentName).join(', ') || 'not known yet'}${c.ticket ? `\n*Ticket:* TPL-${c.ticket.id} in <#${c.ticket.channelId}>` : ''}`, incident, { channelOf: { key: channelKey(incident.id) } }),
+          text(
+            key('context'),
+            '',
+            `:fire: *${ref}* · ${incident.severity}${who} · started ${age === 'T+0' ? 'now' : `${age.replace('T+', '')} min ago`}\n*What was reported:* {title}\n*On call:* ${mentions(onCall.slackUserIds)}\n*Components:* ${incident.components.map(policy.componentName).join(', ') || 'not known yet'}${c.ticket ? `\n*Ticket:* TPL-${c.ticket.id} in <#${c.ticket.channelId}>` : ''}`,
+            incident,
+            { channelOf: { key: channelKey(incident.id) } },
+          ),
         ],
-        notes: [{ kind: 'channel', actor: 'tplus', text: `Incident channel #${name} requested, inviting ${invite.length} people`, detail: { name, invite } }],
+        notes: [
+          {
+            kind: 'channel',
+            actor: 'tplus',
+            text: `Incident channel #${name} requested, inviting ${invite.length} people`,
+            detail: { name, invite },
+          },
+        ],
       };
     }
     case 'set-status': {
@@ -95,8 +179,23 @@ function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentE
       // The provider is looked up in the report only to name it publicly; the report's words never are.
       const upstream = namedUpstream(policy, `${incident.title} ${c.ticket?.description ?? ''}`);
       return {
-        effects: [text(key('status'), incidentRoom(c).channel, `:large_orange_circle: Status page: *Investigating* — ${names}${incident.components.length > 0 ? ` set to ${state.replace(/_/g, ' ')}` : ''}.`, incident, incidentRoom(c))],
-        notes: [{ kind: 'status', actor: 'tplus', text: `Status page set to "${step.status ?? 'investigating'}" for ${names}`, detail: { status: step.status, components: incident.components, state } }],
+        effects: [
+          text(
+            key('status'),
+            incidentRoom(c).channel,
+            `:large_orange_circle: Status page: *Investigating* — ${names}${incident.components.length > 0 ? ` set to ${state.replace(/_/g, ' ')}` : ''}.`,
+            incident,
+            incidentRoom(c),
+          ),
+        ],
+        notes: [
+          {
+            kind: 'status',
+            actor: 'tplus',
+            text: `Status page set to "${step.status ?? 'investigating'}" for ${names}`,
+            detail: { status: step.status, components: incident.components, state },
+          },
+        ],
         ...(policy.status
           ? { statusUpdate: investigatingUpdate(policy.status, incident, impacts, upstream?.name) }
           : { statusChanges: impacts.map((i) => ({ ...i, source: 'runbook' })) }),
@@ -105,24 +204,68 @@ function effectsFor(c: StepContext): { effects: OutboxEffect[]; notes: IncidentE
     case 'request-scope': {
       const upstream = namedUpstream(policy, `${incident.title} ${c.ticket?.description ?? ''}`);
       const room = incidentRoom(c);
-      const effects: OutboxEffect[] = [text(key('ask'), room.channel, `:mag: ${mentions(onCall.slackUserIds)} please post the initial scope assessment for *${ref}*: who is affected, which components, and whether an upstream provider is involved.${upstream ? `\n:link: The report names *${upstream.name}*: status at ${upstream.statusUrl}` : ''}`, incident, room)];
+      const effects: OutboxEffect[] = [
+        text(
+          key('ask'),
+          room.channel,
+          `:mag: ${mentions(onCall.slackUserIds)} please post the initial scope assessment for *${ref}*: who is affected, which components, and whether an upstream provider is involved.${upstream ? `\n:link: The report names *${upstream.name}*: status at ${upstream.statusUrl}` : ''}`,
+          incident,
+          room,
+        ),
+      ];
       for (const cu of affectedCustomers(c)) {
         const isReporter = c.ticket !== undefined && cu.id === c.ticket.customerId && c.ticket.threadTs !== null;
         const channel = isReporter ? c.ticket!.channelId : cu.channels[0];
         if (!channel) continue;
-        effects.push(text(key(`customer-${cu.id}`), channel, `We are investigating ${isReporter ? 'the issue you reported' : 'an incident that may affect your service'} (${ref}). Our engineers are assessing its scope now${upstream ? `; it appears related to an issue at ${upstream.name} (${upstream.statusUrl})` : ''}. We will update you here.`, incident, isReporter ? { threadTs: c.ticket!.threadTs! } : {}));
+        effects.push(
+          text(
+            key(`customer-${cu.id}`),
+            channel,
+            `We are investigating ${isReporter ? 'the issue you reported' : 'an incident that may affect your service'} (${ref}). Our engineers are assessing its scope now${upstream ? `; it appears related to an issue at ${upstream.name} (${upstream.statusUrl})` : ''}. We will update you here.`,
+            incident,
+            isReporter ? { threadTs: c.ticket!.threadTs! } : {},
+          ),
+        );
       }
-      return { effects, notes: [{ kind: 'scope', actor: 'tplus', text: `Scope assessment requested${upstream ? `; upstream ${upstream.name} referenced` : ''}; ${effects.length - 1} customer channel(s) told`, detail: { upstream: upstream?.name ?? null } }] };
+      return {
+        effects,
+        notes: [
+          {
+            kind: 'scope',
+            actor: 'tplus',
+            text: `Scope assessment requested${upstream ? `; upstream ${upstream.name} referenced` : ''}; ${effects.length - 1} customer channel(s) told`,
+            detail: { upstream: upstream?.name ?? null },
+          },
+        ],
+      };
     }
     case 'escalate': {
       const targets = resolveTargets(policy, step.targets, { customer, onCall });
-      const bridge = step.opensBridge && policy.bridgeUrl ? `\n:telephone_receiver: Incident bridge: ${policy.bridgeUrl}` : '';
+      const bridge =
+        step.opensBridge && policy.bridgeUrl ? `\n:telephone_receiver: Incident bridge: ${policy.bridgeUrl}` : '';
       const body = `:arrow_double_up: ${fill(step.message) || `${ref} escalated at ${age}.`}${bridge}`;
       const room = incidentRoom(c);
-      const effects: OutboxEffect[] = targets.map((user) => text(key(`dm-${user}`), user, `${body}\n*${ref}* (${incident.severity}${who}): {title}`, incident));
+      const effects: OutboxEffect[] = targets.map((user) =>
+        text(key(`dm-${user}`), user, `${body}\n*${ref}* (${incident.severity}${who}): {title}`, incident),
+      );
       effects.push(text(key('room'), room.channel, `${body}\nEscalated to ${mentions(targets)}.`, incident, room));
-      if (room.channel !== policy.triageChannelId) effects.push(text(key('triage'), policy.triageChannelId, `:arrow_double_up: *${ref}* escalated at ${age} to ${mentions(targets)}.`, incident));
-      const notes: IncidentEventNote[] = [{ kind: 'escalation', actor: 'tplus', text: `${step.title}: ${targets.join(', ') || 'nobody configured'}`, detail: { targets: step.targets, users: targets } }];
+      if (room.channel !== policy.triageChannelId)
+        effects.push(
+          text(
+            key('triage'),
+            policy.triageChannelId,
+            `:arrow_double_up: *${ref}* escalated at ${age} to ${mentions(targets)}.`,
+            incident,
+          ),
+        );
+      const notes: IncidentEventNote[] = [
+        {
+          kind: 'escalation',
+          actor: 'tplus',
+          text: `${step.title}: ${targets.join(', ') || 'nobody configured'}`,
+          detail: { targets: step.targets, users: targets },
+        },
+      ];
       if (bridge) notes.push({ kind: 'bridge', actor: 'tplus', text: `Bridge opened: ${policy.bridgeUrl}` });
       return { effects, notes };
     }
@@ -139,9 +282,36 @@ export function decideStep(c: StepContext): StepDecision {
   const lateMs = c.now.getTime() - c.dueAt.getTime();
   const late = lateMs > c.policy.lateAfterMs ? ` (late by ${Math.round(lateMs / 1000)} s)` : '';
   if (!isConditionMet(c.step.when, c.incident)) {
-    return { state: 'skipped', outcome: `condition "${c.step.when}" no longer holds`, consequences: { events: [{ kind: 'step-skipped', actor: 'tplus', text: `${offset} ${c.step.title}: skipped, ${c.step.when} no longer holds`, detail: { stepId: c.step.id } }] } };
+    return {
+      state: 'skipped',
+      outcome: `condition "${c.step.when}" no longer holds`,
+      consequences: {
+        events: [
+          {
+            kind: 'step-skipped',
+            actor: 'tplus',
+            text: `${offset} ${c.step.title}: skipped, ${c.step.when} no longer holds`,
+            detail: { stepId: c.step.id },
+          },
+        ],
+      },
+    };
   }
   const { effects, notes, statusChanges, statusUpdate } = effectsFor(c);
-  const stepNote: IncidentEventNote = { kind: 'step', actor: 'tplus', text: `${offset} ${c.step.title}${late}`, detail: { stepId: c.step.id, dueAt: c.dueAt.toISOString(), lateMs } };
-  return { state: 'done', outcome: `fired${late}`, consequences: { events: [stepNote, ...notes], effects, ...(statusChanges ? { statusChanges } : {}), ...(statusUpdate ? { statusUpdate } : {}) } };
+  const stepNote: IncidentEventNote = {
+    kind: 'step',
+    actor: 'tplus',
+    text: `${offset} ${c.step.title}${late}`,
+    detail: { stepId: c.step.id, dueAt: c.dueAt.toISOString(), lateMs },
+  };
+  return {
+    state: 'done',
+    outcome: `fired${late}`,
+    consequences: {
+      events: [stepNote, ...notes],
+      effects,
+      ...(statusChanges ? { statusChanges } : {}),
+      ...(statusUpdate ? { statusUpdate } : {}),
+    },
+  };
 }

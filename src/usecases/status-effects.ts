@@ -33,8 +33,13 @@ export function formatWindow(from: Date, until: Date, timeZone: string): string 
 
 /** The channel post's content, plain: the Slack view escapes every part of it. */
 function customerPost(policy: StatusPolicy, u: WrittenUpdate): MessageSpec {
-  const window = u.kind === 'maintenance' && u.scheduledFor && u.scheduledUntil ? formatWindow(u.scheduledFor, u.scheduledUntil, policy.timeZone) : '';
-  const affected = u.components.map((c) => `${componentName(policy, c.componentId)} (${STATE_LABEL[c.state].toLowerCase()})`).join(', ');
+  const window =
+    u.kind === 'maintenance' && u.scheduledFor && u.scheduledUntil
+      ? formatWindow(u.scheduledFor, u.scheduledUntil, policy.timeZone)
+      : '';
+  const affected = u.components
+    .map((c) => `${componentName(policy, c.componentId)} (${STATE_LABEL[c.state].toLowerCase()})`)
+    .join(', ');
   const notice = u.isForced ? `Announced with less than ${policy.maintenanceNoticeHours} h notice.` : '';
   return { view: 'status-update', data: { status: u.status, name: u.name, body: u.body, affected, window, notice } };
 }
@@ -43,16 +48,27 @@ function customerPost(policy: StatusPolicy, u: WrittenUpdate): MessageSpec {
 function statuspageSync(policy: StatusPolicy, u: WrittenUpdate): OutboxEffect | undefined {
   const sp = policy.statuspage;
   if (!sp) return undefined;
-  const components = Object.fromEntries(u.components.flatMap((c) => (sp.components[c.componentId] ? [[sp.components[c.componentId], c.state]] : [])));
+  const components = Object.fromEntries(
+    u.components.flatMap((c) => (sp.components[c.componentId] ? [[sp.components[c.componentId], c.state]] : [])),
+  );
   const incident = {
-    name: u.name, status: u.status, body: u.body, components,
+    name: u.name,
+    status: u.status,
+    body: u.body,
+    components,
     impactOverride: u.kind === 'maintenance' ? 'maintenance' : impactOf(u.components),
     ...(u.scheduledFor ? { scheduledFor: u.scheduledFor.toISOString() } : {}),
     ...(u.scheduledUntil ? { scheduledUntil: u.scheduledUntil.toISOString() } : {}),
   };
   return u.isCreated
     ? { kind: 'statuspage.sync', key: statuspageCreateKey(u.statusIncidentId), pageId: sp.pageId, incident }
-    : { kind: 'statuspage.sync', key: `status:${u.statusIncidentId}:update:${u.updateId}:statuspage`, pageId: sp.pageId, incidentOf: { key: statuspageCreateKey(u.statusIncidentId) }, incident };
+    : {
+        kind: 'statuspage.sync',
+        key: `status:${u.statusIncidentId}:update:${u.updateId}:statuspage`,
+        pageId: sp.pageId,
+        incidentOf: { key: statuspageCreateKey(u.statusIncidentId) },
+        incident,
+      };
 }
 
 /**
@@ -67,7 +83,9 @@ export function publicationEffects(policy: StatusPolicy, u: WrittenUpdate): Outb
     const channel = customer.channels[0];
     if (!channel || !customer.components.some((c) => affected.has(c))) continue;
     effects.push({
-      kind: 'slack.post', key: `status:${u.statusIncidentId}:update:${u.updateId}:customer:${customer.id}`, channel,
+      kind: 'slack.post',
+      key: `status:${u.statusIncidentId}:update:${u.updateId}:customer:${customer.id}`,
+      channel,
       message: customerPost(policy, u),
     });
   }

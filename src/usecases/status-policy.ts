@@ -20,7 +20,8 @@ export const MAX_STATUS_MESSAGE = 2000;
 export const MIN_STATUS_MESSAGE = 10;
 export const MAX_STATUS_NAME = 200;
 
-export const isComponentState = (value: unknown): value is ComponentState => COMPONENT_STATES.includes(value as ComponentState);
+export const isComponentState = (value: unknown): value is ComponentState =>
+  COMPONENT_STATES.includes(value as ComponentState);
 
 export { STATE_LABEL } from '../domain/uptime/index.ts';
 
@@ -46,7 +47,10 @@ function listed(names: string[]): string {
  * A public name and first message built from public facts only (component names and a named
  * upstream provider), never from the internal title or the customer's words.
  */
-export function publicIncidentText(policy: Pick<StatusPolicy, 'components'>, { components, upstreamProvider }: { components: readonly ComponentImpact[]; upstreamProvider?: string | undefined }): { name: string; body: string } {
+export function publicIncidentText(
+  policy: Pick<StatusPolicy, 'components'>,
+  { components, upstreamProvider }: { components: readonly ComponentImpact[]; upstreamProvider?: string | undefined },
+): { name: string; body: string } {
   const names = listed(components.map((c) => componentName(policy, c.componentId)));
   const affecting = names ? ` affecting ${names}` : '';
   if (upstreamProvider) {

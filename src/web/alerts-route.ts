@@ -9,7 +9,19 @@ import type { Clock, InboxStore } from '../usecases/ports.ts';
  * POST /alerts: a generic JSON alert or an Alertmanager webhook, with the bearer token from
  * TPLUS_ALERTS_TOKEN. Checked (401 / 400, nothing stored), committed to the inbox, then 202.
  */
-export function alertsRoute({ token, inbox, clock, logger, onCommitted }: { token: string | undefined; inbox: InboxStore; clock: Clock; logger: Logger; onCommitted: () => void }): Route {
+export function alertsRoute({
+  token,
+  inbox,
+  clock,
+  logger,
+  onCommitted,
+}: {
+  token: string | undefined;
+  inbox: InboxStore;
+  clock: Clock;
+  logger: Logger;
+  onCommitted: () => void;
+}): Route {
   return {
     method: 'POST',
     path: '/alerts',
@@ -23,7 +35,14 @@ export function alertsRoute({ token, inbox, clock, logger, onCommitted }: { toke
       }
       try {
         // Each delivery is its own entry: a repeated alert attaches to its open incident by fingerprint.
-        await inbox.append({ source: 'alerts', dedupeKey: `alerts:${randomUUID()}`, kind: 'event', body: rawBody, receivedAt: clock.now(), retryNum: 0 });
+        await inbox.append({
+          source: 'alerts',
+          dedupeKey: `alerts:${randomUUID()}`,
+          kind: 'event',
+          body: rawBody,
+          receivedAt: clock.now(),
+          retryNum: 0,
+        });
       } catch (error) {
         logger.error({ err: error }, 'inbox refused an alert');
         return sendJson(res, 503, { error: 'try_again' });

@@ -13,7 +13,12 @@ function isBearer(header: string | undefined, token: string): boolean {
  * does not exist (404 with `notConfigured`); a missing or wrong token gets 401. Answers and
  * resolves false when the request may not go on.
  */
-export function requireBearer(req: IncomingMessage, res: ServerResponse, token: string | undefined, notConfigured: Record<string, string>): token is string {
+export function requireBearer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string | undefined,
+  notConfigured: Record<string, string>,
+): token is string {
   if (!token) {
     sendJson(res, 404, notConfigured);
     return false;

@@ -5,7 +5,13 @@ import { requireBearer } from './bearer-auth.ts';
 import type { DocumentStore } from '../usecases/document-ports.ts';
 
 function send(res: ServerResponse, type: string, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
+  res.writeHead(200, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -16,21 +22,32 @@ function send(res: ServerResponse, type: string, body: string, extra: Record<str
  * escaping of everything anyone typed.
  */
 export function documentRoutes({ token, documents }: { token: string | undefined; documents: DocumentStore }): Route[] {
-  return [{
-    method: 'GET',
-    path: /^\/documents\//,
-    async handle(req, res) {
-      if (!requireBearer(req, res, token, { error: 'not_found' })) return;
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const match = /^\/documents\/([1-9]\d{0,9})(\.md)?$/.exec(path);
-      if (!match) return sendJson(res, 400, { error: 'malformed_document_id', detail: 'expected /documents/<number> or /documents/<number>.md' });
-      const doc = await documents.get(Number(match[1]));
-      if (!doc) return sendJson(res, 404, { error: 'unknown_document' });
-      if (match[2]) {
-        return send(res, 'text/markdown', doc.markdown, { 'content-disposition': `attachment; filename="incident-${doc.incidentId}-${doc.kind}${doc.customerId ? `-${doc.customerId.replace(/[^a-z0-9-]/gi, '')}` : ''}-r${doc.revision}.md"` });
-      }
-      const title = /^# (.*)$/m.exec(doc.markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Incident document';
-      send(res, 'text/html', documentPage({ title, markdown: doc.markdown }), { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" });
+  return [
+    {
+      method: 'GET',
+      path: /^\/documents\//,
+      async handle(req, res) {
+        if (!requireBearer(req, res, token, { error: 'not_found' })) return;
+        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+        const match = /^\/documents\/([1-9]\d{0,9})(\.md)?$/.exec(path);
+        if (!match)
+          return sendJson(res, 400, {
+            error: 'malformed_document_id',
+            detail: 'expected /documents/<number> or /documents/<number>.md',
+          });
+        const doc = await documents.get(Number(match[1]));
+        if (!doc) return sendJson(res, 404, { error: 'unknown_document' });
+        if (match[2]) {
+          return send(res, 'text/markdown', doc.markdown, {
+            'content-disposition': `attachment; filename="incident-${doc.incidentId}-${doc.kind}${doc.customerId ? `-${doc.customerId.replace(/[^a-z0-9-]/gi, '')}` : ''}-r${doc.revision}.md"`,
+          });
+        }
+        const title = /^# (.*)$/m.exec(doc.markdown)?.[1]?.replace(/\\(.)/g, '$1') ?? 'Incident document';
+        send(res, 'text/html', documentPage({ title, markdown: doc.markdown }), {
+          'content-security-policy':
+            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        });
+      },
     },
-  }];
+  ];
 }

@@ -5,7 +5,17 @@ import type { InboxStore, OutboxStore } from '../usecases/ports.ts';
 export const MAX_TICK_AGE_MS = 10_000;
 
 /** GET /healthz: unhealthy (503) when the engine has not ticked for 10 s. */
-export function healthRoute({ engine, inbox, outbox, audit }: { engine: { tickAgeMs(): number | undefined }; inbox: InboxStore; outbox: OutboxStore; audit?: { lastRunAt: Date | undefined; totals: object } }): Route {
+export function healthRoute({
+  engine,
+  inbox,
+  outbox,
+  audit,
+}: {
+  engine: { tickAgeMs(): number | undefined };
+  inbox: InboxStore;
+  outbox: OutboxStore;
+  audit?: { lastRunAt: Date | undefined; totals: object };
+}): Route {
   return {
     method: 'GET',
     path: '/healthz',

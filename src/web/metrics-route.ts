@@ -7,7 +7,11 @@ import type { MetricsStore, StateCounts } from '../store/metrics-store.ts';
  * process. Counts are read from the database at scrape time, so they hold across restarts and
  * across processes sharing the database; the tick histogram is this process's own.
  */
-export function createMetrics({ store, engine, audit }: {
+export function createMetrics({
+  store,
+  engine,
+  audit,
+}: {
   store: MetricsStore;
   engine: { tickAgeMs(): number | undefined };
   audit: { totals: object };
@@ -15,26 +19,69 @@ export function createMetrics({ store, engine, audit }: {
   const registry = new Registry();
   const byLabel = (name: string, help: string, label: string, read: () => StateCounts) =>
     new Gauge({
-      name, help, labelNames: [label], registers: [registry],
+      name,
+      help,
+      labelNames: [label],
+      registers: [registry],
       collect() {
         this.reset();
         for (const [value, count] of Object.entries(read())) this.set({ [label]: value }, count);
       },
     });
-  byLabel('tplus_inbox_events', 'Inbound Slack, PagerDuty and alert requests in the inbox, by state.', 'state', store.inboxByState);
-  byLabel('tplus_outbox_messages', 'Outbound effects in the outbox, by state (dead = given up).', 'state', store.outboxByState);
+  byLabel(
+    'tplus_inbox_events',
+    'Inbound Slack, PagerDuty and alert requests in the inbox, by state.',
+    'state',
+    store.inboxByState,
+  );
+  byLabel(
+    'tplus_outbox_messages',
+    'Outbound effects in the outbox, by state (dead = given up).',
+    'state',
+    store.outboxByState,
+  );
   byLabel('tplus_runbook_steps', 'Runbook step rows, by state.', 'state', store.stepsByState);
   byLabel('tplus_open_incidents', 'Unresolved incidents, by severity.', 'severity', store.openIncidentsBySeverity);
-  byLabel('tplus_termination_triggers', 'Contract termination triggers that fired, by kind.', 'kind', store.triggersByKind);
-  byLabel('tplus_auditor_findings', 'What the auditor found and retried since start (overdue steps, stuck outbox items, page fallbacks).', 'kind', () => ({ ...audit.totals }) as StateCounts);
-  new Gauge({ name: 'tplus_runbook_steps_late', help: 'Steps that fired more than 60 s after their due time.', registers: [registry], collect() { this.set(store.lateSteps()); } });
+  byLabel(
+    'tplus_termination_triggers',
+    'Contract termination triggers that fired, by kind.',
+    'kind',
+    store.triggersByKind,
+  );
+  byLabel(
+    'tplus_auditor_findings',
+    'What the auditor found and retried since start (overdue steps, stuck outbox items, page fallbacks).',
+    'kind',
+    () => ({ ...audit.totals }) as StateCounts,
+  );
   new Gauge({
-    name: 'tplus_engine_last_tick_age_seconds', help: 'Seconds since the engine last completed a tick (unhealthy above 10).', registers: [registry],
-    collect() { this.set((engine.tickAgeMs() ?? Number.NaN) / 1000); },
+    name: 'tplus_runbook_steps_late',
+    help: 'Steps that fired more than 60 s after their due time.',
+    registers: [registry],
+    collect() {
+      this.set(store.lateSteps());
+    },
   });
-  new Gauge({ name: 'tplus_process_resident_memory_bytes', help: 'Resident set size of this process.', registers: [registry], collect() { this.set(process.memoryUsage().rss); } });
+  new Gauge({
+    name: 'tplus_engine_last_tick_age_seconds',
+    help: 'Seconds since the engine last completed a tick (unhealthy above 10).',
+    registers: [registry],
+    collect() {
+      this.set((engine.tickAgeMs() ?? Number.NaN) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'tplus_process_resident_memory_bytes',
+    help: 'Resident set size of this process.',
+    registers: [registry],
+    collect() {
+      this.set(process.memoryUsage().rss);
+    },
+  });
   const tickSeconds = new Histogram({
-    name: 'tplus_engine_tick_seconds', help: 'Duration of an engine tick (all modules).', registers: [registry],
+    name: 'tplus_engine_tick_seconds',
+    help: 'Duration of an engine tick (all modules).',
+    registers: [registry],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   });
   const route: Route = {

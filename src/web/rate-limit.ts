@@ -34,7 +34,15 @@ export function rateLimited(routes: Route[], { requests, perSeconds }: RateLimit
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const headers = headersOf(rejection);
-        sendJson(res, 429, { error: 'rate_limited', message: `Too many requests: at most ${requests} every ${perSeconds} s per client. Retry after ${headers['ratelimit-reset']} s.` }, { ...headers, 'retry-after': headers['ratelimit-reset'] });
+        sendJson(
+          res,
+          429,
+          {
+            error: 'rate_limited',
+            message: `Too many requests: at most ${requests} every ${perSeconds} s per client. Retry after ${headers['ratelimit-reset']} s.`,
+          },
+          { ...headers, 'retry-after': headers['ratelimit-reset'] },
+        );
         return;
       }
       for (const [name, value] of Object.entries(headersOf(verdict))) res.setHeader(name, value);

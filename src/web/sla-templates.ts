@@ -15,7 +15,8 @@ export interface SlaTemplates {
 export function loadSlaTemplates(dir: string): SlaTemplates {
   const hbs = Handlebars.create();
   hbs.registerPartial('layout', readFileSync(join(dir, 'layout.hbs'), 'utf8'));
-  const compile = (name: string) => hbs.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpersOnly: true });
+  const compile = (name: string) =>
+    hbs.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpersOnly: true });
   const page = compile('page');
   const versions = compile('versions');
   const error = compile('error');

@@ -42,7 +42,12 @@ export function statusRoutes(site: StatusSite): Route[] {
         res.end();
         return;
       }
-      res.writeHead(200, { ...headers, 'content-type': rendered.contentType, 'content-length': String(body.length), ...(isGzip ? { 'content-encoding': 'gzip' } : {}) });
+      res.writeHead(200, {
+        ...headers,
+        'content-type': rendered.contentType,
+        'content-length': String(body.length),
+        ...(isGzip ? { 'content-encoding': 'gzip' } : {}),
+      });
       res.end(body);
     },
   }));

@@ -21,7 +21,9 @@ describe('the SLA page in Chromium', () => {
   async function open(viewport: { width: number; height: number }): Promise<Page> {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    page.on('request', (req) => { if (!req.url().startsWith(base)) outsideRequests.push(req.url()); });
+    page.on('request', (req) => {
+      if (!req.url().startsWith(base)) outsideRequests.push(req.url());
+    });
     const res = await page.goto(`${base}/sla`);
     expect(res?.status()).toBe(200);
     return page;
@@ -41,8 +43,15 @@ describe('the SLA page in Chromium', () => {
     const page = await open({ width: 1280, height: 900 });
     const header = await page.locator('#response-times-data thead th').allTextContents();
     expect(header).toEqual(['Tier', ...SEVERITIES]);
-    const rows = await page.locator('#response-times-data tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
-    expect(rows).toEqual(TIERS.map((tier) => [TIER_NAMES[tier], ...SEVERITIES.map((s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]))]));
+    const rows = await page
+      .locator('#response-times-data tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent)));
+    expect(rows).toEqual(
+      TIERS.map((tier) => [
+        TIER_NAMES[tier],
+        ...SEVERITIES.map((s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s])),
+      ]),
+    );
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'sla-desktop.png'), fullPage: true });
     await page.context().close();
   });
@@ -50,7 +59,12 @@ describe('the SLA page in Chromium', () => {
   it('computes the uptime table: 99.9 % allows 43.2 min a month, highlighted as our target', async () => {
     const page = await open({ width: 1280, height: 900 });
     const row = page.locator('#uptime-table-data tbody tr', { has: page.locator('th', { hasText: /^99\.9\s%$/ }) });
-    expect((await row.locator('th, td').allTextContents()).map(clean)).toEqual(['99.9 %', '43.2 min', '10.1 min', '8.8 h']);
+    expect((await row.locator('th, td').allTextContents()).map(clean)).toEqual([
+      '99.9 %',
+      '43.2 min',
+      '10.1 min',
+      '8.8 h',
+    ]);
     expect(await row.getAttribute('class')).toBe('is-target');
     const first = page.locator('#uptime-table-data tbody tr').first();
     expect((await first.locator('th, td').allTextContents()).map(clean)).toEqual(['99 %', '7.2 h', '1.7 h', '87.6 h']);
@@ -61,7 +75,11 @@ describe('the SLA page in Chromium', () => {
 
   it('lists the credit tiers from the config', async () => {
     const page = await open({ width: 1280, height: 900 });
-    const rows = await page.locator('#credits-data tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' '))));
+    const rows = await page
+      .locator('#credits-data tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' '))),
+      );
     expect(rows.map((r) => r[1])).toEqual(config.contract.credits.map((t) => `${t.percent} %`));
     expect(rows.map((r) => r[2])).toEqual(config.contract.credits.map((t) => (t.terminationRight ? 'Yes' : 'No')));
     expect(rows[1]?.[0]).toBe('99 % to below 99.9 %');

@@ -20,7 +20,9 @@ describe('the status page in Chromium', () => {
   async function open(viewport: { width: number; height: number }): Promise<Page> {
     const context = await browser.newContext({ viewport, javaScriptEnabled: false });
     const page = await context.newPage();
-    page.on('request', (req) => { if (!req.url().startsWith(base)) outsideRequests.push(req.url()); });
+    page.on('request', (req) => {
+      if (!req.url().startsWith(base)) outsideRequests.push(req.url());
+    });
     const res = await page.goto(`${base}/status`);
     expect(res?.status()).toBe(200);
     return page;
@@ -40,8 +42,16 @@ describe('the status page in Chromium', () => {
   it('shows the overall state and each component’s state, without JavaScript', async () => {
     const page = await open({ width: 1280, height: 900 });
     expect(clean(await page.getByTestId('overall').textContent())).toBe('Major Service Outage');
-    const states = await page.locator('article.component').evaluateAll((articles) => articles.map((a) => [a.querySelector('.component__name')?.textContent, a.querySelector('.state')?.textContent]));
-    expect(states).toEqual([['Public API', 'Major outage'], ['Dashboard', 'Degraded performance'], ['Data exports', 'Operational']]);
+    const states = await page
+      .locator('article.component')
+      .evaluateAll((articles) =>
+        articles.map((a) => [a.querySelector('.component__name')?.textContent, a.querySelector('.state')?.textContent]),
+      );
+    expect(states).toEqual([
+      ['Public API', 'Major outage'],
+      ['Dashboard', 'Degraded performance'],
+      ['Data exports', 'Operational'],
+    ]);
     expect(await page.locator('.group__name').allTextContents()).toEqual(['Platform', 'Data']);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'status-desktop.png'), fullPage: true });
     await page.context().close();
@@ -49,18 +59,27 @@ describe('the status page in Chromium', () => {
 
   it('draws 90 daily cells per component, coloured by the day’s worst state, with the downtime in the tooltip', async () => {
     const page = await open({ width: 1280, height: 900 });
-    for (const id of ['api', 'dashboard', 'exports']) expect(await page.locator(`[data-component="${id}"] .bar > li`).count()).toBe(90);
+    for (const id of ['api', 'dashboard', 'exports'])
+      expect(await page.locator(`[data-component="${id}"] .bar > li`).count()).toBe(90);
     const today = page.locator('[data-component="api"] .bar > li').last();
     expect(await today.getAttribute('class')).toBe('day day--major');
     expect(await today.getAttribute('title')).toBe('Nov 25: 30 min down (major outage 30 min)');
     expect(clean(await today.textContent())).toBe('Nov 25: 30 min down (major outage 30 min)');
     // Drawn in red, as a reader sees it.
-    expect(await page.evaluate("getComputedStyle(document.querySelector('[data-component=api] .bar > li:last-child')).backgroundColor")).toBe('rgb(207, 34, 46)');
+    expect(
+      await page.evaluate(
+        "getComputedStyle(document.querySelector('[data-component=api] .bar > li:last-child')).backgroundColor",
+      ),
+    ).toBe('rgb(207, 34, 46)');
     const lastMonth = page.locator('[data-component="exports"] .bar > li[title^="Oct 14:"]');
     expect(await lastMonth.getAttribute('title')).toBe('Oct 14: 27 min down (partial outage 1 h 30 min at 30 %)');
     expect(await lastMonth.getAttribute('class')).toBe('day day--partial');
-    expect(await page.locator('[data-component="exports"] .bar > li').first().getAttribute('title')).toBe('Aug 28: No downtime');
-    expect(clean(await page.locator('[data-component="exports"] .component__foot').textContent())).toContain('99.97 % uptime');
+    expect(await page.locator('[data-component="exports"] .bar > li').first().getAttribute('title')).toBe(
+      'Aug 28: No downtime',
+    );
+    expect(clean(await page.locator('[data-component="exports"] .component__foot').textContent())).toContain(
+      '99.97 % uptime',
+    );
     await page.context().close();
   });
 
@@ -75,11 +94,17 @@ describe('the status page in Chromium', () => {
     ]);
     const maintenance = page.locator('section[aria-labelledby="maintenance-heading"] article.incident');
     expect(clean(await maintenance.locator('.incident__name').textContent())).toBe('Database upgrade');
-    expect(clean(await maintenance.locator('.incident__window').textContent())).toBe('Scheduled for Dec 2, 2026, 10:00 EST until Dec 2, 2026, 12:00 EST, announced Nov 24, 2026, 10:00 EST.');
-    expect(await maintenance.locator('.incident__window time').last().getAttribute('datetime')).toBe('2026-11-24T15:00:00.000Z');
+    expect(clean(await maintenance.locator('.incident__window').textContent())).toBe(
+      'Scheduled for Dec 2, 2026, 10:00 EST until Dec 2, 2026, 12:00 EST, announced Nov 24, 2026, 10:00 EST.',
+    );
+    expect(await maintenance.locator('.incident__window time').last().getAttribute('datetime')).toBe(
+      '2026-11-24T15:00:00.000Z',
+    );
     const october = page.locator('section.month[aria-label="October 2026"]');
     expect((await october.locator('.incident__name').allTextContents()).map(clean)).toEqual(['Slow data exports']);
-    expect(clean(await page.locator('section.month[aria-label="November 2026"]').textContent())).toContain('No incidents reported.');
+    expect(clean(await page.locator('section.month[aria-label="November 2026"]').textContent())).toContain(
+      'No incidents reported.',
+    );
     expect(await page.locator('section.month').count()).toBe(12);
     const html = await page.content();
     for (const secret of Object.values(INTERNAL)) expect(html).not.toContain(secret);
@@ -88,7 +113,9 @@ describe('the status page in Chromium', () => {
 
   it('fits a phone screen (375 px) without horizontal scrolling, bars included', async () => {
     const page = await open({ width: 375, height: 812 });
-    const widths = await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })') as { scroll: number; client: number };
+    const widths = (await page.evaluate(
+      '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+    )) as { scroll: number; client: number };
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     const bar = await page.locator('[data-component="api"] .bar').boundingBox();
     expect(bar?.width).toBeLessThanOrEqual(375);
@@ -100,7 +127,7 @@ describe('the status page in Chromium', () => {
   it('keeps every piece of text at WCAG AA contrast against what is behind it', async () => {
     const page = await open({ width: 1280, height: 900 });
     // Runs in the page: each element's own text colour against the first opaque background up its tree.
-    const worst = await page.evaluate(`(() => {
+    const worst = (await page.evaluate(`(() => {
       const rgb = (c) => c.match(/[\\d.]+/g).map(Number);
       const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
       const bg = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
@@ -113,7 +140,7 @@ describe('the status page in Chromium', () => {
         found.push({ text: el.textContent.trim().slice(0, 30), ratio: Math.round(ratio * 100) / 100 });
       }
       return found.sort((x, y) => x.ratio - y.ratio).slice(0, 3);
-    })()`) as { text: string; ratio: number }[];
+    })()`)) as { text: string; ratio: number }[];
     expect(worst.length).toBe(3);
     for (const w of worst) expect(w.ratio, w.text).toBeGreaterThanOrEqual(4.5);
     await page.context().close();

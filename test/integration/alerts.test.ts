@@ -2,8 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERTS_TOKEN, startHarness, type Harness } from '../support/harness.ts';
 
 const alertmanager = (status: 'firing' | 'resolved', fingerprint = 'fp-checkout-1') => ({
-  version: '4', status, receiver: 'tplus', groupKey: '{}:{alertname="SyntheticCheckoutDown"}',
-  alerts: [{ status, fingerprint, labels: { alertname: 'SyntheticCheckoutDown', job: 'synthetics' }, annotations: { summary: 'Synthetic checkout probe failing from 3 regions' }, startsAt: '2026-11-25T09:00:00Z' }],
+  version: '4',
+  status,
+  receiver: 'tplus',
+  groupKey: '{}:{alertname="SyntheticCheckoutDown"}',
+  alerts: [
+    {
+      status,
+      fingerprint,
+      labels: { alertname: 'SyntheticCheckoutDown', job: 'synthetics' },
+      annotations: { summary: 'Synthetic checkout probe failing from 3 regions' },
+      startsAt: '2026-11-25T09:00:00Z',
+    },
+  ],
 });
 
 describe('monitoring alerts at POST /alerts', () => {
@@ -16,7 +27,11 @@ describe('monitoring alerts at POST /alerts', () => {
   afterAll(async () => h.close());
 
   const post = (body: unknown, token = ALERTS_TOKEN) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('refuses a missing or wrong token and a malformed alert, storing nothing', async () => {
     expect((await post(alertmanager('firing'), '')).status).toBe(401);
@@ -46,15 +61,21 @@ describe('monitoring alerts at POST /alerts', () => {
     await h.settle();
     expect(await h.tplus.db.prisma.incident.count({ where: { source: 'alert' } })).toBe(1);
     const incident = await h.tplus.db.prisma.incident.findFirstOrThrow({ where: { source: 'alert' } });
-    const kinds = (await h.tplus.db.prisma.incidentEvent.findMany({ where: { incidentId: incident.id } })).map((e) => e.kind);
+    const kinds = (await h.tplus.db.prisma.incidentEvent.findMany({ where: { incidentId: incident.id } })).map(
+      (e) => e.kind,
+    );
     expect(kinds).toContain('alert-repeat');
     expect(kinds).toContain('alert-resolved');
   });
 
   it('opens an incident from the generic format with the default severity', async () => {
-    expect((await post({ title: 'Queue depth above 10k for 5 minutes', labels: { queue: 'emails' } })).status).toBe(202);
+    expect((await post({ title: 'Queue depth above 10k for 5 minutes', labels: { queue: 'emails' } })).status).toBe(
+      202,
+    );
     await h.settle();
-    const incident = await h.tplus.db.prisma.incident.findFirstOrThrow({ where: { title: 'Queue depth above 10k for 5 minutes' } });
+    const incident = await h.tplus.db.prisma.incident.findFirstOrThrow({
+      where: { title: 'Queue depth above 10k for 5 minutes' },
+    });
     expect(incident.severity).toBe('S2');
   });
 });

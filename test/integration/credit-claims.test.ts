@@ -10,10 +10,19 @@ const DAY = 86_400_000;
 const ACME_SUCCESS = 'U0CSACME01';
 const APPROVER = 'U0RESP0001';
 
-function claimSubmission(incident: string, { note = '', user = ids.acme.user, userTeam = ids.acme.team, channel = ids.acme.channel } = {}) {
+function claimSubmission(
+  incident: string,
+  { note = '', user = ids.acme.user, userTeam = ids.acme.team, channel = ids.acme.channel } = {},
+) {
   return modalSubmission({
-    callbackId: VIEW.creditModal, privateMetadata: JSON.stringify({ channelId: channel }), user, userTeam,
-    values: { [BLOCK.creditIncident]: { [BLOCK.creditIncident]: { type: 'plain_text_input', value: incident } }, [BLOCK.creditNote]: { [BLOCK.creditNote]: { type: 'plain_text_input', value: note } } },
+    callbackId: VIEW.creditModal,
+    privateMetadata: JSON.stringify({ channelId: channel }),
+    user,
+    userTeam,
+    values: {
+      [BLOCK.creditIncident]: { [BLOCK.creditIncident]: { type: 'plain_text_input', value: incident } },
+      [BLOCK.creditNote]: { [BLOCK.creditNote]: { type: 'plain_text_input', value: note } },
+    },
   });
 }
 
@@ -27,41 +36,91 @@ describe('service credit claims from a customer channel', () => {
   afterEach(async () => h.close());
 
   const claims = () => h.tplus.db.prisma.creditClaim.findMany();
-  const postsIn = (channel: string) => h.emulator.callsTo('chat.postMessage').filter((c) => c.httpStatus === 200 && c.args.channel === channel);
-  const dmChannel = (user: string) => String((h.emulator.callsTo('conversations.open').find((c) => c.args.users === user)?.response as { channel?: { id?: string } } | undefined)?.channel?.id);
+  const postsIn = (channel: string) =>
+    h.emulator.callsTo('chat.postMessage').filter((c) => c.httpStatus === 200 && c.args.channel === channel);
+  const dmChannel = (user: string) =>
+    String(
+      (
+        h.emulator.callsTo('conversations.open').find((c) => c.args.users === user)?.response as
+          { channel?: { id?: string } } | undefined
+      )?.channel?.id,
+    );
   async function submit(incident: string, options?: Parameters<typeof claimSubmission>[1]) {
     const response = await h.send('interaction', claimSubmission(incident, options));
     await h.settle();
-    return { status: response.status, body: response.body ? (JSON.parse(response.body) as { response_action?: string; errors?: Record<string, string> }) : {} };
+    return {
+      status: response.status,
+      body: response.body
+        ? (JSON.parse(response.body) as { response_action?: string; errors?: Record<string, string> })
+        : {},
+    };
   }
 
   it('offers the button beside “Open a ticket” and opens the claim modal for a member of the customer', async () => {
-    const prompt = await h.send('command', { command: '/tplus', text: 'intake-button', channel_id: ids.acme.channel, user_id: ids.responder, team_id: ids.ourTeam, trigger_id: 'trig-1', response_url: 'http://127.0.0.1:1/unused' });
+    const prompt = await h.send('command', {
+      command: '/tplus',
+      text: 'intake-button',
+      channel_id: ids.acme.channel,
+      user_id: ids.responder,
+      team_id: ids.ourTeam,
+      trigger_id: 'trig-1',
+      response_url: 'http://127.0.0.1:1/unused',
+    });
     expect(prompt.status).toBe(200);
     await h.settle();
     const posted = JSON.stringify(postsIn(ids.acme.channel).at(-1)?.args.blocks);
     expect(posted).toContain(ACTION.openTicket);
     expect(posted).toContain(ACTION.requestCredit);
-    await h.send('interaction', buttonPress({ actionId: ACTION.requestCredit, value: 'credit', user: ids.acme.user, userTeam: ids.acme.team, channel: ids.acme.channel }));
+    await h.send(
+      'interaction',
+      buttonPress({
+        actionId: ACTION.requestCredit,
+        value: 'credit',
+        user: ids.acme.user,
+        userTeam: ids.acme.team,
+        channel: ids.acme.channel,
+      }),
+    );
     await h.settle();
     expect(h.emulator.callsTo('views.open').some((c) => JSON.stringify(c.args).includes(VIEW.creditModal))).toBe(true);
   });
 
   it('refuses the button to a third organisation in the shared channel, and opens nothing', async () => {
-    await h.send('interaction', buttonPress({ actionId: ACTION.requestCredit, value: 'credit', user: 'U0STRANGE1', userTeam: ids.strangerTeam, channel: ids.acme.channel }));
+    await h.send(
+      'interaction',
+      buttonPress({
+        actionId: ACTION.requestCredit,
+        value: 'credit',
+        user: 'U0STRANGE1',
+        userTeam: ids.strangerTeam,
+        channel: ids.acme.channel,
+      }),
+    );
     await h.settle();
     expect(h.emulator.callsTo('views.open')).toEqual([]);
-    expect(String(h.emulator.callsTo('chat.postEphemeral').at(-1)?.args.text)).toMatch(/Only members of the customer organisation/);
+    expect(String(h.emulator.callsTo('chat.postEphemeral').at(-1)?.args.text)).toMatch(
+      /Only members of the customer organisation/,
+    );
   });
 
   it('refuses another customer’s incident and one that does not exist with the same words, and stores nothing', async () => {
-    const globexOnly = await seedIncident(h.tplus.db.prisma, { customerId: 'globex', components: ['exports'], startedAt: new Date(NOW.getTime() - 2 * DAY), minutes: 60, title: 'Globex secret outage' });
+    const globexOnly = await seedIncident(h.tplus.db.prisma, {
+      customerId: 'globex',
+      components: ['exports'],
+      startedAt: new Date(NOW.getTime() - 2 * DAY),
+      minutes: 60,
+      title: 'Globex secret outage',
+    });
     const theirs = await submit(`INC-${globexOnly}`);
     expect(theirs.body.response_action).toBe('errors');
-    expect(theirs.body.errors?.[BLOCK.creditIncident]).toBe(`INC-${globexOnly} did not affect your services, so it cannot be claimed. Check the id in our notices.`);
+    expect(theirs.body.errors?.[BLOCK.creditIncident]).toBe(
+      `INC-${globexOnly} did not affect your services, so it cannot be claimed. Check the id in our notices.`,
+    );
     expect(JSON.stringify(theirs.body)).not.toContain('Globex');
     const missing = await submit('INC-9999');
-    expect(missing.body.errors?.[BLOCK.creditIncident]).toBe('INC-9999 did not affect your services, so it cannot be claimed. Check the id in our notices.');
+    expect(missing.body.errors?.[BLOCK.creditIncident]).toBe(
+      'INC-9999 did not affect your services, so it cannot be claimed. Check the id in our notices.',
+    );
     const garbled = await submit('the big one');
     expect(garbled.body.errors?.[BLOCK.creditIncident]).toMatch(/like INC-12/);
     expect(await claims()).toEqual([]);
@@ -70,7 +129,12 @@ describe('service credit claims from a customer channel', () => {
 
   it('accepts a claim exactly 30 days after the incident ended and refuses one a millisecond later', async () => {
     const endedAt = new Date(NOW.getTime() - 30 * DAY);
-    const id = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date(endedAt.getTime() - 60 * 60_000), minutes: 60 });
+    const id = await seedIncident(h.tplus.db.prisma, {
+      customerId: 'acme',
+      components: ['api'],
+      startedAt: new Date(endedAt.getTime() - 60 * 60_000),
+      minutes: 60,
+    });
     clock.set(new Date(endedAt.getTime() + 30 * DAY + 1));
     const late = await submit(`INC-${id}`);
     expect(late.body.errors?.[BLOCK.creditIncident]).toMatch(/within 30 days of the incident's end/);
@@ -83,12 +147,27 @@ describe('service credit claims from a customer channel', () => {
 
   it('stores one claim with the month’s credit, DMs the success owner, and refuses a second claim for the same incident', async () => {
     // 90 min down in November so far (New York: from 1 Nov 04:00 UTC to now, 28,020 min) → 99.679 % → 10 % of 12,000 USD.
-    const id = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-11-10T10:00:00Z'), minutes: 90 });
+    const id = await seedIncident(h.tplus.db.prisma, {
+      customerId: 'acme',
+      components: ['api'],
+      startedAt: new Date('2026-11-10T10:00:00Z'),
+      minutes: 90,
+    });
     const first = await submit(`INC-${id}`, { note: 'We lost <!channel> sales *all* day' });
     expect(first.status).toBe(200);
     expect(first.body.response_action).toBeUndefined();
     const [claim] = await claims();
-    expect(claim).toMatchObject({ customerId: 'acme', incidentId: id, month: '2026-11', state: 'pending', creditPercent: 10, creditAmount: 1200, currency: 'USD', requestedBy: ids.acme.user, channelId: ids.acme.channel });
+    expect(claim).toMatchObject({
+      customerId: 'acme',
+      incidentId: id,
+      month: '2026-11',
+      state: 'pending',
+      creditPercent: 10,
+      creditAmount: 1200,
+      currency: 'USD',
+      requestedBy: ids.acme.user,
+      channelId: ids.acme.channel,
+    });
     expect(claim!.uptimePercent).toBeCloseTo(100 - (100 * 90) / 28_020, 9);
     const review = postsIn(dmChannel(ACME_SUCCESS));
     expect(review).toHaveLength(1);
@@ -98,12 +177,19 @@ describe('service credit claims from a customer channel', () => {
     expect(blocks).not.toContain('<!channel>');
     expect(postsIn(ids.acme.channel).some((c) => String(c.args.text).includes(`request for *INC-${id}*`))).toBe(true);
     const again = await submit(`INC-${id}`);
-    expect(again.body.errors?.[BLOCK.creditIncident]).toMatch(/You already requested a credit for INC-\d+ .* \(pending\)/);
+    expect(again.body.errors?.[BLOCK.creditIncident]).toMatch(
+      /You already requested a credit for INC-\d+ .* \(pending\)/,
+    );
     expect(await claims()).toHaveLength(1);
   });
 
   it('claims once when the same submission is replayed', async () => {
-    const id = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-11-10T10:00:00Z'), minutes: 90 });
+    const id = await seedIncident(h.tplus.db.prisma, {
+      customerId: 'acme',
+      components: ['api'],
+      startedAt: new Date('2026-11-10T10:00:00Z'),
+      minutes: 90,
+    });
     const payload = claimSubmission(`INC-${id}`);
     await h.send('interaction', payload);
     await h.send('interaction', payload, { retryNum: 1 });
@@ -116,17 +202,29 @@ describe('service credit claims from a customer channel', () => {
     let claimId: number;
     let incidentId: number;
     beforeEach(async () => {
-      incidentId = await seedIncident(h.tplus.db.prisma, { customerId: 'acme', components: ['api'], startedAt: new Date('2026-11-10T10:00:00Z'), minutes: 90 });
+      incidentId = await seedIncident(h.tplus.db.prisma, {
+        customerId: 'acme',
+        components: ['api'],
+        startedAt: new Date('2026-11-10T10:00:00Z'),
+        minutes: 90,
+      });
       await submit(`INC-${incidentId}`);
       claimId = (await claims())[0]!.id;
     });
     const press = (actionId: string, user: string, userTeam = ids.ourTeam) =>
-      h.send('interaction', buttonPress({ actionId, value: String(claimId), user, userTeam, channel: dmChannel(ACME_SUCCESS) })).then(() => h.settle());
+      h
+        .send(
+          'interaction',
+          buttonPress({ actionId, value: String(claimId), user, userTeam, channel: dmChannel(ACME_SUCCESS) }),
+        )
+        .then(() => h.settle());
 
     it('refuses someone who is neither the success owner nor an approver, and changes nothing', async () => {
       await press(ACTION.approveCredit, ids.internalNonResponder);
       expect((await claims())[0]).toMatchObject({ state: 'pending', decidedBy: null, appliedCycle: null });
-      expect(String(h.emulator.callsTo('chat.postEphemeral').at(-1)?.args.text)).toMatch(/Only Acme Corp's success owner or a configured approver/);
+      expect(String(h.emulator.callsTo('chat.postEphemeral').at(-1)?.args.text)).toMatch(
+        /Only Acme Corp's success owner or a configured approver/,
+      );
       // The success owner's id from another organisation is not the success owner.
       await press(ACTION.approveCredit, ACME_SUCCESS, ids.acme.team);
       expect((await claims())[0]!.state).toBe('pending');
@@ -137,10 +235,18 @@ describe('service credit claims from a customer channel', () => {
       clock.set(new Date('2026-12-02T15:00:00Z'));
       await press(ACTION.approveCredit, ACME_SUCCESS);
       const [claim] = await claims();
-      expect(claim).toMatchObject({ state: 'approved', decidedBy: ACME_SUCCESS, appliedCycle: '2027-01', creditPercent: 10, creditAmount: 1200 });
+      expect(claim).toMatchObject({
+        state: 'approved',
+        decidedBy: ACME_SUCCESS,
+        appliedCycle: '2027-01',
+        creditPercent: 10,
+        creditAmount: 1200,
+      });
       // Decided on November's final uptime (30 days and one hour in New York = 43,260 min).
       expect(claim!.uptimePercent).toBeCloseTo(100 - (100 * 90) / 43_260, 9);
-      const told = postsIn(ids.acme.channel).map((c) => String(c.args.text)).find((t) => t.includes('approved'));
+      const told = postsIn(ids.acme.channel)
+        .map((c) => String(c.args.text))
+        .find((t) => t.includes('approved'));
       expect(told).toContain(`*INC-${incidentId}*`);
       expect(told).toContain('1200.00 USD');
       expect(told).toContain('applied to your 2027-01 invoice');

@@ -12,7 +12,17 @@ describe('an incident declared with /tplus incident', () => {
   afterAll(async () => h.close());
 
   const command = (text: string, user = ids.responder, team = ids.ourTeam) =>
-    h.send('command', buildSlashCommand({ teamId: team, user: { id: user, teamId: team }, channel: ids.triage, command: '/tplus', text, triggerId: `trig-${nextTs()}` }));
+    h.send(
+      'command',
+      buildSlashCommand({
+        teamId: team,
+        user: { id: user, teamId: team },
+        channel: ids.triage,
+        command: '/tplus',
+        text,
+        triggerId: `trig-${nextTs()}`,
+      }),
+    );
 
   it('starts the runbook of the given severity, posts its card in triage, and pages', async () => {
     const response = await command('incident S1 Checkout API returns 500 for every customer');
@@ -22,7 +32,9 @@ describe('an incident declared with /tplus incident', () => {
     const incident = await h.tplus.db.prisma.incident.findFirstOrThrow({ where: { source: 'declared' } });
     expect(incident.severity).toBe('S1');
     expect(JSON.parse(incident.components)).toEqual(['api']);
-    const card = h.emulator.messagesIn(ids.triage).find((m) => m.metadata?.event_payload.key === `incident:${incident.id}:card`);
+    const card = h.emulator
+      .messagesIn(ids.triage)
+      .find((m) => m.metadata?.event_payload.key === `incident:${incident.id}:card`);
     expect(JSON.stringify(card)).toContain(`inc:${incident.id}`);
     expect(h.pagerduty.events.map((e) => e.event_action)).toEqual(['trigger']);
   });
@@ -36,21 +48,51 @@ describe('an incident declared with /tplus incident', () => {
 
   it('is acknowledged and resolved from its card, in PagerDuty too, and shows its timeline', async () => {
     const incident = await h.tplus.db.prisma.incident.findFirstOrThrow({ where: { source: 'declared' } });
-    await h.send('interaction', buttonPress({ actionId: ACTION.acknowledge, value: `inc:${incident.id}`, user: ids.acme.user, userTeam: ids.acme.team }));
+    await h.send(
+      'interaction',
+      buttonPress({
+        actionId: ACTION.acknowledge,
+        value: `inc:${incident.id}`,
+        user: ids.acme.user,
+        userTeam: ids.acme.team,
+      }),
+    );
     await h.settle();
-    expect((await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).acknowledgedAt).toBeNull();
+    expect(
+      (await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).acknowledgedAt,
+    ).toBeNull();
     await h.send('interaction', buttonPress({ actionId: ACTION.acknowledge, value: `inc:${incident.id}` }));
     await h.settle();
-    expect((await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).acknowledgedBy).toBe(ids.responder);
-    const resolved = await h.send('interaction', modalSubmission({
-      callbackId: VIEW.resolveModal, privateMetadata: JSON.stringify({ incidentId: incident.id }), user: ids.responder, userTeam: ids.ourTeam,
-      values: { [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: 'Reverted the payment-service config change.' } }, [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } } },
-    }));
+    expect((await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).acknowledgedBy).toBe(
+      ids.responder,
+    );
+    const resolved = await h.send(
+      'interaction',
+      modalSubmission({
+        callbackId: VIEW.resolveModal,
+        privateMetadata: JSON.stringify({ incidentId: incident.id }),
+        user: ids.responder,
+        userTeam: ids.ourTeam,
+        values: {
+          [BLOCK.resolutionSummary]: {
+            [BLOCK.resolutionSummary]: {
+              type: 'plain_text_input',
+              value: 'Reverted the payment-service config change.',
+            },
+          },
+          [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } },
+        },
+      }),
+    );
     expect(resolved.body).toBe('');
     await h.settle();
-    expect((await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).resolvedAt).not.toBeNull();
+    expect(
+      (await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).resolvedAt,
+    ).not.toBeNull();
     expect(h.pagerduty.events.map((e) => e.event_action)).toEqual(['trigger', 'acknowledge', 'resolve']);
-    const card = h.emulator.messagesIn(ids.triage).find((m) => m.metadata?.event_payload.key === `incident:${incident.id}:card`);
+    const card = h.emulator
+      .messagesIn(ids.triage)
+      .find((m) => m.metadata?.event_payload.key === `incident:${incident.id}:card`);
     expect(JSON.stringify(card)).toContain('Resolved');
     expect(JSON.stringify(card)).not.toContain(ACTION.acknowledge);
 

@@ -21,13 +21,21 @@ describe('follow-up sweeps', () => {
     s = await startFollowUpScenario();
     const { documents, incidents } = s.h.tplus;
     s.clock.set(new Date('2026-11-21T21:00:00.000Z'));
-    const sweep = () => sendDeadlineReminders({ documents: documents.store, incidents, policy: documents.policy, clock: s!.clock });
+    const sweep = () =>
+      sendDeadlineReminders({ documents: documents.store, incidents, policy: documents.policy, clock: s!.clock });
     const [a, b] = await Promise.all([sweep(), sweep()]);
     const due = await s.h.tplus.db.prisma.deadlineReminder.count({ where: { dueAt: { lte: s.clock.now() } } });
     expect(a + b).toBe(due);
-    expect(await s.h.tplus.db.prisma.deadlineReminder.count({ where: { state: 'pending', dueAt: { lte: s.clock.now() } } })).toBe(0);
+    expect(
+      await s.h.tplus.db.prisma.deadlineReminder.count({ where: { state: 'pending', dueAt: { lte: s.clock.now() } } }),
+    ).toBe(0);
     // One outbox item per reminder and recipient, whatever the interleaving.
-    const keys = (await s.h.tplus.db.prisma.outboxMessage.findMany({ where: { key: { startsWith: 'follow-up:' } }, select: { key: true } })).map((r) => r.key);
+    const keys = (
+      await s.h.tplus.db.prisma.outboxMessage.findMany({
+        where: { key: { startsWith: 'follow-up:' } },
+        select: { key: true },
+      })
+    ).map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys.length).toBeGreaterThan(0);
   });
@@ -41,7 +49,8 @@ describe('follow-up sweeps', () => {
     await db.prisma.followUpDeadline.deleteMany({});
     await db.prisma.incidentEvent.deleteMany({ where: { kind: 'follow-ups' } });
     await db.prisma.incident.update({ where: { id: s.incident.id }, data: { followUpsPlannedAt: null } });
-    const sweep = () => planIncidentFollowUps({ documents: documents.store, policy: documents.policy, clock: s!.clock });
+    const sweep = () =>
+      planIncidentFollowUps({ documents: documents.store, policy: documents.policy, clock: s!.clock });
     const [a, b] = await Promise.all([sweep(), sweep()]);
     expect(a + b).toBe(1);
     expect(await db.prisma.followUpDeadline.count({ where: { incidentId: s.incident.id } })).toBe(7);
@@ -58,15 +67,29 @@ describe('follow-up sweeps', () => {
         await h!.settle();
       }
     };
-    await h.send('event', mentionEvent({ text: 'Search returns no results for some accounts; we can use filters as a workaround' }));
+    await h.send(
+      'event',
+      mentionEvent({ text: 'Search returns no results for some accounts; we can use filters as a workaround' }),
+    );
     await run();
     const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(ticket.severity).toBe('S3');
     clock.set(new Date('2026-11-19T21:00:00.000Z'));
-    await h.send('interaction', modalSubmission({
-      callbackId: VIEW.resolveModal, privateMetadata: JSON.stringify({ ticketId: ticket.id }), user: ids.responder, userTeam: ids.ourTeam,
-      values: { [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: 'Reindexed the search cluster.' } }, [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } } },
-    }));
+    await h.send(
+      'interaction',
+      modalSubmission({
+        callbackId: VIEW.resolveModal,
+        privateMetadata: JSON.stringify({ ticketId: ticket.id }),
+        user: ids.responder,
+        userTeam: ids.ourTeam,
+        values: {
+          [BLOCK.resolutionSummary]: {
+            [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: 'Reindexed the search cluster.' },
+          },
+          [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } },
+        },
+      }),
+    );
     await run();
     const incident = await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { ticketId: ticket.id } });
     expect(incident.resolvedAt).not.toBeNull();

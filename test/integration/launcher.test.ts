@@ -8,7 +8,8 @@ import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { BOT_TOKEN, projectRoot, SIGNING_SECRET, startEmulator } from '../support/harness.ts';
 import { untilStarted } from '../support/process.ts';
 
-const procFile = (pid: number, name: string) => readFileSync(`/proc/${pid}/${name}`, 'utf8').split('\0').filter(Boolean);
+const procFile = (pid: number, name: string) =>
+  readFileSync(`/proc/${pid}/${name}`, 'utf8').split('\0').filter(Boolean);
 
 describe('tplus start (bin/tplus.mjs), as a process manager runs it', () => {
   let slack: SlackEmulator;
@@ -26,9 +27,15 @@ describe('tplus start (bin/tplus.mjs), as a process manager runs it', () => {
     const launcher = spawn(process.execPath, [join(projectRoot, 'bin/tplus.mjs'), 'start'], {
       cwd: projectRoot,
       env: {
-        PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info',
-        SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: `file:${join(dir, 'launcher.db')}`, TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
+        PATH: process.env.PATH ?? '',
+        TZ: 'UTC',
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        DATABASE_URL: `file:${join(dir, 'launcher.db')}`,
+        TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -37,7 +44,8 @@ describe('tplus start (bin/tplus.mjs), as a process manager runs it', () => {
     const { pid: botPid } = await untilStarted(launcher, output);
     expect(botPid).not.toBe(launcher.pid);
     expect(procFile(botPid, 'cmdline')).toEqual([process.execPath, ...NODE_FLAGS, join(projectRoot, 'dist/main.js')]);
-    for (const [name, value] of Object.entries(RUNTIME_ENV)) expect(procFile(botPid, 'environ')).toContain(`${name}=${value}`);
+    for (const [name, value] of Object.entries(RUNTIME_ENV))
+      expect(procFile(botPid, 'environ')).toContain(`${name}=${value}`);
 
     launcher.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -10,7 +10,9 @@ describe('filing a ticket by mentioning tplus in a Slack Connect channel', () =>
   afterAll(async () => h.close());
 
   it('answers the customer in their thread and puts a card in triage, once', async () => {
-    const event = mentionEvent({ text: 'The whole platform is down for all our users, nobody can log in. No workaround.' });
+    const event = mentionEvent({
+      text: 'The whole platform is down for all our users, nobody can log in. No workaround.',
+    });
     const ts = (event.event as { ts: string }).ts;
     const response = await h.send('event', event);
     expect(response.status).toBe(200);
@@ -58,7 +60,15 @@ describe('filing a ticket by mentioning tplus in a Slack Connect channel', () =>
 
   it('refuses a ticket from a channel that belongs to no customer, ephemerally, and stores no ticket', async () => {
     const before = await h.tplus.db.prisma.ticket.count();
-    await h.send('event', mentionEvent({ channel: ids.unknownChannel, user: 'U0RANDOM01', userTeam: 'T0RANDOM01', text: 'our site is down!!' }));
+    await h.send(
+      'event',
+      mentionEvent({
+        channel: ids.unknownChannel,
+        user: 'U0RANDOM01',
+        userTeam: 'T0RANDOM01',
+        text: 'our site is down!!',
+      }),
+    );
     await h.settle();
     expect(await h.tplus.db.prisma.ticket.count()).toBe(before);
     const ephemerals = h.emulator.callsTo('chat.postEphemeral').filter((c) => c.args.channel === ids.unknownChannel);
@@ -70,19 +80,28 @@ describe('filing a ticket by mentioning tplus in a Slack Connect channel', () =>
 
   it('refuses a third organisation in a customer’s shared channel', async () => {
     const before = await h.tplus.db.prisma.ticket.count();
-    await h.send('event', mentionEvent({ user: 'U0STRANGE1', userTeam: ids.strangerTeam, text: 'everything is broken' }));
+    await h.send(
+      'event',
+      mentionEvent({ user: 'U0STRANGE1', userTeam: ids.strangerTeam, text: 'everything is broken' }),
+    );
     await h.settle();
     expect(await h.tplus.db.prisma.ticket.count()).toBe(before);
     expect(h.emulator.callsTo('chat.postEphemeral').some((c) => c.args.user === 'U0STRANGE1')).toBe(true);
   });
 
   it('never lets customer text ping a channel or inject a link', async () => {
-    const hostile = 'Dashboard chart colours are wrong <!channel> <!here> @everyone <@U0RESP0001> <!subteam^S123|@oncall> <https://evil.example|click here> *bold*';
+    const hostile =
+      'Dashboard chart colours are wrong <!channel> <!here> @everyone <@U0RESP0001> <!subteam^S123|@oncall> <https://evil.example|click here> *bold*';
     const event = mentionEvent({ text: hostile });
     await h.send('event', event);
     await h.settle();
-    const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow({ where: { inboxKey: `slack:event:${event.event_id as string}` } });
-    const posted = h.emulator.callsTo('chat.postMessage').concat(h.emulator.callsTo('chat.update')).map((c) => JSON.stringify(c.args));
+    const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow({
+      where: { inboxKey: `slack:event:${event.event_id as string}` },
+    });
+    const posted = h.emulator
+      .callsTo('chat.postMessage')
+      .concat(h.emulator.callsTo('chat.update'))
+      .map((c) => JSON.stringify(c.args));
     const aboutTicket = posted.filter((p) => p.includes(`TPL-${ticket.id}`));
     expect(aboutTicket.length).toBeGreaterThanOrEqual(2);
     for (const text of aboutTicket) {
@@ -113,9 +132,15 @@ describe('support channels', () => {
     expect(ticket.source).toBe('support-channel');
 
     await h.send('event', messageEvent({ text: 'Also happens on the PDF export', threadTs: ts }));
-    await h.send('event', messageEvent({ user: ids.responder, userTeam: ids.ourTeam, text: 'Looking into it now', threadTs: ts }));
+    await h.send(
+      'event',
+      messageEvent({ user: ids.responder, userTeam: ids.ourTeam, text: 'Looking into it now', threadTs: ts }),
+    );
     await h.settle();
-    const comments = await h.tplus.db.prisma.ticketComment.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } });
+    const comments = await h.tplus.db.prisma.ticketComment.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { id: 'asc' },
+    });
     expect(comments.map((c) => c.isResponder)).toEqual([false, true]);
     const after = await h.tplus.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(after.firstResponseBy).toBe(ids.responder);
@@ -125,7 +150,15 @@ describe('support channels', () => {
 
   it('does not file our own team’s top-level messages, nor messages in channels that are not support channels', async () => {
     await h.send('event', messageEvent({ user: ids.responder, userTeam: ids.ourTeam, text: 'FYI we deploy at 3pm' }));
-    await h.send('event', messageEvent({ channel: ids.globex.channel, user: ids.globex.user, userTeam: ids.globex.team, text: 'hello there, quick question' }));
+    await h.send(
+      'event',
+      messageEvent({
+        channel: ids.globex.channel,
+        user: ids.globex.user,
+        userTeam: ids.globex.team,
+        text: 'hello there, quick question',
+      }),
+    );
     await h.settle();
     expect(await h.tplus.db.prisma.ticket.count()).toBe(1);
   });

@@ -18,7 +18,17 @@ describe('GET /metrics', () => {
   afterAll(async () => h.close());
 
   it('reports the inbox, outbox, runbook steps, open incidents and engine ticks as the database and engine have them', async () => {
-    await h.send('command', buildSlashCommand({ teamId: ids.ourTeam, user: { id: ids.responder, teamId: ids.ourTeam }, channel: ids.triage, command: '/tplus', text: 'incident S1 Checkout API returns 500 for every customer', triggerId: 'trig-metrics-1' }));
+    await h.send(
+      'command',
+      buildSlashCommand({
+        teamId: ids.ourTeam,
+        user: { id: ids.responder, teamId: ids.ourTeam },
+        channel: ids.triage,
+        command: '/tplus',
+        text: 'incident S1 Checkout API returns 500 for every customer',
+        triggerId: 'trig-metrics-1',
+      }),
+    );
     await h.tplus.engine.tick();
     await h.settle();
     const response = await fetch(`${base}/metrics`);
@@ -26,12 +36,22 @@ describe('GET /metrics', () => {
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     const prisma = h.tplus.db.prisma;
-    expect(sample(text, 'tplus_open_incidents', 'severity="S1"')).toBe(await prisma.incident.count({ where: { resolvedAt: null, severity: 'S1' } }));
+    expect(sample(text, 'tplus_open_incidents', 'severity="S1"')).toBe(
+      await prisma.incident.count({ where: { resolvedAt: null, severity: 'S1' } }),
+    );
     expect(sample(text, 'tplus_open_incidents', 'severity="S1"')).toBe(1);
-    expect(sample(text, 'tplus_runbook_steps', 'state="pending"')).toBe(await prisma.incidentStep.count({ where: { state: 'pending' } }));
-    expect(sample(text, 'tplus_runbook_steps', 'state="done"')).toBe(await prisma.incidentStep.count({ where: { state: 'done' } }));
-    expect(sample(text, 'tplus_inbox_events', 'state="done"')).toBe(await prisma.inboxEvent.count({ where: { state: 'done' } }));
-    expect(sample(text, 'tplus_outbox_messages', 'state="delivered"')).toBe(await prisma.outboxMessage.count({ where: { state: 'delivered' } }));
+    expect(sample(text, 'tplus_runbook_steps', 'state="pending"')).toBe(
+      await prisma.incidentStep.count({ where: { state: 'pending' } }),
+    );
+    expect(sample(text, 'tplus_runbook_steps', 'state="done"')).toBe(
+      await prisma.incidentStep.count({ where: { state: 'done' } }),
+    );
+    expect(sample(text, 'tplus_inbox_events', 'state="done"')).toBe(
+      await prisma.inboxEvent.count({ where: { state: 'done' } }),
+    );
+    expect(sample(text, 'tplus_outbox_messages', 'state="delivered"')).toBe(
+      await prisma.outboxMessage.count({ where: { state: 'delivered' } }),
+    );
     expect(sample(text, 'tplus_outbox_messages', 'state="delivered"')).toBeGreaterThan(0);
     expect(sample(text, 'tplus_engine_tick_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'tplus_engine_last_tick_age_seconds')).toBeLessThan(10);

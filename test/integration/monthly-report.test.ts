@@ -29,34 +29,142 @@ const AFTER_OCTOBER = new Date('2026-11-15T12:00:00Z');
 async function seedOctober(db: OpenDatabase) {
   const p = db.prisma;
   const at = (iso: string) => new Date(iso);
-  const s1 = await seedIncident(p, { customerId: 'acme', components: ['api'], startedAt: at('2026-10-05T14:00:00Z'), acknowledgedAfterMinutes: 5, minutes: 45, title: 'API 503 <img src=x onerror=alert(1)> [pay here](http://evil.example) | col' });
-  const s2 = await seedIncident(p, { customerId: 'acme', severity: 'S2', components: ['dashboard'], startedAt: at('2026-10-12T14:00:00Z'), acknowledgedAfterMinutes: 10, minutes: 120 });
-  const upstream = await seedIncident(p, { customerId: 'acme', components: ['api'], startedAt: at('2026-10-20T14:00:00Z'), acknowledgedAfterMinutes: 3, minutes: 60, isUpstreamCause: true });
-  const shared = await seedIncident(p, { customerId: 'globex', components: ['dashboard'], startedAt: at('2026-10-25T14:00:00Z'), acknowledgedAfterMinutes: 8, minutes: 30, title: 'Globex confidential: payroll export broken' });
-  await seedIncident(p, { customerId: 'globex', components: ['exports'], startedAt: at('2026-10-26T14:00:00Z'), minutes: 500 });
+  const s1 = await seedIncident(p, {
+    customerId: 'acme',
+    components: ['api'],
+    startedAt: at('2026-10-05T14:00:00Z'),
+    acknowledgedAfterMinutes: 5,
+    minutes: 45,
+    title: 'API 503 <img src=x onerror=alert(1)> [pay here](http://evil.example) | col',
+  });
+  const s2 = await seedIncident(p, {
+    customerId: 'acme',
+    severity: 'S2',
+    components: ['dashboard'],
+    startedAt: at('2026-10-12T14:00:00Z'),
+    acknowledgedAfterMinutes: 10,
+    minutes: 120,
+  });
+  const upstream = await seedIncident(p, {
+    customerId: 'acme',
+    components: ['api'],
+    startedAt: at('2026-10-20T14:00:00Z'),
+    acknowledgedAfterMinutes: 3,
+    minutes: 60,
+    isUpstreamCause: true,
+  });
+  const shared = await seedIncident(p, {
+    customerId: 'globex',
+    components: ['dashboard'],
+    startedAt: at('2026-10-25T14:00:00Z'),
+    acknowledgedAfterMinutes: 8,
+    minutes: 30,
+    title: 'Globex confidential: payroll export broken',
+  });
+  await seedIncident(p, {
+    customerId: 'globex',
+    components: ['exports'],
+    startedAt: at('2026-10-26T14:00:00Z'),
+    minutes: 500,
+  });
   await p.statusIncident.create({
     data: {
-      publicId: 'maint00000001', kind: 'maintenance', name: 'Database upgrade', impact: 'maintenance', status: 'completed', components: JSON.stringify([{ componentId: 'api', state: 'under_maintenance' }]),
-      createdAt: at('2026-10-25T02:00:00Z'), updatedAt: at('2026-10-28T04:00:00Z'), announcedAt: at('2026-10-25T02:00:00Z'), scheduledFor: at('2026-10-28T02:00:00Z'), scheduledUntil: at('2026-10-28T04:00:00Z'),
+      publicId: 'maint00000001',
+      kind: 'maintenance',
+      name: 'Database upgrade',
+      impact: 'maintenance',
+      status: 'completed',
+      components: JSON.stringify([{ componentId: 'api', state: 'under_maintenance' }]),
+      createdAt: at('2026-10-25T02:00:00Z'),
+      updatedAt: at('2026-10-28T04:00:00Z'),
+      announcedAt: at('2026-10-25T02:00:00Z'),
+      scheduledFor: at('2026-10-28T02:00:00Z'),
+      scheduledUntil: at('2026-10-28T04:00:00Z'),
     },
   });
-  const ticket = (n: number, severity: string, filedAt: Date, dueMinutes: number, answeredMinutes: number | null) => p.ticket.create({
-    data: {
-      inboxKey: `seed-${n}`, customerId: 'acme', tier: 'enterprise-premium', channelId: 'C0ACMESHR1', source: 'mention', reporterUserId: 'U0ACMEUSR1', reporterTeamId: 'T0ACME0001',
-      summary: 's', description: 'd', severity, classificationReason: 'seed', classificationSignals: '[]', filedAt, firstResponseDueAt: new Date(filedAt.getTime() + dueMinutes * MIN),
-      firstResponseAt: answeredMinutes === null ? null : new Date(filedAt.getTime() + answeredMinutes * MIN), needsIncidentSync: false,
-    },
-  });
+  const ticket = (n: number, severity: string, filedAt: Date, dueMinutes: number, answeredMinutes: number | null) =>
+    p.ticket.create({
+      data: {
+        inboxKey: `seed-${n}`,
+        customerId: 'acme',
+        tier: 'enterprise-premium',
+        channelId: 'C0ACMESHR1',
+        source: 'mention',
+        reporterUserId: 'U0ACMEUSR1',
+        reporterTeamId: 'T0ACME0001',
+        summary: 's',
+        description: 'd',
+        severity,
+        classificationReason: 'seed',
+        classificationSignals: '[]',
+        filedAt,
+        firstResponseDueAt: new Date(filedAt.getTime() + dueMinutes * MIN),
+        firstResponseAt: answeredMinutes === null ? null : new Date(filedAt.getTime() + answeredMinutes * MIN),
+        needsIncidentSync: false,
+      },
+    });
   await ticket(1, 'S1', at('2026-10-05T14:00:00Z'), 15, 5);
   await ticket(2, 'S1', at('2026-10-06T14:00:00Z'), 15, 15);
   await ticket(3, 'S2', at('2026-10-12T14:00:00Z'), 60, 61);
   await ticket(4, 'S3', at('2026-10-13T14:00:00Z'), 240, null);
-  await p.followUpDeadline.create({ data: { incidentId: s1, kind: 'rca', customerId: 'acme', dueAt: at('2026-10-12T18:45:00Z'), isBusinessDays: true, state: 'met', metAt: at('2026-10-13T15:00:00Z') } });
-  await p.creditClaim.create({ data: { inboxKey: 'seed-claim', customerId: 'acme', incidentId: s1, month: '2026-10', requestedBy: 'U0ACMEUSR1', requestedAt: at('2026-10-06T10:00:00Z'), uptimePercent: 99.9, creditPercent: 10, creditAmount: 1200, currency: 'USD', state: 'approved', decidedBy: 'U0CSACME01', decidedAt: at('2026-11-02T10:00:00Z'), appliedCycle: '2026-12', channelId: 'C0ACMESHR1' } });
-  await p.terminationTrigger.create({ data: { key: `rca-late:acme:${s1}`, customerId: 'acme', kind: 'rca-late', evidence: '{}', firedAt: at('2026-10-12T18:46:00Z') } });
+  await p.followUpDeadline.create({
+    data: {
+      incidentId: s1,
+      kind: 'rca',
+      customerId: 'acme',
+      dueAt: at('2026-10-12T18:45:00Z'),
+      isBusinessDays: true,
+      state: 'met',
+      metAt: at('2026-10-13T15:00:00Z'),
+    },
+  });
+  await p.creditClaim.create({
+    data: {
+      inboxKey: 'seed-claim',
+      customerId: 'acme',
+      incidentId: s1,
+      month: '2026-10',
+      requestedBy: 'U0ACMEUSR1',
+      requestedAt: at('2026-10-06T10:00:00Z'),
+      uptimePercent: 99.9,
+      creditPercent: 10,
+      creditAmount: 1200,
+      currency: 'USD',
+      state: 'approved',
+      decidedBy: 'U0CSACME01',
+      decidedAt: at('2026-11-02T10:00:00Z'),
+      appliedCycle: '2026-12',
+      channelId: 'C0ACMESHR1',
+    },
+  });
+  await p.terminationTrigger.create({
+    data: {
+      key: `rca-late:acme:${s1}`,
+      customerId: 'acme',
+      kind: 'rca-late',
+      evidence: '{}',
+      firedAt: at('2026-10-12T18:46:00Z'),
+    },
+  });
   // September's uptime trigger fired in October belongs to September's report; October's, fired in November, to October's.
-  await p.terminationTrigger.create({ data: { key: 'uptime:acme:2026-09', customerId: 'acme', kind: 'uptime', evidence: '{}', firedAt: at('2026-10-01T04:01:00Z') } });
-  await p.terminationTrigger.create({ data: { key: 'uptime:acme:2026-10', customerId: 'acme', kind: 'uptime', evidence: '{}', firedAt: at('2026-11-01T04:01:00Z') } });
+  await p.terminationTrigger.create({
+    data: {
+      key: 'uptime:acme:2026-09',
+      customerId: 'acme',
+      kind: 'uptime',
+      evidence: '{}',
+      firedAt: at('2026-10-01T04:01:00Z'),
+    },
+  });
+  await p.terminationTrigger.create({
+    data: {
+      key: 'uptime:acme:2026-10',
+      customerId: 'acme',
+      kind: 'uptime',
+      evidence: '{}',
+      firedAt: at('2026-11-01T04:01:00Z'),
+    },
+  });
   return { s1, s2, upstream, shared };
 }
 
@@ -67,10 +175,27 @@ describe('the monthly SLA report', () => {
   let report: MonthlyReport;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tplus-report-'));
-    db = await openDatabase({ databaseUrl: `file:${join(dir, 'tplus.db')}`, migrationsDir: join(projectRoot, 'prisma/migrations') });
+    db = await openDatabase({
+      databaseUrl: `file:${join(dir, 'tplus.db')}`,
+      migrationsDir: join(projectRoot, 'prisma/migrations'),
+    });
     seeded = await seedOctober(db);
-    const contracts = buildContracts({ config, prisma: db.prisma, clock: manualClock(AFTER_OCTOBER), logger: pino({ level: 'silent' }), projectRoot, internalToken: undefined });
-    const outcome = await buildMonthlyReport({ store: contracts.store, claims: contracts.claims, policy: contracts.policy, clock: manualClock(AFTER_OCTOBER), customerId: 'acme', month: '2026-10' });
+    const contracts = buildContracts({
+      config,
+      prisma: db.prisma,
+      clock: manualClock(AFTER_OCTOBER),
+      logger: pino({ level: 'silent' }),
+      projectRoot,
+      internalToken: undefined,
+    });
+    const outcome = await buildMonthlyReport({
+      store: contracts.store,
+      claims: contracts.claims,
+      policy: contracts.policy,
+      clock: manualClock(AFTER_OCTOBER),
+      customerId: 'acme',
+      month: '2026-10',
+    });
     if (!outcome.ok) throw new Error(outcome.message);
     report = outcome.report;
   });
@@ -81,13 +206,40 @@ describe('the monthly SLA report', () => {
 
   it('measures uptime, downtime and the error budget of the month, excluding maintenance and upstream causes', () => {
     expect(report.period.isComplete).toBe(true);
-    expect(report.uptime).toEqual({ percent: 99.8315, downtimeMinutes: 75, excludedMinutes: 120, consideredMinutes: 44_520 });
-    expect(report.errorBudget).toEqual({ targetPercent: 99.9, budgetMinutes: 44.64, usedMinutes: 75, remainingMinutes: 0, overspentMinutes: 30.36, usedPercent: 168 });
-    expect(report.credit).toEqual({ percent: 10, terminationRight: false, amount: 1200, currency: 'USD', isProvisional: false });
+    expect(report.uptime).toEqual({
+      percent: 99.8315,
+      downtimeMinutes: 75,
+      excludedMinutes: 120,
+      consideredMinutes: 44_520,
+    });
+    expect(report.errorBudget).toEqual({
+      targetPercent: 99.9,
+      budgetMinutes: 44.64,
+      usedMinutes: 75,
+      remainingMinutes: 0,
+      overspentMinutes: 30.36,
+      usedPercent: 168,
+    });
+    expect(report.credit).toEqual({
+      percent: 10,
+      terminationRight: false,
+      amount: 1200,
+      currency: 'USD',
+      isProvisional: false,
+    });
   });
 
   it('lists the incidents that affected the customer with severity, duration and exclusion reasons, never another customer’s title', () => {
-    expect(report.incidents.map((i) => [i.id, i.severity, i.durationMinutes, i.downtimeMinutes, i.exclusion, i.budgetPercent])).toEqual([
+    expect(
+      report.incidents.map((i) => [
+        i.id,
+        i.severity,
+        i.durationMinutes,
+        i.downtimeMinutes,
+        i.exclusion,
+        i.budgetPercent,
+      ]),
+    ).toEqual([
       [seeded.s1, 'S1', 45, 45, null, 100.8],
       [seeded.s2, 'S2', 120, 0, 'S2 does not count as downtime', 0],
       [seeded.upstream, 'S1', 60, 0, 'upstream provider outside our control', 0],
@@ -107,16 +259,39 @@ describe('the monthly SLA report', () => {
       { severity: 'S2', tickets: 1, met: 0, missed: 1, pending: 0, attainmentPercent: 0 },
       { severity: 'S3', tickets: 1, met: 0, missed: 1, pending: 0, attainmentPercent: 0 },
     ]);
-    expect(report.rca).toEqual([{ incidentId: seeded.s1, dueAt: new Date('2026-10-12T18:45:00Z'), sentAt: new Date('2026-10-13T15:00:00Z'), punctuality: 'late' }]);
-    expect(report.claims).toEqual([expect.objectContaining({ incidentId: seeded.s1, state: 'approved', appliedCycle: '2026-12', creditAmount: 1200 })]);
+    expect(report.rca).toEqual([
+      {
+        incidentId: seeded.s1,
+        dueAt: new Date('2026-10-12T18:45:00Z'),
+        sentAt: new Date('2026-10-13T15:00:00Z'),
+        punctuality: 'late',
+      },
+    ]);
+    expect(report.claims).toEqual([
+      expect.objectContaining({
+        incidentId: seeded.s1,
+        state: 'approved',
+        appliedCycle: '2026-12',
+        creditAmount: 1200,
+      }),
+    ]);
     expect(report.triggers.map((t) => t.key)).toEqual([`rca-late:acme:${seeded.s1}`, 'uptime:acme:2026-10']);
   });
 
   it('writes the Markdown and JSON files from the CLI, run as a child process', async () => {
     const out = join(dir, 'reports');
-    const run = await promisify(execFile)(process.execPath, [join(projectRoot, 'bin/tplus.mjs'), 'report', '--customer', 'acme', '--month', '2026-10', '--out', out], {
-      env: { ...process.env, TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'), DATABASE_URL: `file:${join(dir, 'tplus.db')}` }, timeout: 60_000,
-    });
+    const run = await promisify(execFile)(
+      process.execPath,
+      [join(projectRoot, 'bin/tplus.mjs'), 'report', '--customer', 'acme', '--month', '2026-10', '--out', out],
+      {
+        env: {
+          ...process.env,
+          TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
+          DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
+        },
+        timeout: 60_000,
+      },
+    );
     expect(run.stdout).toContain('acme-2026-10.md');
     const json = JSON.parse(readFileSync(join(out, 'acme-2026-10.json'), 'utf8')) as MonthlyReport;
     expect(json.uptime.percent).toBe(99.8315);
@@ -135,11 +310,26 @@ describe('the monthly SLA report', () => {
   });
 
   it('refuses a bad month and an unknown customer on the command line', async () => {
-    const run = (args: string[]) => promisify(execFile)(process.execPath, [join(projectRoot, 'bin/tplus.mjs'), 'report', ...args], {
-      env: { ...process.env, TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'), DATABASE_URL: `file:${join(dir, 'tplus.db')}` }, timeout: 60_000,
-    }).then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }));
-    expect(await run(['--customer', 'acme', '--month', '2026-13'])).toEqual({ code: 2, stderr: expect.stringContaining('is not a month') as string });
-    expect(await run(['--customer', 'initech', '--month', '2026-10'])).toEqual({ code: 2, stderr: expect.stringContaining('no customer "initech"') as string });
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, [join(projectRoot, 'bin/tplus.mjs'), 'report', ...args], {
+        env: {
+          ...process.env,
+          TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
+          DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
+        },
+        timeout: 60_000,
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+      );
+    expect(await run(['--customer', 'acme', '--month', '2026-13'])).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('is not a month') as string,
+    });
+    expect(await run(['--customer', 'initech', '--month', '2026-10'])).toEqual({
+      code: 2,
+      stderr: expect.stringContaining('no customer "initech"') as string,
+    });
   });
 });
 
@@ -152,7 +342,8 @@ describe('GET /reports/<customer>/<month> over HTTP', () => {
     base = h.url.replace('/slack/events', '');
   });
   afterAll(async () => h.close());
-  const get = (path: string, token?: string) => fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const get = (path: string, token?: string) =>
+    fetch(`${base}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
   it('answers 401 without the internal token or with a wrong one', async () => {
     expect((await get('/reports/acme/2026-10.json')).status).toBe(401);

@@ -19,27 +19,50 @@ describe('requests that are not provably from Slack', () => {
   const event = () => mentionEvent({ text: 'platform down for everyone' });
 
   it('refuses a bad signature with 401', async () => {
-    const response = await sendSigned(h.url, { signingSecret: 'not-the-secret-at-all', kind: 'event', payload: event() });
+    const response = await sendSigned(h.url, {
+      signingSecret: 'not-the-secret-at-all',
+      kind: 'event',
+      payload: event(),
+    });
     expect(response.status).toBe(401);
     await storedNothing();
   });
 
   it('refuses a missing signature with 401', async () => {
-    const response = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event()) });
+    const response = await fetch(h.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event()),
+    });
     expect(response.status).toBe(401);
     await storedNothing();
   });
 
   it('refuses a timestamp just over five minutes old, and one just over five minutes in the future', async () => {
-    const old = await sendSigned(h.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: event(), timestampSkewSeconds: -301 });
-    const future = await sendSigned(h.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: event(), timestampSkewSeconds: 301 });
+    const old = await sendSigned(h.url, {
+      signingSecret: SIGNING_SECRET,
+      kind: 'event',
+      payload: event(),
+      timestampSkewSeconds: -301,
+    });
+    const future = await sendSigned(h.url, {
+      signingSecret: SIGNING_SECRET,
+      kind: 'event',
+      payload: event(),
+      timestampSkewSeconds: 301,
+    });
     expect(old.status).toBe(401);
     expect(future.status).toBe(401);
     await storedNothing();
   });
 
   it('refuses a correctly signed but malformed body with 400', async () => {
-    const response = await sendSigned(h.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: {}, rawBodyOverride: '{"type": "event_callback", "event": ' });
+    const response = await sendSigned(h.url, {
+      signingSecret: SIGNING_SECRET,
+      kind: 'event',
+      payload: {},
+      rawBodyOverride: '{"type": "event_callback", "event": ',
+    });
     expect(response.status).toBe(400);
     await storedNothing();
   });
@@ -51,11 +74,20 @@ describe('requests that are not provably from Slack', () => {
     await storedNothing();
   });
   it('accepts a timestamp within the window (four minutes off either way)', async () => {
-    const early = await sendSigned(h.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: event(), timestampSkewSeconds: -240 });
-    const late = await sendSigned(h.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: event(), timestampSkewSeconds: 240 });
+    const early = await sendSigned(h.url, {
+      signingSecret: SIGNING_SECRET,
+      kind: 'event',
+      payload: event(),
+      timestampSkewSeconds: -240,
+    });
+    const late = await sendSigned(h.url, {
+      signingSecret: SIGNING_SECRET,
+      kind: 'event',
+      payload: event(),
+      timestampSkewSeconds: 240,
+    });
     expect([early.status, late.status]).toEqual([200, 200]);
     await h.settle();
     expect(await h.tplus.db.prisma.inboxEvent.count()).toBe(2);
   });
-
 });

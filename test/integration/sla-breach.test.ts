@@ -29,7 +29,9 @@ describe('first-response SLA breach', () => {
     await h.settle();
     const deadline = await h.tplus.db.prisma.deadline.findFirstOrThrow();
     expect(deadline.state).toBe('breached');
-    expect((await h.tplus.db.prisma.ticket.findFirstOrThrow()).slaBreachedAt?.toISOString()).toBe('2026-11-24T20:30:00.000Z');
+    expect((await h.tplus.db.prisma.ticket.findFirstOrThrow()).slaBreachedAt?.toISOString()).toBe(
+      '2026-11-24T20:30:00.000Z',
+    );
     const notices = h.emulator.messagesIn(ids.triage).filter((m) => JSON.stringify(m).includes('SLA breached'));
     expect(notices).toHaveLength(1);
     expect(JSON.stringify(h.emulator.callsTo('chat.update').at(-1)!.args)).toContain('SLA BREACHED');

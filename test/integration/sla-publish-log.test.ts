@@ -15,16 +15,31 @@ describe('publishing an SLA version at start', () => {
 
   it('tells the operator when a config change weakens the SLA and when it will apply', async () => {
     const lines: Record<string, unknown>[] = [];
-    const logger = pino({ level: 'info' }, { write: (line: string) => { lines.push(JSON.parse(line) as Record<string, unknown>); } });
+    const logger = pino(
+      { level: 'info' },
+      {
+        write: (line: string) => {
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        },
+      },
+    );
     const clock = manualClock(new Date('2026-11-25T12:00:00Z'));
-    const db = await openDatabase({ databaseUrl: `file:${join(dir, 'tplus.db')}`, migrationsDir: join(projectRoot, 'prisma/migrations') });
+    const db = await openDatabase({
+      databaseUrl: `file:${join(dir, 'tplus.db')}`,
+      migrationsDir: join(projectRoot, 'prisma/migrations'),
+    });
     try {
       await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
       expect(lines.map((l) => [l.level, l.msg])).toEqual([[30, 'SLA version 1 published, in effect now']]);
       const weaker = structuredClone(config);
       weaker.contract.claimWindowDays = 14;
       await buildSla({ config: weaker, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
-      expect(lines[1]).toMatchObject({ level: 40, version: 2, effectiveAt: '2027-01-24T12:00:00.000Z', changes: ['credits.claimWindowDays'] });
+      expect(lines[1]).toMatchObject({
+        level: 40,
+        version: 2,
+        effectiveAt: '2027-01-24T12:00:00.000Z',
+        changes: ['credits.claimWindowDays'],
+      });
       await buildSla({ config: weaker, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
       expect(lines).toHaveLength(2);
     } finally {

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendSigned } from '../../src/sandbox/driver/index.ts';
 import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { count, spawnTplus, type TplusProcess } from '../support/process.ts';
-import { ids, eventually, SIGNING_SECRET, startEmulator, startHarness, type Harness, ticketCardsIn } from '../support/harness.ts';
+import {
+  ids,
+  eventually,
+  SIGNING_SECRET,
+  startEmulator,
+  startHarness,
+  type Harness,
+  ticketCardsIn,
+} from '../support/harness.ts';
 import { mentionEvent } from '../support/payloads.ts';
 
 describe('while the Slack Web API refuses every call for 60 s', () => {
@@ -46,11 +54,19 @@ describe('while the Slack Web API refuses every call for 60 s', () => {
     // Nothing reached Slack during the outage.
     expect(emulator.calls.filter((c) => c.method === 'chat.postMessage' && c.httpStatus === 200)).toHaveLength(0);
 
-    await eventually(async () => {
-      const answered = events.every((e) => emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts }).length >= 1);
-      return answered || undefined;
-    }, { timeoutMs: 40_000, intervalMs: 200 });
-    await eventually(() => (ticketCardsIn(emulator, ids.triage).length >= events.length ? true : undefined), { timeoutMs: 20_000, intervalMs: 200 });
+    await eventually(
+      async () => {
+        const answered = events.every(
+          (e) => emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts }).length >= 1,
+        );
+        return answered || undefined;
+      },
+      { timeoutMs: 40_000, intervalMs: 200 },
+    );
+    await eventually(() => (ticketCardsIn(emulator, ids.triage).length >= events.length ? true : undefined), {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+    });
     expect(count(db, 'SELECT COUNT(*) AS n FROM Ticket')).toBe(events.length);
     for (const e of events) {
       expect(emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts })).toHaveLength(1);
@@ -70,11 +86,16 @@ describe('when Slack posts a message but answers 500', () => {
     h.emulator.failNext(1, '5xx-after-commit');
     const event = mentionEvent({ text: 'Dashboard login broken for everyone in our org' });
     await h.send('event', event);
-    await eventually(async () => (await h.tplus.db.prisma.outboxMessage.count({ where: { state: 'pending' } })) === 0 || undefined, { timeoutMs: 10_000 });
+    await eventually(
+      async () => (await h.tplus.db.prisma.outboxMessage.count({ where: { state: 'pending' } })) === 0 || undefined,
+      { timeoutMs: 10_000 },
+    );
     await h.settle();
     const ts = (event.event as { ts: string }).ts;
     expect(h.emulator.messagesIn(ids.acme.channel, { threadTs: ts })).toHaveLength(1);
-    expect(h.emulator.callsTo('conversations.replies').length + h.emulator.callsTo('conversations.history').length).toBeGreaterThanOrEqual(1);
+    expect(
+      h.emulator.callsTo('conversations.replies').length + h.emulator.callsTo('conversations.history').length,
+    ).toBeGreaterThanOrEqual(1);
     expect(ticketCardsIn(h.emulator, ids.triage)).toHaveLength(1);
   });
 });

@@ -26,10 +26,21 @@ describe('Socket Mode transport', () => {
 
   it('refuses a button press by an external user over the socket, as over HTTP', async () => {
     const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow();
-    await h.emulator.socket.deliver('interactive', buttonPress({ actionId: ACTION.acknowledge, value: String(ticket.id), user: ids.acme.user, userTeam: ids.acme.team }));
+    await h.emulator.socket.deliver(
+      'interactive',
+      buttonPress({
+        actionId: ACTION.acknowledge,
+        value: String(ticket.id),
+        user: ids.acme.user,
+        userTeam: ids.acme.team,
+      }),
+    );
     await h.settle();
     expect((await h.tplus.db.prisma.ticket.findFirstOrThrow()).firstResponseAt).toBeNull();
-    await h.emulator.socket.deliver('interactive', buttonPress({ actionId: ACTION.acknowledge, value: String(ticket.id) }));
+    await h.emulator.socket.deliver(
+      'interactive',
+      buttonPress({ actionId: ACTION.acknowledge, value: String(ticket.id) }),
+    );
     await h.settle();
     expect((await h.tplus.db.prisma.ticket.findFirstOrThrow()).firstResponseBy).toBe(ids.responder);
   });

@@ -30,7 +30,10 @@ const ENDPOINTS: [string, string][] = [
   ['/api/v2/scheduled-maintenances/active.json', 'maintenancesResponse'],
 ];
 /** A raw GET (fetch always asks for gzip and unpacks it), to see exactly what is sent. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -50,7 +53,11 @@ describe('the public status endpoints', () => {
   beforeAll(async () => {
     h = await startHarness({ clock });
     base = new URL(h.webhookUrl).origin;
-    ({ incidentId } = await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() }));
+    ({ incidentId } = await seedStatusScenario({
+      status: h.tplus.status,
+      prisma: h.tplus.db.prisma,
+      now: clock.now(),
+    }));
   });
   afterAll(async () => h.close());
 
@@ -62,26 +69,55 @@ describe('the public status endpoints', () => {
   });
 
   it('rejects a response that strays from the documented shape (the schema can fail)', () => {
-    expect(validate('statusResponse', { page: { id: 'abc', name: 'x', url: 'http://x', time_zone: 'UTC', updated_at: 'yesterday' }, status: { indicator: 'fine', description: 'ok' } })).toHaveLength(3);
+    expect(
+      validate('statusResponse', {
+        page: { id: 'abc', name: 'x', url: 'http://x', time_zone: 'UTC', updated_at: 'yesterday' },
+        status: { indicator: 'fine', description: 'ok' },
+      }),
+    ).toHaveLength(3);
   });
 
   it('summarises the open S1, the components and the upcoming maintenance', async () => {
-    const summary = await (await fetch(`${base}/api/v2/summary.json`)).json() as {
-      status: { indicator: string; description: string }; components: { id: string; status: string; group: boolean; components?: string[] }[];
-      incidents: { name: string; status: string; incident_updates: { status: string; affected_components: unknown }[] }[]; scheduled_maintenances: { name: string; scheduled_for: string }[];
+    const summary = (await (await fetch(`${base}/api/v2/summary.json`)).json()) as {
+      status: { indicator: string; description: string };
+      components: { id: string; status: string; group: boolean; components?: string[] }[];
+      incidents: {
+        name: string;
+        status: string;
+        incident_updates: { status: string; affected_components: unknown }[];
+      }[];
+      scheduled_maintenances: { name: string; scheduled_for: string }[];
     };
     expect(summary.status).toEqual({ indicator: 'critical', description: 'Major Service Outage' });
-    expect(Object.fromEntries(summary.components.map((c) => [c.id, c.status]))).toMatchObject({ api: 'major_outage', dashboard: 'degraded_performance', exports: 'operational' });
+    expect(Object.fromEntries(summary.components.map((c) => [c.id, c.status]))).toMatchObject({
+      api: 'major_outage',
+      dashboard: 'degraded_performance',
+      exports: 'operational',
+    });
     expect(summary.components.find((c) => c.group && c.components?.includes('api'))?.status).toBe('major_outage');
-    expect(summary.incidents.map((i) => [i.name, i.status, i.incident_updates.map((u) => u.status)])).toEqual([['Degraded – Stripe API returning errors', 'identified', ['identified', 'investigating']]]);
-    expect(summary.incidents[0]?.incident_updates[1]?.affected_components).toEqual([{ code: 'api', name: 'Public API', old_status: 'operational', new_status: 'major_outage' }]);
-    expect(summary.scheduled_maintenances.map((m) => [m.name, m.scheduled_for])).toEqual([['Database upgrade', '2026-12-02T15:00:00.000Z']]);
+    expect(summary.incidents.map((i) => [i.name, i.status, i.incident_updates.map((u) => u.status)])).toEqual([
+      ['Degraded – Stripe API returning errors', 'identified', ['identified', 'investigating']],
+    ]);
+    expect(summary.incidents[0]?.incident_updates[1]?.affected_components).toEqual([
+      { code: 'api', name: 'Public API', old_status: 'operational', new_status: 'major_outage' },
+    ]);
+    expect(summary.scheduled_maintenances.map((m) => [m.name, m.scheduled_for])).toEqual([
+      ['Database upgrade', '2026-12-02T15:00:00.000Z'],
+    ]);
   });
 
   it('never shows an internal field: title, actor, Slack channel, internal id', async () => {
     for (const path of PUBLIC) {
       const body = await (await fetch(`${base}${path}`)).text();
-      for (const secret of [INTERNAL.title, INTERNAL.actor, INTERNAL.channel, `INC-${incidentId}`, '"incidentId"', '"actor"', 'incident_id":1']) {
+      for (const secret of [
+        INTERNAL.title,
+        INTERNAL.actor,
+        INTERNAL.channel,
+        `INC-${incidentId}`,
+        '"incidentId"',
+        '"actor"',
+        'incident_id":1',
+      ]) {
         expect(body, `${path} contains ${secret}`).not.toContain(secret);
       }
     }
@@ -108,7 +144,10 @@ describe('the public status endpoints', () => {
     expect(zipped.body.length * 5).toBeLessThan(plain.body.length);
     expect(zipped.headers.etag).not.toBe(plain.headers.etag);
     expect((await rawGet(`${base}/status`, { 'if-none-match': plain.headers.etag as string })).status).toBe(304);
-    expect((await rawGet(`${base}/status`, { 'if-none-match': plain.headers.etag as string, 'accept-encoding': 'gzip' })).status).toBe(200);
+    expect(
+      (await rawGet(`${base}/status`, { 'if-none-match': plain.headers.etag as string, 'accept-encoding': 'gzip' }))
+        .status,
+    ).toBe(200);
   });
 
   it('answers HEAD like GET without a body, for uptime monitors', async () => {
@@ -123,7 +162,14 @@ describe('the public status endpoints', () => {
     const before = await fetch(`${base}/api/v2/incidents/unresolved.json`);
     const etag = before.headers.get('etag') as string;
     const [open] = await h.tplus.status.open('incident');
-    await h.tplus.status.publish({ target: { statusIncidentId: open?.id as number }, status: 'monitoring', body: 'Stripe has recovered; we are watching error rates.', components: [{ componentId: 'api', state: 'operational' }], actor: INTERNAL.actor, at: clock.now() });
+    await h.tplus.status.publish({
+      target: { statusIncidentId: open?.id as number },
+      status: 'monitoring',
+      body: 'Stripe has recovered; we are watching error rates.',
+      components: [{ componentId: 'api', state: 'operational' }],
+      actor: INTERNAL.actor,
+      at: clock.now(),
+    });
     const after = await fetch(`${base}/api/v2/incidents/unresolved.json`, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(await after.text()).toContain('Stripe has recovered');
@@ -141,7 +187,14 @@ describe('the public status endpoints', () => {
 
   it('serves the history as Atom and RSS, one entry per update, text escaped', async () => {
     const [open] = await h.tplus.status.open('incident');
-    await h.tplus.status.publish({ target: { statusIncidentId: open?.id as number }, status: 'monitoring', body: 'Watching <script>alert(1)</script> & co ]]> end', components: [], actor: INTERNAL.actor, at: clock.now() });
+    await h.tplus.status.publish({
+      target: { statusIncidentId: open?.id as number },
+      status: 'monitoring',
+      body: 'Watching <script>alert(1)</script> & co ]]> end',
+      components: [],
+      actor: INTERNAL.actor,
+      at: clock.now(),
+    });
     const atom = await fetch(`${base}/history.atom`);
     expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const xml = await atom.text();
@@ -165,7 +218,9 @@ describe('the public endpoints under a tight rate limit', () => {
   afterAll(async () => h.close());
 
   it('answers 429 with the RateLimit headers, Retry-After and a JSON error, then serves again after the reset', async () => {
-    h = await startHarness({ configOverride: (c) => ({ ...c, statusPage: { ...c.statusPage, rateLimit: { requests: 3, perSeconds: 1 } } }) });
+    h = await startHarness({
+      configOverride: (c) => ({ ...c, statusPage: { ...c.statusPage, rateLimit: { requests: 3, perSeconds: 1 } } }),
+    });
     const url = `${new URL(h.webhookUrl).origin}/api/v2/status.json`;
     // Line up with the start of a window so the three requests share it.
     const first = await fetch(url);

@@ -8,7 +8,6 @@ import { eventually, ids, SIGNING_SECRET, startEmulator, ticketCardsIn } from '.
 import { mentionEvent } from '../support/payloads.ts';
 import { count, spawnTplus } from '../support/process.ts';
 
-
 describe('the real tplus process killed with SIGKILL', () => {
   let emulator: SlackEmulator;
   let dir: string;
@@ -23,7 +22,11 @@ describe('the real tplus process killed with SIGKILL', () => {
 
   it('files and answers, exactly once, an event that was acknowledged but not processed before the kill', async () => {
     const databasePath = join(dir, 'held.db');
-    const first = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl, extraEnv: { TPLUS_SANDBOX_HOLD_INBOX: '1' } });
+    const first = await spawnTplus({
+      databasePath,
+      slackApiUrl: emulator.apiUrl,
+      extraEnv: { TPLUS_SANDBOX_HOLD_INBOX: '1' },
+    });
     const event = mentionEvent({ text: 'All API requests fail with 503, production is down' });
     const ts = (event.event as { ts: string }).ts;
     const response = await sendSigned(first.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: event });
@@ -33,7 +36,9 @@ describe('the real tplus process killed with SIGKILL', () => {
     expect(count(databasePath, 'SELECT count(*) n FROM Ticket')).toBe(0);
 
     const second = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
-    await eventually(() => (emulator.messagesIn(ids.acme.channel, { threadTs: ts }).length > 0 ? true : undefined), { timeoutMs: 15_000 });
+    await eventually(() => (emulator.messagesIn(ids.acme.channel, { threadTs: ts }).length > 0 ? true : undefined), {
+      timeoutMs: 15_000,
+    });
     await eventually(() => (ticketCardsIn(emulator, ids.triage).length > 0 ? true : undefined), { timeoutMs: 15_000 });
     await second.kill9();
     const third = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
@@ -48,27 +53,54 @@ describe('the real tplus process killed with SIGKILL', () => {
   it('loses nothing and doubles nothing when killed at random moments during a burst', async () => {
     emulator.reset();
     const databasePath = join(dir, 'burst.db');
-    const events = Array.from({ length: 12 }, (_, i) => mentionEvent({ text: `Report ${i + 1}: the export API is down for all users` }));
+    const events = Array.from({ length: 12 }, (_, i) =>
+      mentionEvent({ text: `Report ${i + 1}: the export API is down for all users` }),
+    );
     let next = 0;
     for (let round = 0; round < 4; round += 1) {
       const proc = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
       const killAfter = 20 + Math.floor(Math.random() * 300);
       const killer = new Promise<void>((resolve) => setTimeout(() => void proc.kill9().then(resolve), killAfter));
       // Slack retries what it did not see acked; we do the same for events sent before the kill.
-      const sends = events.slice(next, next + 3).map((e) => sendSigned(proc.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: e }).catch(() => ({ status: 0 })));
+      const sends = events
+        .slice(next, next + 3)
+        .map((e) =>
+          sendSigned(proc.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: e }).catch(() => ({
+            status: 0,
+          })),
+        );
       const statuses = await Promise.all(sends);
       next += statuses.filter((s) => s.status === 200).length === 3 ? 3 : 0;
       await killer;
     }
     // Deliver whatever is left (and replay the rest, as Slack would), then let it finish.
     const last = await spawnTplus({ databasePath, slackApiUrl: emulator.apiUrl });
-    for (const e of events) await sendSigned(last.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: e, retryNum: 1, retryReason: 'http_timeout' });
-    await eventually(() => (events.every((e) => emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts }).length > 0) ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
-    await eventually(() => (ticketCardsIn(emulator, ids.triage).length >= events.length ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
+    for (const e of events)
+      await sendSigned(last.url, {
+        signingSecret: SIGNING_SECRET,
+        kind: 'event',
+        payload: e,
+        retryNum: 1,
+        retryReason: 'http_timeout',
+      });
+    await eventually(
+      () =>
+        events.every(
+          (e) => emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts }).length > 0,
+        )
+          ? true
+          : undefined,
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
+    await eventually(() => (ticketCardsIn(emulator, ids.triage).length >= events.length ? true : undefined), {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+    });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await last.kill9();
     expect(count(databasePath, 'SELECT count(*) n FROM Ticket')).toBe(events.length);
-    for (const e of events) expect(emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts })).toHaveLength(1);
+    for (const e of events)
+      expect(emulator.messagesIn(ids.acme.channel, { threadTs: (e.event as { ts: string }).ts })).toHaveLength(1);
     expect(ticketCardsIn(emulator, ids.triage)).toHaveLength(events.length);
   }, 120_000);
 });

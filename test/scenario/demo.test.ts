@@ -17,13 +17,18 @@ describe('npm run demo (README’s first command)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code, output.slice(-3000)).toBe(0);
     expect(output).toMatch(/T\+6\d\s+tplus\s+Engineering manager joins, bridge opened/);
     expect(output).toMatch(/resolves INC-1 at T\+\d+/);
     expect(output).toContain('This channel is not connected to a tplus support plan');
-    for (const file of ['incident-1-postmortem.md', 'incident-1-rca-acme.md']) expect(existsSync(join(out, file)), file).toBe(true);
+    for (const file of ['incident-1-postmortem.md', 'incident-1-rca-acme.md'])
+      expect(existsSync(join(out, file)), file).toBe(true);
   }, 120_000);
 });

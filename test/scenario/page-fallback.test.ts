@@ -16,8 +16,12 @@ describe('when PagerDuty cannot take a page', () => {
     await s.walkTo(4);
     const dms = s.dmsTo(ids.responder).filter((t) => t.includes('PagerDuty cannot be reached'));
     expect(dms).toHaveLength(1);
-    expect(s.h.emulator.messagesIn(ids.triage).filter((m) => m.text.includes('has not accepted the page'))).toHaveLength(1);
-    expect(await s.h.tplus.db.prisma.incidentEvent.count({ where: { incidentId: incident.id, kind: 'page-fallback' } })).toBe(1);
+    expect(
+      s.h.emulator.messagesIn(ids.triage).filter((m) => m.text.includes('has not accepted the page')),
+    ).toHaveLength(1);
+    expect(
+      await s.h.tplus.db.prisma.incidentEvent.count({ where: { incidentId: incident.id, kind: 'page-fallback' } }),
+    ).toBe(1);
     expect(s.h.pagerduty.events).toEqual([]);
 
     s.h.pagerduty.heal();

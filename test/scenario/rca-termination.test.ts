@@ -19,7 +19,9 @@ describe('an S1 whose RCA is not sent in time', () => {
     expect((await s.resolve(ticket.id)).status).toBe(200);
     await s.at(42 * MINUTE);
     const prisma = s.h.tplus.db.prisma;
-    const rca = await prisma.followUpDeadline.findFirstOrThrow({ where: { incidentId: incident.id, kind: 'rca', customerId: 'acme' } });
+    const rca = await prisma.followUpDeadline.findFirstOrThrow({
+      where: { incidentId: incident.id, kind: 'rca', customerId: 'acme' },
+    });
     const since = (at: Date) => at.getTime() - T0.getTime();
     // At the due instant Acme's RCA is still on time. (Globex uses the shared dashboard and is owed its own RCA,
     // due earlier: Acme's calendar skips Thanksgiving.)
@@ -29,14 +31,20 @@ describe('an S1 whose RCA is not sent in time', () => {
     await s.at(since(rca.dueAt) + 10 * MINUTE);
     const fired = await prisma.terminationTrigger.findMany({ where: { kind: 'rca-late', customerId: 'acme' } });
     expect(fired.map((t) => t.key)).toEqual([`rca-late:acme:${incident.id}`]);
-    expect(JSON.parse(fired[0]!.evidence)).toMatchObject({ incidentId: incident.id, dueAt: rca.dueAt.toISOString(), deliveredAt: null });
+    expect(JSON.parse(fired[0]!.evidence)).toMatchObject({
+      incidentId: incident.id,
+      dueAt: rca.dueAt.toISOString(),
+      deliveredAt: null,
+    });
     for (const person of [ACME_SUCCESS, ACME_EXEC]) {
       expect(s.dmsTo(person).filter((t) => t.includes(`RCA of S1 INC-${incident.id}`))).toHaveLength(1);
     }
     // The customer never sees a termination alert in their channel.
     expect(s.h.emulator.messagesIn(ids.acme.channel).some((m) => m.text.includes('Termination trigger'))).toBe(false);
     // The error budget of the 40-minute S1 is on its timeline: 40 min of November's 43.26 (New York).
-    const budget = await prisma.incidentEvent.findFirstOrThrow({ where: { incidentId: incident.id, kind: 'error-budget' } });
+    const budget = await prisma.incidentEvent.findFirstOrThrow({
+      where: { incidentId: incident.id, kind: 'error-budget' },
+    });
     expect(budget.text).toContain('acme 2026-11: 40.00 min, 92.5 % of 43.26 min');
   });
 });

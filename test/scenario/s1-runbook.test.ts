@@ -17,8 +17,14 @@ describe('the S1 runbook on a fake clock', () => {
     expect(incident.severity).toBe('S1');
     await s.walkTo(130);
     expect(await s.fired(incident.id)).toEqual([
-      ['page', 0], ['ack-expected', 5], ['repage', 15], ['incident-channel', 15], ['status-investigating', 15],
-      ['scope-assessment', 30], ['manager', 60], ['vp-and-success', 120],
+      ['page', 0],
+      ['ack-expected', 5],
+      ['repage', 15],
+      ['incident-channel', 15],
+      ['status-investigating', 15],
+      ['scope-assessment', 30],
+      ['manager', 60],
+      ['vp-and-success', 120],
     ]);
     // PagerDuty: the page and the re-page, on one alert.
     expect(s.pagerDutyActions()).toEqual(['trigger', 'trigger']);
@@ -27,8 +33,15 @@ describe('the S1 runbook on a fake clock', () => {
     const created = s.h.emulator.callsTo('conversations.create').filter((c) => c.httpStatus === 200);
     expect(created).toHaveLength(1);
     expect(String(created[0]!.args.name)).toMatch(/^inc-\d+-production-is-down/);
-    expect(await s.h.tplus.db.prisma.componentStatusChange.findMany({ where: { incidentId: incident.id }, select: { componentId: true, state: true } }))
-      .toEqual([{ componentId: 'api', state: 'major_outage' }, { componentId: 'dashboard', state: 'major_outage' }]);
+    expect(
+      await s.h.tplus.db.prisma.componentStatusChange.findMany({
+        where: { incidentId: incident.id },
+        select: { componentId: true, state: true },
+      }),
+    ).toEqual([
+      { componentId: 'api', state: 'major_outage' },
+      { componentId: 'dashboard', state: 'major_outage' },
+    ]);
     // The customer was told at T+30, in their thread.
     expect(s.h.emulator.messagesIn(ids.acme.channel).some((m) => m.text.includes('assessing its scope'))).toBe(true);
     // Escalations: the manager with the bridge at T+60, VP and customer success at T+120.
@@ -65,7 +78,11 @@ describe('the S1 runbook on a fake clock', () => {
     const after = await s.h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
     expect(after.acknowledgedAt!.getTime() - after.startedAt.getTime()).toBe(5 * MINUTE);
     expect(after.resolvedAt!.getTime() - after.startedAt.getTime()).toBe(40 * MINUTE);
-    expect(await s.h.tplus.db.prisma.componentStatusChange.findMany({ where: { incidentId: incident.id, state: 'operational' } })).toHaveLength(2);
+    expect(
+      await s.h.tplus.db.prisma.componentStatusChange.findMany({
+        where: { incidentId: incident.id, state: 'operational' },
+      }),
+    ).toHaveLength(2);
   });
 
   it('still escalates to the manager at T+60 and the VP at T+120 when acknowledged but unresolved', async () => {
@@ -85,14 +102,24 @@ describe('the S1 runbook on a fake clock', () => {
 
   it('fires the S1 steps already due at once when an S3 is reclassified S1 at T+20', async () => {
     s = await startIncidentScenario();
-    const { ticket, incident } = await s.file('Search returns no results for some accounts; we can use filters as a workaround');
+    const { ticket, incident } = await s.file(
+      'Search returns no results for some accounts; we can use filters as a workaround',
+    );
     expect(incident.severity).toBe('S3');
     await s.walkTo(20);
     expect(await s.fired(incident.id)).toEqual([]);
     await s.reclassify(ticket.id, 'S1');
     const fired = await s.fired(incident.id);
-    expect(fired).toEqual([['page', 20], ['ack-expected', 20], ['repage', 20], ['incident-channel', 20], ['status-investigating', 20]]);
-    const replanned = await s.h.tplus.db.prisma.incidentEvent.findFirstOrThrow({ where: { incidentId: incident.id, kind: 'replanned' } });
+    expect(fired).toEqual([
+      ['page', 20],
+      ['ack-expected', 20],
+      ['repage', 20],
+      ['incident-channel', 20],
+      ['status-investigating', 20],
+    ]);
+    const replanned = await s.h.tplus.db.prisma.incidentEvent.findFirstOrThrow({
+      where: { incidentId: incident.id, kind: 'replanned' },
+    });
     expect(replanned.text).toContain('S3 → S1');
     expect(replanned.text).toContain('ack-overdue');
     await s.walkTo(30);
@@ -104,11 +131,19 @@ describe('the S1 runbook on a fake clock', () => {
     const { incident } = await s.file(OUTAGE);
     // Nothing ticks between T+0 and T+35 (a process that was down): one batch runs T+5 to T+30.
     await s.at(35 * MINUTE);
-    expect((await s.fired(incident.id)).map(([id]) => id)).toEqual(['page', 'ack-expected', 'repage', 'incident-channel', 'status-investigating', 'scope-assessment']);
+    expect((await s.fired(incident.id)).map(([id]) => id)).toEqual([
+      'page',
+      'ack-expected',
+      'repage',
+      'incident-channel',
+      'status-investigating',
+      'scope-assessment',
+    ]);
     const created = s.h.emulator.callsTo('conversations.create').filter((c) => c.httpStatus === 200);
     expect(created).toHaveLength(1);
     const channel = String((created[0]!.response as { channel?: { id?: string } }).channel?.id);
-    const asks = (room: string) => s.h.emulator.messagesIn(room).filter((m) => m.text.includes('please post the initial scope assessment'));
+    const asks = (room: string) =>
+      s.h.emulator.messagesIn(room).filter((m) => m.text.includes('please post the initial scope assessment'));
     expect(asks(channel)).toHaveLength(1);
     expect(asks(ids.triage)).toEqual([]);
   });

@@ -54,13 +54,31 @@ describe('the public status through an S1 runbook on a fake clock', () => {
       expect(posts.map((p) => p.text.split(':')[0])).toEqual(['Investigating', 'Resolved']);
     }
     // The component history records each state once, at T+15 and T+40.
-    const changes = await s.h.tplus.db.prisma.componentStatusChange.findMany({ where: { componentId: 'api' }, orderBy: { id: 'asc' } });
-    expect(changes.map((c) => [c.state, (c.at.getTime() - incident.startedAt.getTime()) / MINUTE])).toEqual([['major_outage', 15], ['operational', 40]]);
+    const changes = await s.h.tplus.db.prisma.componentStatusChange.findMany({
+      where: { componentId: 'api' },
+      orderBy: { id: 'asc' },
+    });
+    expect(changes.map((c) => [c.state, (c.at.getTime() - incident.startedAt.getTime()) / MINUTE])).toEqual([
+      ['major_outage', 15],
+      ['operational', 40],
+    ]);
   });
 
   it('names a configured upstream provider publicly, and a provider name written as mrkdwn comes out inert in customer channels', async () => {
     s = await startIncidentScenario({
-      configOverride: (c) => ({ ...c, incidents: { ...c.incidents, upstreamProviders: [{ name: 'Edge <!channel> <http://evil.example|CDN>', statusUrl: 'https://status.example.com', keywords: ['edgecdn'] }] } }),
+      configOverride: (c) => ({
+        ...c,
+        incidents: {
+          ...c.incidents,
+          upstreamProviders: [
+            {
+              name: 'Edge <!channel> <http://evil.example|CDN>',
+              statusUrl: 'https://status.example.com',
+              keywords: ['edgecdn'],
+            },
+          ],
+        },
+      }),
     });
     await s.file(`${OUTAGE} Our edgecdn dashboard shows errors.`);
     await s.walkTo(15);
@@ -80,7 +98,16 @@ describe('the public status through an S1 runbook on a fake clock', () => {
     s = await startIncidentScenario();
     const { incident } = await s.file(OUTAGE);
     await s.walkTo(10);
-    expect((await submitStatus(s.h, { incidentId: incident.id, status: 'identified', message: 'We found a faulty deploy and are rolling it back.', components: { api: 'partial_outage' } })).status).toBe(200);
+    expect(
+      (
+        await submitStatus(s.h, {
+          incidentId: incident.id,
+          status: 'identified',
+          message: 'We found a faulty deploy and are rolling it back.',
+          components: { api: 'partial_outage' },
+        })
+      ).status,
+    ).toBe(200);
     await s.walkTo(16);
     const record = await s.h.tplus.status.byIncident(incident.id);
     expect(record!.updates.map((u) => u.status)).toEqual(['identified']);

@@ -13,7 +13,9 @@ export const SUCCESS_MANAGER = 'U0CSMGR001';
 export const ENGINEERING_MANAGER = 'U0EMGR0001';
 
 /** An S1 of Acme, resolved Thursday 16:00 New York time, on a fake clock; helpers to move time and press buttons. */
-export async function startFollowUpScenario(title = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.') {
+export async function startFollowUpScenario(
+  title = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.',
+) {
   const clock = manualClock(STARTED);
   const h: Harness = await startHarness({ clock });
   const run = async () => {
@@ -23,37 +25,79 @@ export async function startFollowUpScenario(title = 'Production is down: every A
     }
   };
   const s = {
-    h, clock, run,
+    h,
+    clock,
+    run,
     async at(instant: Date | string) {
       clock.set(new Date(instant));
       await run();
     },
     /** Interactions are processed inline: their answer (modal errors) is in the response. */
-    async press(actionId: string, value: string, user: string = ids.responder, userTeam: string = ids.ourTeam, channel: string = ids.triage) {
+    async press(
+      actionId: string,
+      value: string,
+      user: string = ids.responder,
+      userTeam: string = ids.ourTeam,
+      channel: string = ids.triage,
+    ) {
       const response = await h.send('interaction', buttonPress({ actionId, value, user, userTeam, channel }));
       await run();
       return response;
     },
-    async saveSections(documentId: number, revision: number, sections: Record<string, string>, user: string = ids.responder, userTeam: string = ids.ourTeam) {
-      const values = Object.fromEntries(Object.entries(sections).map(([name, value]) => [sectionBlockId(name), { [sectionBlockId(name)]: { type: 'plain_text_input', value } }]));
-      const response = await h.send('interaction', modalSubmission({ callbackId: VIEW.documentModal, privateMetadata: JSON.stringify({ documentId, revision }), values, user, userTeam }));
+    async saveSections(
+      documentId: number,
+      revision: number,
+      sections: Record<string, string>,
+      user: string = ids.responder,
+      userTeam: string = ids.ourTeam,
+    ) {
+      const values = Object.fromEntries(
+        Object.entries(sections).map(([name, value]) => [
+          sectionBlockId(name),
+          { [sectionBlockId(name)]: { type: 'plain_text_input', value } },
+        ]),
+      );
+      const response = await h.send(
+        'interaction',
+        modalSubmission({
+          callbackId: VIEW.documentModal,
+          privateMetadata: JSON.stringify({ documentId, revision }),
+          values,
+          user,
+          userTeam,
+        }),
+      );
       await run();
       return response;
     },
-    document: (kind: string, customerId: string) => h.tplus.db.prisma.document.findFirst({ where: { kind, customerId } }),
-    deadline: (kind: string, customerId: string) => h.tplus.db.prisma.followUpDeadline.findFirstOrThrow({ where: { kind, customerId } }),
+    document: (kind: string, customerId: string) =>
+      h.tplus.db.prisma.document.findFirst({ where: { kind, customerId } }),
+    deadline: (kind: string, customerId: string) =>
+      h.tplus.db.prisma.followUpDeadline.findFirstOrThrow({ where: { kind, customerId } }),
     async reminders(kind: string, customerId: string) {
       const deadline = await s.deadline(kind, customerId);
-      return h.tplus.db.prisma.deadlineReminder.findMany({ where: { deadlineId: deadline.id }, orderBy: { dueAt: 'asc' } });
+      return h.tplus.db.prisma.deadlineReminder.findMany({
+        where: { deadlineId: deadline.id },
+        orderBy: { dueAt: 'asc' },
+      });
     },
     /** Texts of the Slack DMs `user` received. */
     dmsTo(user: string): string[] {
-      const opened = h.emulator.callsTo('conversations.open').filter((c) => c.args.users === user).map((c) => String((c.response as { channel?: { id?: string } } | undefined)?.channel?.id));
+      const opened = h.emulator
+        .callsTo('conversations.open')
+        .filter((c) => c.args.users === user)
+        .map((c) => String((c.response as { channel?: { id?: string } } | undefined)?.channel?.id));
       const channels = new Set([user, ...opened]);
-      return h.emulator.callsTo('chat.postMessage').filter((c) => channels.has(String(c.args.channel)) && c.httpStatus === 200).map((c) => String(c.args.text));
+      return h.emulator
+        .callsTo('chat.postMessage')
+        .filter((c) => channels.has(String(c.args.channel)) && c.httpStatus === 200)
+        .map((c) => String(c.args.text));
     },
     ephemeralsTo(user: string): string[] {
-      return h.emulator.callsTo('chat.postEphemeral').filter((c) => c.args.user === user).map((c) => String(c.args.text));
+      return h.emulator
+        .callsTo('chat.postEphemeral')
+        .filter((c) => c.args.user === user)
+        .map((c) => String(c.args.text));
     },
     close: () => h.close(),
   };
@@ -63,10 +107,24 @@ export async function startFollowUpScenario(title = 'Production is down: every A
   await s.at('2026-11-19T19:14:00.000Z');
   await h.send('interaction', buttonPress({ actionId: ACTION.acknowledge, value: String(ticket.id) }));
   await s.at(RESOLVED);
-  const resolved = await h.send('interaction', modalSubmission({
-    callbackId: VIEW.resolveModal, privateMetadata: JSON.stringify({ ticketId: ticket.id }), user: ids.responder, userTeam: ids.ourTeam,
-    values: { [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: 'Rolled back the faulty deploy; error rate back to normal.' } }, [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } } },
-  }));
+  const resolved = await h.send(
+    'interaction',
+    modalSubmission({
+      callbackId: VIEW.resolveModal,
+      privateMetadata: JSON.stringify({ ticketId: ticket.id }),
+      user: ids.responder,
+      userTeam: ids.ourTeam,
+      values: {
+        [BLOCK.resolutionSummary]: {
+          [BLOCK.resolutionSummary]: {
+            type: 'plain_text_input',
+            value: 'Rolled back the faulty deploy; error rate back to normal.',
+          },
+        },
+        [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } },
+      },
+    }),
+  );
   expect(resolved.status).toBe(200);
   await run();
   const incident = await h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { ticketId: ticket.id } });

@@ -17,7 +17,11 @@ export const BOT_TOKEN = 'xoxb-test-token';
 export const APP_TOKEN = 'xapp-test-token';
 export const ALERTS_TOKEN = 'alerts-token-0123456789abcdef';
 export const INTERNAL_TOKEN = 'internal-token-0123456789abcdef';
-export const PD = { routingKey: 'R0UTINGKEY0TEST00000000000000000', apiToken: 'pd-api-token-test', webhookSecret: 'pd-webhook-secret-test' };
+export const PD = {
+  routingKey: 'R0UTINGKEY0TEST00000000000000000',
+  apiToken: 'pd-api-token-test',
+  webhookSecret: 'pd-webhook-secret-test',
+};
 export const config = parseConfigText(readFileSync(join(projectRoot, 'tplus.config.example.yaml'), 'utf8'), 'example');
 
 /** Ids of the example config, named for what they are in the tests. */
@@ -44,15 +48,25 @@ export function emulatorChannels(): { id: string; name: string }[] {
 
 export async function startEmulator(): Promise<SlackEmulator> {
   return startSlackEmulator({
-    botToken: BOT_TOKEN, appToken: APP_TOKEN, teamId: ids.ourTeam, botUserId: ids.bot, botId: config.workspace.botId,
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+    teamId: ids.ourTeam,
+    botUserId: ids.bot,
+    botId: config.workspace.botId,
     channels: emulatorChannels(),
   });
 }
 
 export async function startPagerDuty(): Promise<PagerDutyEmulator> {
   return startPagerDutyEmulator({
-    routingKey: PD.routingKey, apiToken: PD.apiToken,
-    onCalls: [{ escalationPolicyId: 'PESCAL1', users: [{ id: 'PONCALL01', name: 'Riley Responder', email: 'riley@example.com', level: 1 }] }],
+    routingKey: PD.routingKey,
+    apiToken: PD.apiToken,
+    onCalls: [
+      {
+        escalationPolicyId: 'PESCAL1',
+        users: [{ id: 'PONCALL01', name: 'Riley Responder', email: 'riley@example.com', level: 1 }],
+      },
+    ],
   });
 }
 
@@ -64,14 +78,27 @@ export interface Harness {
   url: string;
   clock: Clock;
   dir: string;
-  send(kind: 'event' | 'interaction' | 'command', payload: Record<string, unknown>, extra?: { retryNum?: number; retryReason?: string }): ReturnType<typeof sendSigned>;
+  send(
+    kind: 'event' | 'interaction' | 'command',
+    payload: Record<string, unknown>,
+    extra?: { retryNum?: number; retryReason?: string },
+  ): ReturnType<typeof sendSigned>;
   settle(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** tplus in this process on a fresh SQLite file, talking to the Slack emulator over loopback. */
-export async function startHarness({ clock, socketMode = false, emulator: given, configOverride, dir: givenDir, extraEnv = {} }: {
-  clock?: ReturnType<typeof manualClock> | Clock; socketMode?: boolean; emulator?: SlackEmulator;
+export async function startHarness({
+  clock,
+  socketMode = false,
+  emulator: given,
+  configOverride,
+  dir: givenDir,
+  extraEnv = {},
+}: {
+  clock?: ReturnType<typeof manualClock> | Clock;
+  socketMode?: boolean;
+  emulator?: SlackEmulator;
   /** Changes to the example config for this run (e.g. a tiny rate limit). */
   configOverride?: (config: TplusConfig) => TplusConfig;
   /** Reuse a database folder (a restart on the same SQLite file); removed by close() only when not given. */
@@ -88,21 +115,34 @@ export async function startHarness({ clock, socketMode = false, emulator: given,
     ...(socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     SLACK_API_URL: emulator.apiUrl,
     DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
-    PAGERDUTY_ROUTING_KEY: PD.routingKey, PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
-    PAGERDUTY_API_TOKEN: PD.apiToken, PAGERDUTY_API_URL: pagerduty.apiUrl, PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
+    PAGERDUTY_ROUTING_KEY: PD.routingKey,
+    PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
+    PAGERDUTY_API_TOKEN: PD.apiToken,
+    PAGERDUTY_API_URL: pagerduty.apiUrl,
+    PAGERDUTY_WEBHOOK_SECRET: PD.webhookSecret,
     TPLUS_ALERTS_TOKEN: ALERTS_TOKEN,
     TPLUS_INTERNAL_TOKEN: INTERNAL_TOKEN,
     ...extraEnv,
   });
   const theClock = clock ?? systemClock;
   const tplus = await buildTplus({
-    env, config: configOverride ? configOverride(structuredClone(config)) : config, clock: theClock, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), projectRoot,
+    env,
+    config: configOverride ? configOverride(structuredClone(config)) : config,
+    clock: theClock,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    projectRoot,
     dispatcher: { baseDelayMs: 50, maxDelayMs: 400 },
   });
   const port = await tplus.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
   return {
-    emulator, pagerduty, webhookUrl: `http://127.0.0.1:${port}/pagerduty/webhook`, tplus, url, clock: theClock, dir,
+    emulator,
+    pagerduty,
+    webhookUrl: `http://127.0.0.1:${port}/pagerduty/webhook`,
+    tplus,
+    url,
+    clock: theClock,
+    dir,
     send: (kind, payload, extra = {}) => sendSigned(url, { signingSecret: SIGNING_SECRET, kind, payload, ...extra }),
     async settle() {
       await tplus.intake.idle();
@@ -120,7 +160,10 @@ export async function startHarness({ clock, socketMode = false, emulator: given,
   };
 }
 
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, { timeoutMs = 5000, intervalMs = 20 } = {}): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  { timeoutMs = 5000, intervalMs = 20 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -132,5 +175,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
 
 /** Ticket cards in triage (not runbook notices): posts whose outbox key is `ticket:<n>:card`. */
 export function ticketCardsIn(emulator: SlackEmulator, channel: string): unknown[] {
-  return emulator.messagesIn(channel).filter((m) => /^ticket:\d+:card$/.test(String(m.metadata?.event_payload.key ?? '')));
+  return emulator
+    .messagesIn(channel)
+    .filter((m) => /^ticket:\d+:card$/.test(String(m.metadata?.event_payload.key ?? '')));
 }

@@ -42,23 +42,44 @@ export async function startIncidentScenario(options: Omit<Parameters<typeof star
       await scenario.at(clock.now().getTime() - T0.getTime());
     },
     async resolve(ticketId: number, summary = 'Rolled back the faulty deploy; error rate back to normal.') {
-      const response = await h.send('interaction', modalSubmission({
-        callbackId: VIEW.resolveModal, privateMetadata: JSON.stringify({ ticketId }), user: ids.responder, userTeam: ids.ourTeam,
-        values: { [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: summary } }, [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } } },
-      }));
+      const response = await h.send(
+        'interaction',
+        modalSubmission({
+          callbackId: VIEW.resolveModal,
+          privateMetadata: JSON.stringify({ ticketId }),
+          user: ids.responder,
+          userTeam: ids.ourTeam,
+          values: {
+            [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: summary } },
+            [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } },
+          },
+        }),
+      );
       await scenario.at(clock.now().getTime() - T0.getTime());
       return response;
     },
     async reclassify(ticketId: number, severity: string, reason = 'Customer confirmed every user is affected') {
-      await h.send('interaction', modalSubmission({
-        callbackId: VIEW.reclassifyModal, privateMetadata: JSON.stringify({ ticketId }), user: ids.responder, userTeam: ids.ourTeam,
-        values: { [BLOCK.severity]: { [BLOCK.severity]: { type: 'static_select', selected_option: { value: severity } } }, [BLOCK.reason]: { [BLOCK.reason]: { type: 'plain_text_input', value: reason } } },
-      }));
+      await h.send(
+        'interaction',
+        modalSubmission({
+          callbackId: VIEW.reclassifyModal,
+          privateMetadata: JSON.stringify({ ticketId }),
+          user: ids.responder,
+          userTeam: ids.ourTeam,
+          values: {
+            [BLOCK.severity]: { [BLOCK.severity]: { type: 'static_select', selected_option: { value: severity } } },
+            [BLOCK.reason]: { [BLOCK.reason]: { type: 'plain_text_input', value: reason } },
+          },
+        }),
+      );
       await scenario.at(clock.now().getTime() - T0.getTime());
     },
     /** Fired steps as [step id, minutes after T+0] in firing order, from the incident's steps. */
     async fired(incidentId: number): Promise<[string, number][]> {
-      const rows = await h.tplus.db.prisma.incidentStep.findMany({ where: { incidentId, state: 'done' }, orderBy: [{ firedAt: 'asc' }, { id: 'asc' }] });
+      const rows = await h.tplus.db.prisma.incidentStep.findMany({
+        where: { incidentId, state: 'done' },
+        orderBy: [{ firedAt: 'asc' }, { id: 'asc' }],
+      });
       return rows.map((r) => [r.stepId, (r.firedAt!.getTime() - T0.getTime()) / MINUTE]);
     },
     /** Slack DMs (posts to a user id) received by `user`. */
@@ -66,7 +87,10 @@ export async function startIncidentScenario(options: Omit<Parameters<typeof star
       // A DM goes to the channel conversations.open returned for the user.
       const dm = h.emulator.callsTo('conversations.open').find((c) => c.args.users === user)?.response;
       const channels = new Set([user, String((dm as { channel?: { id?: string } } | undefined)?.channel?.id ?? user)]);
-      return h.emulator.callsTo('chat.postMessage').filter((c) => channels.has(String(c.args.channel)) && c.httpStatus === 200).map((c) => String(c.args.text));
+      return h.emulator
+        .callsTo('chat.postMessage')
+        .filter((c) => channels.has(String(c.args.channel)) && c.httpStatus === 200)
+        .map((c) => String(c.args.text));
     },
     pagerDutyActions(): string[] {
       return h.pagerduty.events.map((e) => String(e.event_action));

@@ -1,4 +1,10 @@
-import { buildAppMention, buildBlockActions, buildChannelMessage, buildEventCallback, buildViewSubmission } from '../../src/sandbox/driver/index.ts';
+import {
+  buildAppMention,
+  buildBlockActions,
+  buildChannelMessage,
+  buildEventCallback,
+  buildViewSubmission,
+} from '../../src/sandbox/driver/index.ts';
 import { ids } from './harness.ts';
 
 let seq = 0;
@@ -8,24 +14,96 @@ export function nextTs(): string {
   return `1764000000.${String(seq).padStart(6, '0')}`;
 }
 
-export function mentionEvent({ channel = ids.acme.channel, user = ids.acme.user, userTeam = ids.acme.team, text, ts = nextTs(), threadTs, eventId }: {
-  channel?: string; user?: string; userTeam?: string; text: string; ts?: string; threadTs?: string; eventId?: string;
+export function mentionEvent({
+  channel = ids.acme.channel,
+  user = ids.acme.user,
+  userTeam = ids.acme.team,
+  text,
+  ts = nextTs(),
+  threadTs,
+  eventId,
+}: {
+  channel?: string;
+  user?: string;
+  userTeam?: string;
+  text: string;
+  ts?: string;
+  threadTs?: string;
+  eventId?: string;
 }) {
-  return buildEventCallback({ teamId: ids.ourTeam, eventId, event: buildAppMention({ channel, user, userTeam, text: `<@${ids.bot}> ${text}`, ts, threadTs }) });
+  return buildEventCallback({
+    teamId: ids.ourTeam,
+    eventId,
+    event: buildAppMention({ channel, user, userTeam, text: `<@${ids.bot}> ${text}`, ts, threadTs }),
+  });
 }
 
-export function messageEvent({ channel = ids.acme.channel, user = ids.acme.user, userTeam = ids.acme.team, text, ts = nextTs(), threadTs, eventId }: {
-  channel?: string; user?: string; userTeam?: string; text: string; ts?: string; threadTs?: string; eventId?: string;
+export function messageEvent({
+  channel = ids.acme.channel,
+  user = ids.acme.user,
+  userTeam = ids.acme.team,
+  text,
+  ts = nextTs(),
+  threadTs,
+  eventId,
+}: {
+  channel?: string;
+  user?: string;
+  userTeam?: string;
+  text: string;
+  ts?: string;
+  threadTs?: string;
+  eventId?: string;
 }) {
-  return buildEventCallback({ teamId: ids.ourTeam, eventId, event: buildChannelMessage({ channel, user, userTeam, text, ts, threadTs }) });
+  return buildEventCallback({
+    teamId: ids.ourTeam,
+    eventId,
+    event: buildChannelMessage({ channel, user, userTeam, text, ts, threadTs }),
+  });
 }
 
-export function buttonPress({ actionId, value, user = ids.responder, userTeam = ids.ourTeam, channel = ids.triage }: { actionId: string; value: string; user?: string; userTeam?: string; channel?: string }) {
-  return buildBlockActions({ teamId: userTeam, user: { id: user, teamId: userTeam }, channel, actionId, value, triggerId: `trig-${nextTs()}` });
+export function buttonPress({
+  actionId,
+  value,
+  user = ids.responder,
+  userTeam = ids.ourTeam,
+  channel = ids.triage,
+}: {
+  actionId: string;
+  value: string;
+  user?: string;
+  userTeam?: string;
+  channel?: string;
+}) {
+  return buildBlockActions({
+    teamId: userTeam,
+    user: { id: user, teamId: userTeam },
+    channel,
+    actionId,
+    value,
+    triggerId: `trig-${nextTs()}`,
+  });
 }
 
-export function modalSubmission({ callbackId, values, privateMetadata, user = ids.acme.user, userTeam = ids.acme.team }: {
-  callbackId: string; values: Record<string, Record<string, unknown>>; privateMetadata: string; user?: string; userTeam?: string;
+export function modalSubmission({
+  callbackId,
+  values,
+  privateMetadata,
+  user = ids.acme.user,
+  userTeam = ids.acme.team,
+}: {
+  callbackId: string;
+  values: Record<string, Record<string, unknown>>;
+  privateMetadata: string;
+  user?: string;
+  userTeam?: string;
 }) {
-  return buildViewSubmission({ teamId: userTeam, user: { id: user, teamId: userTeam }, callbackId, values, privateMetadata, viewId: `V${nextTs().replace('.', '')}` });
+  return buildViewSubmission({
+    teamId: userTeam,
+    user: { id: user, teamId: userTeam },
+    callbackId,
+    values,
+    privateMetadata,
+    viewId: `V${nextTs().replace('.', '')}`,
+  });
 }

@@ -17,14 +17,29 @@ export interface TplusProcess {
  * Starts the real tplus process as it ships (the bundle test/global-setup.ts built, with the
  * production flags of bin/runtime.mjs) and resolves once it listens.
  */
-export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: { databasePath: string; slackApiUrl: string; extraEnv?: Record<string, string> }): Promise<TplusProcess> {
+export async function spawnTplus({
+  databasePath,
+  slackApiUrl,
+  extraEnv = {},
+}: {
+  databasePath: string;
+  slackApiUrl: string;
+  extraEnv?: Record<string, string>;
+}): Promise<TplusProcess> {
   const bot = botCommand();
   const child = spawn(bot.command, bot.args, {
     cwd: projectRoot,
     env: {
-      ...bot.env, PATH: process.env.PATH ?? '', TZ: 'UTC', PORT: '0', LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl,
-      DATABASE_URL: `file:${databasePath}`, TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
+      ...bot.env,
+      PATH: process.env.PATH ?? '',
+      TZ: 'UTC',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slackApiUrl,
+      DATABASE_URL: `file:${databasePath}`,
+      TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,7 +47,10 @@ export async function spawnTplus({ databasePath, slackApiUrl, extraEnv = {} }: {
   const output: string[] = [];
   const { port } = await untilStarted(child, output);
   return {
-    child, port, output, url: `http://127.0.0.1:${port}/slack/events`,
+    child,
+    port,
+    output,
+    url: `http://127.0.0.1:${port}/slack/events`,
     kill9: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -25,33 +25,91 @@ export function componentState(s: Summary, componentId: string): string | undefi
 }
 
 /** Status-update posts delivered into a channel (outbox keys `status:<id>:update:<id>:customer:<customer>`). */
-export function statusPostsIn(emulator: SlackEmulator, channel: string): { key: string; text: string; blocks: string }[] {
-  return emulator.messagesIn(channel)
-    .map((m) => ({ key: String(m.metadata?.event_payload.key ?? ''), text: m.text, blocks: JSON.stringify(m.blocks ?? []) }))
+export function statusPostsIn(
+  emulator: SlackEmulator,
+  channel: string,
+): { key: string; text: string; blocks: string }[] {
+  return emulator
+    .messagesIn(channel)
+    .map((m) => ({
+      key: String(m.metadata?.event_payload.key ?? ''),
+      text: m.text,
+      blocks: JSON.stringify(m.blocks ?? []),
+    }))
     .filter((m) => /^status:\d+:update:\d+:customer:/.test(m.key));
 }
 
 const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
 
 /** Submits "Update status" for an incident. */
-export function submitStatus(h: Harness, { incidentId, status, message, components, user = ids.responder, userTeam = ids.ourTeam }: {
-  incidentId: number; status: string; message: string; components: Record<string, string>; user?: string; userTeam?: string;
-}) {
+export function submitStatus(
+  h: Harness,
+  {
+    incidentId,
+    status,
+    message,
+    components,
+    user = ids.responder,
+    userTeam = ids.ourTeam,
+  }: {
+    incidentId: number;
+    status: string;
+    message: string;
+    components: Record<string, string>;
+    user?: string;
+    userTeam?: string;
+  },
+) {
   const values: Record<string, Record<string, unknown>> = {
     [BLOCK.statusState]: { [BLOCK.statusState]: select(status) },
     [BLOCK.statusMessage]: { [BLOCK.statusMessage]: { type: 'plain_text_input', value: message } },
   };
-  for (const [id, state] of Object.entries(components)) values[`${BLOCK.statusComponentPrefix}${id}`] = { [`${BLOCK.statusComponentPrefix}${id}`]: select(state) };
-  return h.send('interaction', modalSubmission({ callbackId: VIEW.statusModal, privateMetadata: JSON.stringify({ incidentId }), user, userTeam, values }));
+  for (const [id, state] of Object.entries(components))
+    values[`${BLOCK.statusComponentPrefix}${id}`] = { [`${BLOCK.statusComponentPrefix}${id}`]: select(state) };
+  return h.send(
+    'interaction',
+    modalSubmission({
+      callbackId: VIEW.statusModal,
+      privateMetadata: JSON.stringify({ incidentId }),
+      user,
+      userTeam,
+      values,
+    }),
+  );
 }
 
 /** Submits "Schedule maintenance" with a window given as instants, entered in the page's zone. */
-export function submitMaintenance(h: Harness, { startsAt, endsAt, components = ['api'], isForced = false, title = 'Database upgrade', message = 'The API is read-only while we upgrade its database.', user = ids.responder, userTeam = ids.ourTeam }: {
-  startsAt: Date; endsAt: Date; components?: string[]; isForced?: boolean; title?: string; message?: string; user?: string; userTeam?: string;
-}) {
+export function submitMaintenance(
+  h: Harness,
+  {
+    startsAt,
+    endsAt,
+    components = ['api'],
+    isForced = false,
+    title = 'Database upgrade',
+    message = 'The API is read-only while we upgrade its database.',
+    user = ids.responder,
+    userTeam = ids.ourTeam,
+  }: {
+    startsAt: Date;
+    endsAt: Date;
+    components?: string[];
+    isForced?: boolean;
+    title?: string;
+    message?: string;
+    user?: string;
+    userTeam?: string;
+  },
+) {
   const zone = config.statusPage.timeZone;
-  const date = (at: Date) => ({ type: 'datepicker', selected_date: DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd') });
-  const time = (at: Date) => ({ type: 'timepicker', selected_time: DateTime.fromJSDate(at, { zone }).toFormat('HH:mm') });
+  const date = (at: Date) => ({
+    type: 'datepicker',
+    selected_date: DateTime.fromJSDate(at, { zone }).toFormat('yyyy-MM-dd'),
+  });
+  const time = (at: Date) => ({
+    type: 'timepicker',
+    selected_time: DateTime.fromJSDate(at, { zone }).toFormat('HH:mm'),
+  });
   const values: Record<string, Record<string, unknown>> = {
     [BLOCK.maintenanceTitle]: { [BLOCK.maintenanceTitle]: { type: 'plain_text_input', value: title } },
     [BLOCK.maintenanceMessage]: { [BLOCK.maintenanceMessage]: { type: 'plain_text_input', value: message } },
@@ -59,10 +117,26 @@ export function submitMaintenance(h: Harness, { startsAt, endsAt, components = [
     [BLOCK.maintenanceStartTime]: { [BLOCK.maintenanceStartTime]: time(startsAt) },
     [BLOCK.maintenanceEndDate]: { [BLOCK.maintenanceEndDate]: date(endsAt) },
     [BLOCK.maintenanceEndTime]: { [BLOCK.maintenanceEndTime]: time(endsAt) },
-    [BLOCK.maintenanceComponents]: { [BLOCK.maintenanceComponents]: { type: 'multi_static_select', selected_options: components.map((value) => ({ value })) } },
-    [BLOCK.maintenanceForce]: { [BLOCK.maintenanceForce]: { type: 'checkboxes', selected_options: isForced ? [{ value: 'force' }] : [] } },
+    [BLOCK.maintenanceComponents]: {
+      [BLOCK.maintenanceComponents]: {
+        type: 'multi_static_select',
+        selected_options: components.map((value) => ({ value })),
+      },
+    },
+    [BLOCK.maintenanceForce]: {
+      [BLOCK.maintenanceForce]: { type: 'checkboxes', selected_options: isForced ? [{ value: 'force' }] : [] },
+    },
   };
-  return h.send('interaction', modalSubmission({ callbackId: VIEW.maintenanceModal, privateMetadata: JSON.stringify({ timeZone: zone }), user, userTeam, values }));
+  return h.send(
+    'interaction',
+    modalSubmission({
+      callbackId: VIEW.maintenanceModal,
+      privateMetadata: JSON.stringify({ timeZone: zone }),
+      user,
+      userTeam,
+      values,
+    }),
+  );
 }
 
 /** The field errors of a view submission's answer, or undefined when the modal closed. */

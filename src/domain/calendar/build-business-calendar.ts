@@ -13,7 +13,8 @@ export function buildBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
   if (!IANAZone.isValidZone(spec.timeZone)) {
     throw new Error(`${where}: unknown time zone "${spec.timeZone}" (expected an IANA zone such as America/New_York)`);
   }
-  if (spec.workingDays.length === 0) throw new Error(`${where}: workingDays is empty, so there is no business time at all`);
+  if (spec.workingDays.length === 0)
+    throw new Error(`${where}: workingDays is empty, so there is no business time at all`);
   for (const day of spec.workingDays) {
     if (!Number.isInteger(day) || day < 1 || day > 7) {
       throw new Error(`${where}: working day ${day} is not an ISO weekday (1 = Monday … 7 = Sunday)`);
@@ -22,7 +23,9 @@ export function buildBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
   const start = parseClockTime(spec.workingHours.start, `${where}: working hours start`);
   const end = parseClockTime(spec.workingHours.end, `${where}: working hours end`);
   if (end <= start) {
-    throw new Error(`${where}: working hours end ${spec.workingHours.end} is not after start ${spec.workingHours.start}`);
+    throw new Error(
+      `${where}: working hours end ${spec.workingHours.end} is not after start ${spec.workingHours.start}`,
+    );
   }
   const holidayName = createHolidayLookup(spec.id, spec.holidays);
   const workingDays = new Set(spec.workingDays);
@@ -46,7 +49,9 @@ export function buildBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
       const at = instant.getTime();
       const day = localDateOf(at, timeZone);
       // Closing time belongs to the next closed stretch, so a window is [open, close).
-      return isBusinessDay(day) && wallClockInstant(day, start, timeZone) <= at && at < wallClockInstant(day, end, timeZone);
+      return (
+        isBusinessDay(day) && wallClockInstant(day, start, timeZone) <= at && at < wallClockInstant(day, end, timeZone)
+      );
     },
   };
 }

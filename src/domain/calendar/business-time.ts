@@ -28,7 +28,8 @@ export function minutesPerWorkingDay(calendar: BusinessCalendar): number {
  */
 export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minutes: number): Date {
   const start = validInstant(from, 'from');
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`Business minutes must be a finite number >= 0, got ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`Business minutes must be a finite number >= 0, got ${minutes}`);
   let remaining = Math.round(minutes * MINUTE_MS);
   if (remaining === 0) return new Date(start);
 
@@ -44,7 +45,8 @@ export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minut
 
 /** One business day is one full working day of business time, so the clock time is kept. */
 export function addBusinessDays(calendar: BusinessCalendar, from: Date, days: number): Date {
-  if (!Number.isFinite(days) || days < 0) throw new RangeError(`Business days must be a finite number >= 0, got ${days}`);
+  if (!Number.isFinite(days) || days < 0)
+    throw new RangeError(`Business days must be a finite number >= 0, got ${days}`);
   return addBusinessMinutes(calendar, from, days * minutesPerWorkingDay(calendar));
 }
 
@@ -85,7 +87,9 @@ function windowsFrom(calendar: BusinessCalendar, from: number): { next(): Window
         day = nextLocalDate(day);
         if (calendar.isBusinessDay(candidate)) return windowOn(calendar, candidate);
       }
-      throw new Error(`Calendar "${calendar.id}" has no business day in the 3 years from ${searchFrom}; check its working days and holidays`);
+      throw new Error(
+        `Calendar "${calendar.id}" has no business day in the 3 years from ${searchFrom}; check its working days and holidays`,
+      );
     },
   };
 }

@@ -24,7 +24,8 @@ export function createHolidayLookup(calendarId: string, spec: HolidaySpec | unde
   for (const date of extra) assertLocalDate(date, `Calendar "${calendarId}": holiday date`);
   for (const date of exclude) assertLocalDate(date, `Calendar "${calendarId}": excluded holiday date`);
   for (const date of extra) {
-    if (exclude.has(date)) throw new Error(`Calendar "${calendarId}": ${date} is listed both as a holiday date and as excluded`);
+    if (exclude.has(date))
+      throw new Error(`Calendar "${calendarId}": ${date} is listed both as a holiday date and as excluded`);
   }
   const official = spec?.country ? officialHolidays(calendarId, spec) : () => undefined;
   const closureName = `Closed (calendar ${calendarId})`;
@@ -74,7 +75,9 @@ function openHolidaySource(calendarId: string, spec: HolidaySpec): Holidays {
   const region = spec.region?.toUpperCase();
   const catalogue = new Holidays();
   if (!Object.hasOwn(catalogue.getCountries(), country)) {
-    throw new Error(`${where}: unknown holiday country "${spec.country}" (expected a date-holidays country code such as US or DE)`);
+    throw new Error(
+      `${where}: unknown holiday country "${spec.country}" (expected a date-holidays country code such as US or DE)`,
+    );
   }
   if (region !== undefined && state === undefined) {
     throw new Error(`${where}: holiday region "${spec.region}" needs a state`);
@@ -82,10 +85,19 @@ function openHolidaySource(calendarId: string, spec: HolidaySpec): Holidays {
   if (state !== undefined && !Object.hasOwn(catalogue.getStates(country) ?? {}, state)) {
     throw new Error(`${where}: unknown holiday state "${spec.state}" for country ${country}`);
   }
-  if (state !== undefined && region !== undefined && !Object.hasOwn(catalogue.getRegions(country, state) ?? {}, region)) {
+  if (
+    state !== undefined &&
+    region !== undefined &&
+    !Object.hasOwn(catalogue.getRegions(country, state) ?? {}, region)
+  ) {
     throw new Error(`${where}: unknown holiday region "${spec.region}" for ${country}-${state}`);
   }
-  const source = state === undefined ? new Holidays(country) : region === undefined ? new Holidays(country, state) : new Holidays(country, state, region);
+  const source =
+    state === undefined
+      ? new Holidays(country)
+      : region === undefined
+        ? new Holidays(country, state)
+        : new Holidays(country, state, region);
   // Names appear on English ticket cards: prefer the country's own English variant ('Labor Day'
   // for the US) and fall back to plain English, which date-holidays has for every country.
   const english = source.getLanguages().filter((lang) => lang === 'en' || lang.startsWith('en-'));

@@ -53,5 +53,8 @@ export function wallClockInstant(localDate: string, minuteOfDay: number, timeZon
   const date = minuteOfDay === MINUTES_PER_DAY ? nextLocalDate(localDate) : localDate;
   const minutes = minuteOfDay % MINUTES_PER_DAY;
   const { year, month, day } = DateTime.fromISO(date, DATE_ONLY);
-  return DateTime.fromObject({ year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: timeZone }).toMillis();
+  return DateTime.fromObject(
+    { year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone: timeZone },
+  ).toMillis();
 }

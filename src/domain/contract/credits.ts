@@ -30,6 +30,14 @@ export function creditFor(uptimePercent: number, tiers: readonly CreditTier[]): 
 }
 
 /** Percent of one month's fee, capped at `capPercent` of it; in the fee's currency, to the cent. */
-export function creditAmount({ percent, monthlyFee, capPercent }: { percent: number; monthlyFee: number; capPercent: number }): number {
+export function creditAmount({
+  percent,
+  monthlyFee,
+  capPercent,
+}: {
+  percent: number;
+  monthlyFee: number;
+  capPercent: number;
+}): number {
   return Math.round(Math.min(percent, capPercent) * monthlyFee) / 100;
 }

@@ -1,6 +1,13 @@
 import { measureDowntime, monthWindow, type Interval, type WeightedInterval } from '../uptime/index.ts';
 import type { Severity } from '../types.ts';
-import { affectsCustomer, exclusionOf, isAnnouncedInTime, type ContractCustomer, type ContractIncident, type MaintenanceWindow } from './affected.ts';
+import {
+  affectsCustomer,
+  exclusionOf,
+  isAnnouncedInTime,
+  type ContractCustomer,
+  type ContractIncident,
+  type MaintenanceWindow,
+} from './affected.ts';
 
 const MINUTE = 60_000;
 
@@ -43,19 +50,41 @@ export interface CustomerMonthUptime {
  * its start to its resolution (or `now`), clipped to the month; incidents caused upstream or by
  * the customer are excluded, and so is time in maintenance announced with enough notice.
  */
-export function customerMonthlyUptime({ month, timeZone, now, customer, incidents, maintenances, weights, noticeHours }: {
-  month: string; timeZone: string; now: Date; customer: ContractCustomer;
-  incidents: readonly ContractIncident[]; maintenances: readonly MaintenanceWindow[];
-  weights: Partial<Record<Severity, number>>; noticeHours: number;
+export function customerMonthlyUptime({
+  month,
+  timeZone,
+  now,
+  customer,
+  incidents,
+  maintenances,
+  weights,
+  noticeHours,
+}: {
+  month: string;
+  timeZone: string;
+  now: Date;
+  customer: ContractCustomer;
+  incidents: readonly ContractIncident[];
+  maintenances: readonly MaintenanceWindow[];
+  weights: Partial<Record<Severity, number>>;
+  noticeHours: number;
 }): CustomerMonthUptime {
   const full = monthWindow(month, timeZone);
   const isComplete = now >= full.to;
   const window = { from: full.from, to: isComplete ? full.to : new Date(Math.max(full.from.getTime(), now.getTime())) };
   const maintenanceRows = maintenances
-    .filter((m) => m.components.some((c) => customer.components.includes(c)) && m.to > window.from && m.from < window.to)
+    .filter(
+      (m) => m.components.some((c) => customer.components.includes(c)) && m.to > window.from && m.from < window.to,
+    )
     .map((m): MaintenanceInMonth => {
       const isExcluded = isAnnouncedInTime(m, noticeHours);
-      return { ...m, isExcluded, reason: isExcluded ? `announced maintenance (${noticeHours} h notice or more)` : `announced with less than ${noticeHours} h notice: counts as downtime if there was an outage` };
+      return {
+        ...m,
+        isExcluded,
+        reason: isExcluded
+          ? `announced maintenance (${noticeHours} h notice or more)`
+          : `announced with less than ${noticeHours} h notice: counts as downtime if there was an outage`,
+      };
     });
   const exclusions = maintenanceRows.filter((m) => m.isExcluded).map(({ from, to }) => ({ from, to }));
   const rows: { incident: ContractIncident; outage: WeightedInterval; exclusion: string | null }[] = incidents
@@ -70,9 +99,13 @@ export function customerMonthlyUptime({ month, timeZone, now, customer, incident
       };
     });
   const measure = measureDowntime({ window, outages: rows.map((r) => r.outage), exclusions });
-  const inMonth = (o: Interval) => Math.max(0, Math.min(o.to.getTime(), window.to.getTime()) - Math.max(o.from.getTime(), window.from.getTime()));
+  const inMonth = (o: Interval) =>
+    Math.max(0, Math.min(o.to.getTime(), window.to.getTime()) - Math.max(o.from.getTime(), window.from.getTime()));
   return {
-    month, customerId: customer.id, window, isComplete,
+    month,
+    customerId: customer.id,
+    window,
+    isComplete,
     uptimePercent: measure.uptimePercent,
     downtimeMinutes: measure.downtimeMs / MINUTE,
     consideredMinutes: measure.consideredMs / MINUTE,
@@ -82,7 +115,11 @@ export function customerMonthlyUptime({ month, timeZone, now, customer, incident
       // Its own share: overlapping incidents count once in the month's total, so these may add up to more.
       const ownMs = measureDowntime({ window, outages: [outage], exclusions }).downtimeMs;
       return {
-        id: incident.id, severity: incident.severity, title: incident.title, startedAt: incident.startedAt, resolvedAt: incident.resolvedAt,
+        id: incident.id,
+        severity: incident.severity,
+        title: incident.title,
+        startedAt: incident.startedAt,
+        resolvedAt: incident.resolvedAt,
         minutesInMonth: inMonth(outage) / MINUTE,
         downtimeMinutes: ownMs / MINUTE,
         exclusion: exclusion ?? (ownMs === 0 && inMonth(outage) > 0 ? 'during announced maintenance' : null),

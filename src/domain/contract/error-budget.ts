@@ -21,6 +21,13 @@ export function averageMonthBudgetMinutes(targetPercent: number): number {
 }
 
 /** How much of a month's budget `downtimeMinutes` uses, in percent (can exceed 100). */
-export function budgetConsumption(downtimeMinutes: number, budget: ErrorBudget): { minutes: number; percentOfBudget: number } {
-  return { minutes: downtimeMinutes, percentOfBudget: budget.budgetMinutes > 0 ? (100 * downtimeMinutes) / budget.budgetMinutes : downtimeMinutes > 0 ? Infinity : 0 };
+export function budgetConsumption(
+  downtimeMinutes: number,
+  budget: ErrorBudget,
+): { minutes: number; percentOfBudget: number } {
+  return {
+    minutes: downtimeMinutes,
+    percentOfBudget:
+      budget.budgetMinutes > 0 ? (100 * downtimeMinutes) / budget.budgetMinutes : downtimeMinutes > 0 ? Infinity : 0,
+  };
 }

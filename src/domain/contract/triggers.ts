@@ -21,18 +21,28 @@ export interface S1CountHit {
  * third S1 must start less than `windowDays` × 24 h after the first. S1s excluded from the promise
  * (caused upstream or by the customer) do not count. `incidents` are the customer's.
  */
-export function s1CountTrigger({ incidents, count, windowDays, evidenceLimit = 25 }: {
-  incidents: readonly ContractIncident[]; count: number; windowDays: number;
+export function s1CountTrigger({
+  incidents,
+  count,
+  windowDays,
+  evidenceLimit = 25,
+}: {
+  incidents: readonly ContractIncident[];
+  count: number;
+  windowDays: number;
   /** Evidence per hit is capped, so a long run of S1s cannot make a hit's evidence unbounded. */
   evidenceLimit?: number;
 }): S1CountHit[] {
-  const s1s = incidents.filter((i) => i.severity === 'S1' && exclusionOf(i) === null).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
+  const s1s = incidents
+    .filter((i) => i.severity === 'S1' && exclusionOf(i) === null)
+    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   const hits: S1CountHit[] = [];
   let first = 0;
   let isInBreach = false;
   for (let i = 0; i < s1s.length; i++) {
     const third = s1s[i] as ContractIncident;
-    while (third.startedAt.getTime() - (s1s[first] as ContractIncident).startedAt.getTime() >= windowDays * DAY) first += 1;
+    while (third.startedAt.getTime() - (s1s[first] as ContractIncident).startedAt.getTime() >= windowDays * DAY)
+      first += 1;
     const inWindow = i - first + 1;
     if (inWindow < count) isInBreach = false;
     else if (!isInBreach) {

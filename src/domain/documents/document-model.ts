@@ -1,7 +1,15 @@
 import type { Incident } from '../incident.ts';
 import { incidentRef } from '../incident.ts';
 import type { FollowUpKind } from '../follow-ups/index.ts';
-import { DOCUMENT_SECTIONS, DOCUMENT_TITLES, formatDuration, internalReferenceIn, linesOf, parseActionItems, type ActionItem } from './sections.ts';
+import {
+  DOCUMENT_SECTIONS,
+  DOCUMENT_TITLES,
+  formatDuration,
+  internalReferenceIn,
+  linesOf,
+  parseActionItems,
+  type ActionItem,
+} from './sections.ts';
 
 export interface TimelineEntry {
   at: Date;
@@ -87,29 +95,49 @@ function defaultSections(facts: Facts, audience: 'customer' | 'internal'): Recor
     const text = facts.postmortemSections?.[name]?.trim();
     return text && (audience === 'internal' || !internalReferenceIn(text)) ? text : undefined;
   };
-  const cause = causeOf(incident) === 'upstream' ? `A failure at an upstream provider${incident.upstreamProvider ? ` (${incident.upstreamProvider})` : ''}.`
-    : causeOf(incident) === 'customer' ? 'A change on the customer side.' : TO_COMPLETE;
+  const cause =
+    causeOf(incident) === 'upstream'
+      ? `A failure at an upstream provider${incident.upstreamProvider ? ` (${incident.upstreamProvider})` : ''}.`
+      : causeOf(incident) === 'customer'
+        ? 'A change on the customer side.'
+        : TO_COMPLETE;
   const defaults: Record<string, string> = {
     summary: incident.resolutionSummary?.trim() || TO_COMPLETE,
     impact: `${components} ${incident.severity === 'S1' ? 'unavailable' : 'degraded'} for ${formatDuration(incident.resolvedAt.getTime() - incident.startedAt.getTime())}.`,
-    detection: incident.source === 'ticket' ? 'Reported by the customer in Slack.' : incident.source === 'alert' ? 'Detected by a monitoring alert.' : 'Declared by a responder.',
+    detection:
+      incident.source === 'ticket'
+        ? 'Reported by the customer in Slack.'
+        : incident.source === 'alert'
+          ? 'Detected by a monitoring alert.'
+          : 'Declared by a responder.',
     rootCause: fromPostmortem('rootCause') ?? cause,
     resolution: incident.resolutionSummary?.trim() || TO_COMPLETE,
     prevention: publicActionItems(facts, audience) ?? TO_COMPLETE,
   };
   const out: Record<string, string> = {};
   // Lists start empty (the template says "To be completed."), so the modal does not open on a placeholder item.
-  for (const s of DOCUMENT_SECTIONS[facts.kind]) out[s.name] = facts.sections[s.name]?.trim() || (s.hint ? '' : defaults[s.name] || TO_COMPLETE);
+  for (const s of DOCUMENT_SECTIONS[facts.kind])
+    out[s.name] = facts.sections[s.name]?.trim() || (s.hint ? '' : defaults[s.name] || TO_COMPLETE);
   return out;
 }
 
 function common(facts: Facts, timeZone: string, audience: 'customer' | 'internal'): CommonModel {
   const { incident } = facts;
   return {
-    kind: facts.kind, documentTitle: DOCUMENT_TITLES[facts.kind], ref: incidentRef(incident.id), title: incident.title, severity: incident.severity, timeZone,
-    startedAt: incident.startedAt, acknowledgedAt: incident.acknowledgedAt, resolvedAt: incident.resolvedAt,
-    components: incident.components.map(facts.componentName), cause: causeOf(incident), upstreamProvider: incident.upstreamProvider,
-    updates: facts.updates, sections: defaultSections(facts, audience),
+    kind: facts.kind,
+    documentTitle: DOCUMENT_TITLES[facts.kind],
+    ref: incidentRef(incident.id),
+    title: incident.title,
+    severity: incident.severity,
+    timeZone,
+    startedAt: incident.startedAt,
+    acknowledgedAt: incident.acknowledgedAt,
+    resolvedAt: incident.resolvedAt,
+    components: incident.components.map(facts.componentName),
+    cause: causeOf(incident),
+    upstreamProvider: incident.upstreamProvider,
+    updates: facts.updates,
+    sections: defaultSections(facts, audience),
   };
 }
 
@@ -117,11 +145,24 @@ function common(facts: Facts, timeZone: string, audience: 'customer' | 'internal
  * A customer-facing document's model: built from public facts only (no user ids, channel ids,
  * internal timeline lines or names of our people), in the customer's time zone.
  */
-export function customerDocumentModel(facts: Facts, customer: { name: string; timeZone: string }): CustomerDocumentModel {
+export function customerDocumentModel(
+  facts: Facts,
+  customer: { name: string; timeZone: string },
+): CustomerDocumentModel {
   const { incident } = facts;
   const events: TimelineEntry[] = [
-    { at: incident.startedAt, text: incident.source === 'ticket' ? 'The issue was reported to us.' : 'We detected the issue.' },
-    ...(incident.acknowledgedAt ? [{ at: incident.acknowledgedAt, text: 'Our on-call engineers acknowledged the incident and began investigating.' }] : []),
+    {
+      at: incident.startedAt,
+      text: incident.source === 'ticket' ? 'The issue was reported to us.' : 'We detected the issue.',
+    },
+    ...(incident.acknowledgedAt
+      ? [
+          {
+            at: incident.acknowledgedAt,
+            text: 'Our on-call engineers acknowledged the incident and began investigating.',
+          },
+        ]
+      : []),
     ...facts.updates.map((u) => ({ at: u.at, text: `Status update (${u.status}): ${u.body}` })),
     { at: incident.resolvedAt, text: 'The incident was resolved.' },
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -129,11 +170,24 @@ export function customerDocumentModel(facts: Facts, customer: { name: string; ti
 }
 
 /** The internal post-mortem's model: everything, including the full timeline and who acted. */
-export function internalDocumentModel(facts: Facts, { timeZone, timeline, affectedCustomers }: { timeZone: string; timeline: TimelineEntry[]; affectedCustomers: string[] }): InternalDocumentModel {
+export function internalDocumentModel(
+  facts: Facts,
+  {
+    timeZone,
+    timeline,
+    affectedCustomers,
+  }: { timeZone: string; timeline: TimelineEntry[]; affectedCustomers: string[] },
+): InternalDocumentModel {
   const base = common(facts, timeZone, 'internal');
   const { incident } = facts;
   return {
-    ...base, audience: 'internal', source: incident.source, acknowledgedBy: incident.acknowledgedBy, resolvedBy: incident.resolvedBy, affectedCustomers, events: timeline,
+    ...base,
+    audience: 'internal',
+    source: incident.source,
+    acknowledgedBy: incident.acknowledgedBy,
+    resolvedBy: incident.resolvedBy,
+    affectedCustomers,
+    events: timeline,
     contributingFactors: linesOf(base.sections.contributingFactors ?? ''),
     whatWentWell: linesOf(base.sections.whatWentWell ?? ''),
     actionItems: parseActionItems(base.sections.actionItems ?? ''),

@@ -55,13 +55,18 @@ export function parseActionItems(text: string): ActionItem[] {
     .filter((line) => line.length > 0)
     .map((line) => {
       const match = /^(.{1,80}?)\s+[—–-]\s+(.+)$/.exec(line) ?? /^([^:]{1,80}):\s+(.+)$/.exec(line);
-      return match ? { owner: (match[1] as string).trim(), item: (match[2] as string).trim() } : { owner: 'unassigned', item: line };
+      return match
+        ? { owner: (match[1] as string).trim(), item: (match[2] as string).trim() }
+        : { owner: 'unassigned', item: line };
     });
 }
 
 /** Lines of a "one per line" section, without list markers. */
 export function linesOf(text: string): string[] {
-  return text.split('\n').map((line) => line.replace(/^\s*[-*•]\s*/, '').trim()).filter((line) => line.length > 0);
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^\s*[-*•]\s*/, '').trim())
+    .filter((line) => line.length > 0);
 }
 
 const INTERNAL_REFERENCE_PATTERNS: { what: string; pattern: RegExp }[] = [
@@ -99,8 +104,13 @@ export function splitMarkdown(markdown: string, maxChars: number, maxPieces = In
   const parts: string[] = [];
   let current = '';
   let pieceCount = 0;
-  const pieces = markdown.trim().split(/\n(?=#{1,6} )|\n{2,}/).flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.split('\n')))
-    .flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.match(new RegExp(`[\\s\\S]{1,${maxChars}}`, 'g')) ?? []));
+  const pieces = markdown
+    .trim()
+    .split(/\n(?=#{1,6} )|\n{2,}/)
+    .flatMap((piece) => (piece.length <= maxChars ? [piece] : piece.split('\n')))
+    .flatMap((piece) =>
+      piece.length <= maxChars ? [piece] : (piece.match(new RegExp(`[\\s\\S]{1,${maxChars}}`, 'g')) ?? []),
+    );
   for (const piece of pieces) {
     const joined = current ? `${current}\n\n${piece}` : piece;
     if (joined.length <= maxChars && pieceCount < maxPieces) {

@@ -30,8 +30,13 @@ export interface AffectedCustomer {
 const HOUR_MS = 3_600_000;
 
 /** The incident's own customer plus every customer that uses one of its components, in config order. */
-export function affectedCustomers<C extends AffectedCustomer>(incident: { customerId: string | null; components: readonly string[] }, customers: readonly C[]): C[] {
-  return customers.filter((c) => c.id === incident.customerId || c.components.some((component) => incident.components.includes(component)));
+export function affectedCustomers<C extends AffectedCustomer>(
+  incident: { customerId: string | null; components: readonly string[] },
+  customers: readonly C[],
+): C[] {
+  return customers.filter(
+    (c) => c.id === incident.customerId || c.components.some((component) => incident.components.includes(component)),
+  );
 }
 
 /**
@@ -39,7 +44,13 @@ export function affectedCustomers<C extends AffectedCustomer>(incident: { custom
  * customer the timeline, the executive summary and the RCA, the RCA counted in that customer's
  * business days. Severities outside `severities` get none.
  */
-export function planFollowUps({ incident, customers, terms, severities, calendarOf }: {
+export function planFollowUps({
+  incident,
+  customers,
+  terms,
+  severities,
+  calendarOf,
+}: {
   incident: { severity: Severity; customerId: string | null; components: readonly string[]; resolvedAt: Date };
   customers: readonly AffectedCustomer[];
   terms: FollowUpTerms;
@@ -48,12 +59,34 @@ export function planFollowUps({ incident, customers, terms, severities, calendar
 }): PlannedFollowUp[] {
   if (!severities.includes(incident.severity)) return [];
   const at = incident.resolvedAt.getTime();
-  const plan: PlannedFollowUp[] = [{ kind: 'postmortem', customerId: '', dueAt: new Date(at + terms.postmortemHours * HOUR_MS), isBusinessDays: false }];
+  const plan: PlannedFollowUp[] = [
+    {
+      kind: 'postmortem',
+      customerId: '',
+      dueAt: new Date(at + terms.postmortemHours * HOUR_MS),
+      isBusinessDays: false,
+    },
+  ];
   for (const customer of affectedCustomers(incident, customers)) {
     plan.push(
-      { kind: 'timeline', customerId: customer.id, dueAt: new Date(at + terms.timelineHours * HOUR_MS), isBusinessDays: false },
-      { kind: 'executive-summary', customerId: customer.id, dueAt: new Date(at + terms.executiveSummaryHours * HOUR_MS), isBusinessDays: false },
-      { kind: 'rca', customerId: customer.id, dueAt: addBusinessDays(calendarOf(customer.id), incident.resolvedAt, terms.rcaBusinessDays), isBusinessDays: true },
+      {
+        kind: 'timeline',
+        customerId: customer.id,
+        dueAt: new Date(at + terms.timelineHours * HOUR_MS),
+        isBusinessDays: false,
+      },
+      {
+        kind: 'executive-summary',
+        customerId: customer.id,
+        dueAt: new Date(at + terms.executiveSummaryHours * HOUR_MS),
+        isBusinessDays: false,
+      },
+      {
+        kind: 'rca',
+        customerId: customer.id,
+        dueAt: addBusinessDays(calendarOf(customer.id), incident.resolvedAt, terms.rcaBusinessDays),
+        isBusinessDays: true,
+      },
     );
   }
   return plan;

@@ -35,8 +35,17 @@ export function subtractBusinessMinutes(calendar: BusinessCalendar, to: Date, mi
  * is counted in business days), at the due time, and the first overdue one a day later. Those
  * already past at `now` (e.g. 24 h before a timeline due 4 h after resolution) are left out.
  */
-export function planReminders({ dueAt, calendar, now }: { dueAt: Date; calendar?: BusinessCalendar; now: Date }): PlannedReminder[] {
-  const before = (hours: number) => (calendar ? subtractBusinessMinutes(calendar, dueAt, hours * 60) : new Date(dueAt.getTime() - hours * HOUR_MS));
+export function planReminders({
+  dueAt,
+  calendar,
+  now,
+}: {
+  dueAt: Date;
+  calendar?: BusinessCalendar;
+  now: Date;
+}): PlannedReminder[] {
+  const before = (hours: number) =>
+    calendar ? subtractBusinessMinutes(calendar, dueAt, hours * 60) : new Date(dueAt.getTime() - hours * HOUR_MS);
   return [
     { kind: 'before-24h', dueAt: before(24) },
     { kind: 'before-2h', dueAt: before(2) },
@@ -46,7 +55,15 @@ export function planReminders({ dueAt, calendar, now }: { dueAt: Date; calendar?
 }
 
 /** The n-th daily reminder after a missed deadline: n days (business days in `calendar`) after it. */
-export function nextOverdueReminder({ dueAt, calendar, n }: { dueAt: Date; calendar?: BusinessCalendar; n: number }): PlannedReminder {
+export function nextOverdueReminder({
+  dueAt,
+  calendar,
+  n,
+}: {
+  dueAt: Date;
+  calendar?: BusinessCalendar;
+  n: number;
+}): PlannedReminder {
   const at = calendar ? addBusinessDays(calendar, dueAt, n) : new Date(dueAt.getTime() + n * DAY_MS);
   return { kind: `overdue-${n}`, dueAt: at };
 }

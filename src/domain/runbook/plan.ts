@@ -36,7 +36,11 @@ function anchorTime(anchor: StepAnchor, moments: IncidentMoments): Date | undefi
 }
 
 /** When a step is due, given what has happened; business-time offsets fall back to elapsed time without a calendar. */
-export function dueAtOf(step: RunbookStep, moments: IncidentMoments, addBusinessMinutes?: AddBusinessMinutes): Date | undefined {
+export function dueAtOf(
+  step: RunbookStep,
+  moments: IncidentMoments,
+  addBusinessMinutes?: AddBusinessMinutes,
+): Date | undefined {
   const from = anchorTime(step.at.after, moments);
   if (!from) return undefined;
   if (step.at.isBusinessTime && addBusinessMinutes) return addBusinessMinutes(from, step.at.minutes);
@@ -44,8 +48,17 @@ export function dueAtOf(step: RunbookStep, moments: IncidentMoments, addBusiness
 }
 
 /** Every step of the plan with its due time, in due order (unanchored steps last, in file order). */
-export function planSteps(plan: FrozenPlan, moments: IncidentMoments, addBusinessMinutes?: AddBusinessMinutes): PlannedStep[] {
-  const planned = plan.steps.map((step, index) => ({ stepId: step.id, anchor: step.at.after, dueAt: dueAtOf(step, moments, addBusinessMinutes), index }));
+export function planSteps(
+  plan: FrozenPlan,
+  moments: IncidentMoments,
+  addBusinessMinutes?: AddBusinessMinutes,
+): PlannedStep[] {
+  const planned = plan.steps.map((step, index) => ({
+    stepId: step.id,
+    anchor: step.at.after,
+    dueAt: dueAtOf(step, moments, addBusinessMinutes),
+    index,
+  }));
   planned.sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.index - b.index);
   return planned.map(({ stepId, anchor, dueAt }) => ({ stepId, anchor, dueAt }));
 }

@@ -20,7 +20,13 @@ export interface Replan {
  * incident start (those already due fire at once), open steps the new plan lacks are cancelled,
  * and a step that already ran under the old plan is not repeated.
  */
-export function replanIncident({ existing, next, moments, now, addBusinessMinutes }: {
+export function replanIncident({
+  existing,
+  next,
+  moments,
+  now,
+  addBusinessMinutes,
+}: {
   existing: ExistingStep[];
   next: FrozenPlan;
   moments: IncidentMoments;
@@ -35,7 +41,9 @@ export function replanIncident({ existing, next, moments, now, addBusinessMinute
       const dueAt = dueAtOf(step, moments, addBusinessMinutes);
       return { stepId: step.id, dueAt, isOverdueAtReplan: dueAt !== undefined && dueAt.getTime() <= now.getTime() };
     });
-  const cancel = existing.filter((s) => (s.state === 'pending' || s.state === 'waiting') && !nextIds.has(s.stepId)).map((s) => s.stepId);
+  const cancel = existing
+    .filter((s) => (s.state === 'pending' || s.state === 'waiting') && !nextIds.has(s.stepId))
+    .map((s) => s.stepId);
   const keep = existing.filter((s) => ran.has(s.stepId) && nextIds.has(s.stepId)).map((s) => s.stepId);
   return { schedule, cancel, keep };
 }

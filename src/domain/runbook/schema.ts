@@ -21,13 +21,23 @@ export type StepCondition = (typeof STEP_CONDITIONS)[number];
 export const STEP_ANCHORS = ['start', 'acknowledged', 'resolved'] as const;
 export type StepAnchor = (typeof STEP_ANCHORS)[number];
 
-export const ESCALATION_TARGETS = ['on-call', 'responders', 'engineering-managers', 'senior-engineers', 'vp-engineering', 'success-owner'] as const;
+export const ESCALATION_TARGETS = [
+  'on-call',
+  'responders',
+  'engineering-managers',
+  'senior-engineers',
+  'vp-engineering',
+  'success-owner',
+] as const;
 export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 
 const ZOffset = z
   .object({
     after: z.enum(STEP_ANCHORS).default('start'),
-    minutes: z.number().min(0).max(60 * 24 * 30),
+    minutes: z
+      .number()
+      .min(0)
+      .max(60 * 24 * 30),
     /** Count the minutes in the customer's business calendar instead of around the clock. */
     isBusinessTime: z.boolean().default(false),
   })
@@ -50,8 +60,10 @@ export const ZRunbookStep = z
   })
   .strict()
   .superRefine((step, ctx) => {
-    if (step.action === 'set-status' && !step.status) ctx.addIssue({ code: 'custom', path: ['status'], message: 'set-status needs a status' });
-    if (step.action === 'escalate' && step.targets.length === 0) ctx.addIssue({ code: 'custom', path: ['targets'], message: 'escalate needs at least one target' });
+    if (step.action === 'set-status' && !step.status)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'set-status needs a status' });
+    if (step.action === 'escalate' && step.targets.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'escalate needs at least one target' });
   });
 
 export const ZRunbook = z
@@ -65,7 +77,8 @@ export const ZRunbook = z
   .superRefine((runbook, ctx) => {
     const seen = new Set<string>();
     runbook.steps.forEach((step, i) => {
-      if (seen.has(step.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `step id "${step.id}" is used twice` });
+      if (seen.has(step.id))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `step id "${step.id}" is used twice` });
       seen.add(step.id);
     });
   });

@@ -24,7 +24,11 @@ export interface Classification {
  * Classifies a ticket against the contract definitions, explainably. Pure: the rules come in
  * compiled, nothing is read. An S1 signal is never classified lower, whatever is proposed.
  */
-export function classifyTicket({ text, proposedSeverity, rules }: {
+export function classifyTicket({
+  text,
+  proposedSeverity,
+  rules,
+}: {
   text: string;
   proposedSeverity?: Severity;
   rules: CompiledSeverityRules;
@@ -41,7 +45,11 @@ export function classifyTicket({ text, proposedSeverity, rules }: {
   };
 }
 
-export function decideSeverity({ found, proposedSeverity, fallback }: {
+export function decideSeverity({
+  found,
+  proposedSeverity,
+  fallback,
+}: {
   found: readonly FoundSignal[];
   proposedSeverity?: Severity;
   fallback: { severity: Severity; isQuestion: boolean };
@@ -51,7 +59,12 @@ export function decideSeverity({ found, proposedSeverity, fallback }: {
   if (points.length === 0) {
     return proposedSeverity
       ? { severity: proposedSeverity, basis: 'proposal', modifiers: [], proposal: 'accepted', ...proposal }
-      : { severity: fallback.severity, basis: fallback.isQuestion ? 'fallback-question' : 'fallback-statement', modifiers: [], proposal: 'none' };
+      : {
+          severity: fallback.severity,
+          basis: fallback.isQuestion ? 'fallback-question' : 'fallback-statement',
+          modifiers: [],
+          proposal: 'none',
+        };
   }
   const base = points.reduce(moreSevere);
   const decisive = found.find(({ group }) => group.points === base);
@@ -64,7 +77,8 @@ export function decideSeverity({ found, proposedSeverity, fallback }: {
   if (!proposedSeverity) return { ...decided, severity: fromSignals, proposal: 'none' };
   if (proposedSeverity === fromSignals) return { ...decided, severity: fromSignals, proposal: 'agrees' };
   if (fromSignals === 'S1') return { ...decided, severity: 'S1', proposal: 'kept-s1' };
-  if (severityRank(proposedSeverity) > severityRank(fromSignals)) return { ...decided, severity: fromSignals, proposal: 'lower-not-taken' };
+  if (severityRank(proposedSeverity) > severityRank(fromSignals))
+    return { ...decided, severity: fromSignals, proposal: 'lower-not-taken' };
   // A proposal can tip a malfunction into S2 when the text shows some impact, never further.
   if (fromSignals === 'S3' && raises.length > 0) return { ...decided, severity: 'S2', proposal: 'raised' };
   return { ...decided, severity: fromSignals, proposal: 'not-supported' };
@@ -78,7 +92,12 @@ function shiftWithinS2S3(base: Severity, net: number): Severity {
   return base;
 }
 
-function modifiersToShow({ base, severity, raises, lowers }: {
+function modifiersToShow({
+  base,
+  severity,
+  raises,
+  lowers,
+}: {
   base: Severity;
   severity: Severity;
   raises: FoundSignal[];

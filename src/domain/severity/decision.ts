@@ -2,7 +2,8 @@ import type { Severity } from '../types.ts';
 import type { FoundSignal } from './match-signals.ts';
 
 /** What the customer's proposal did to the outcome; the explanation words each case. */
-export type ProposalOutcome = 'none' | 'agrees' | 'accepted' | 'raised' | 'kept-s1' | 'not-supported' | 'lower-not-taken';
+export type ProposalOutcome =
+  'none' | 'agrees' | 'accepted' | 'raised' | 'kept-s1' | 'not-supported' | 'lower-not-taken';
 
 export interface Decision {
   severity: Severity;

@@ -11,9 +11,12 @@ export function explainDecision(decision: Decision): string {
 }
 
 function firstSentence({ severity, basis, decisive, modifiers, fromSignals }: Decision): string {
-  if (basis === 'fallback-question') return `${severity} because no severity signal matched and the message asks a question.`;
-  if (basis === 'fallback-statement') return `${severity} because no severity signal matched; the message is taken as a malfunction report until a responder reclassifies it.`;
-  if (basis === 'proposal') return `${severity} as the customer proposed, since no severity signal matched in the text.`;
+  if (basis === 'fallback-question')
+    return `${severity} because no severity signal matched and the message asks a question.`;
+  if (basis === 'fallback-statement')
+    return `${severity} because no severity signal matched; the message is taken as a malfunction report until a responder reclassifies it.`;
+  if (basis === 'proposal')
+    return `${severity} as the customer proposed, since no severity signal matched in the text.`;
   const shown = fromSignals ?? severity;
   const cause = decisive ? `the text ${decisive.group.reason} (${quote(decisive)})` : 'of the signals matched';
   const shaping = modifiers.map((modifier) => `, ${modifier.group.reason} (${quote(modifier)})`).join('');

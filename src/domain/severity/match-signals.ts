@@ -47,7 +47,11 @@ function isNegated(text: string, start: number, end: number, { negation }: Compi
   const before = text.slice(0, start);
   let clauseStart = 0;
   for (const boundary of before.matchAll(negation.clauseBreak)) clauseStart = boundary.index + boundary[0].length;
-  const words = before.slice(clauseStart).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(-negation.window);
+  const words = before
+    .slice(clauseStart)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(-negation.window);
   if (words.some((word) => negation.cues.has(word))) return true;
   const after = text.slice(end);
   return negation.after.some((denial) => denial.test(after));

@@ -26,7 +26,9 @@ export const ZSeverityRules = z
   .object({
     version: z.literal(1),
     fallback: z.object({ question: z.enum(SEVERITIES), statement: z.enum(SEVERITIES) }).strict(),
-    normalise: z.object({ replacements: z.array(z.object({ find: ZRegexSource, replace: z.string() }).strict()) }).strict(),
+    normalise: z
+      .object({ replacements: z.array(z.object({ find: ZRegexSource, replace: z.string() }).strict()) })
+      .strict(),
     negation: z
       .object({
         window: z.number().int().min(1).max(12),
@@ -43,17 +45,26 @@ export const ZSeverityRules = z
     for (const [id, group] of Object.entries(rules.signals)) {
       const path = ['signals', id];
       if ((group.points === 'modifier') !== (group.effect !== undefined)) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'effect'], message: 'a modifier needs an effect; a severity signal must not have one' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'effect'],
+          message: 'a modifier needs an effect; a severity signal must not have one',
+        });
       }
       for (const [i, target] of group.outranks.entries()) {
-        if (!(target in rules.signals)) ctx.addIssue({ code: 'custom', path: [...path, 'outranks', i], message: `unknown signal group "${target}"` });
+        if (!(target in rules.signals))
+          ctx.addIssue({ code: 'custom', path: [...path, 'outranks', i], message: `unknown signal group "${target}"` });
       }
       for (const [i, source] of group.patterns.entries()) {
         const problem = regexProblem(() => expandPattern(source, rules.vocabulary));
         if (problem) ctx.addIssue({ code: 'custom', path: [...path, 'patterns', i], message: problem });
       }
     }
-    for (const [key, list] of [['normalise', rules.normalise.replacements.map((r) => r.find)], ['negation', rules.negation.clause_breaks], ['negation', rules.negation.after]] as const) {
+    for (const [key, list] of [
+      ['normalise', rules.normalise.replacements.map((r) => r.find)],
+      ['negation', rules.negation.clause_breaks],
+      ['negation', rules.negation.after],
+    ] as const) {
       for (const [i, source] of list.entries()) {
         const problem = regexProblem(() => new RegExp(source, 'u'));
         if (problem) ctx.addIssue({ code: 'custom', path: [key, i], message: problem });

@@ -15,12 +15,22 @@ export interface SlaSources {
     creditCapPercent: number;
     claimWindowDays: number;
     termination: { s1Count: number; s1WindowDays: number; uptimeBelow: number };
-    followUps: { timelineHours: number; postmortemHours: number; executiveSummaryHours: number; rcaBusinessDays: number };
+    followUps: {
+      timelineHours: number;
+      postmortemHours: number;
+      executiveSummaryHours: number;
+      rcaBusinessDays: number;
+    };
     weakeningNoticeDays: number;
   };
   /** Resolved incidents of these severities get the follow-up documents. */
   followUpSeverities: readonly Severity[];
-  statusPage: { partialOutageWeight: number; degradedPerformanceWeight: number; maintenanceNoticeHours: number; rateLimit: { requests: number; perSeconds: number } };
+  statusPage: {
+    partialOutageWeight: number;
+    degradedPerformanceWeight: number;
+    maintenanceNoticeHours: number;
+    rateLimit: { requests: number; perSeconds: number };
+  };
   responseTargets: Readonly<Record<Tier, Readonly<Record<Severity, ResponseTarget>>>>;
   severityMeaning: Readonly<Record<Severity, string>>;
   /** The classifier's signal groups, in file order (the severity rules). */
@@ -49,19 +59,37 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
     uptimeTable: uptimeTable(),
     severities: SEVERITIES.map((severity) => {
       const groups = sources.signalGroups.filter((g) => g.points === severity);
-      return { severity, meaning: sources.severityMeaning[severity], signals: groups.map((g) => g.label), examples: examplePhrases(groups.map((g) => g.patterns)) };
+      return {
+        severity,
+        meaning: sources.severityMeaning[severity],
+        signals: groups.map((g) => g.label),
+        examples: examplePhrases(groups.map((g) => g.patterns)),
+      };
     }),
-    responseTimes: TIERS.map((tier) => ({ tier, targets: SEVERITIES.map((severity) => ({ severity, target: { ...sources.responseTargets[tier][severity] } })) })),
+    responseTimes: TIERS.map((tier) => ({
+      tier,
+      targets: SEVERITIES.map((severity) => ({ severity, target: { ...sources.responseTargets[tier][severity] } })),
+    })),
     runbooks: (['S1', 'S2'] as const).map((severity) => ({
       severity,
       steps: sources.runbooks[severity].steps.map((step) => ({
-        id: step.id, title: step.title, offsetMinutes: step.at.minutes, after: step.at.after, isBusinessTime: step.at.isBusinessTime,
-        action: step.action, when: step.when, targets: [...step.targets],
+        id: step.id,
+        title: step.title,
+        offsetMinutes: step.at.minutes,
+        after: step.at.after,
+        isBusinessTime: step.at.isBusinessTime,
+        action: step.action,
+        when: step.when,
+        targets: [...step.targets],
       })),
     })),
     followUps: { severities: SEVERITIES.filter((s) => sources.followUpSeverities.includes(s)), ...contract.followUps },
     credits: {
-      tiers: contract.credits.map(({ minUptime, percent: p, terminationRight }) => ({ minUptime, percent: p, terminationRight })),
+      tiers: contract.credits.map(({ minUptime, percent: p, terminationRight }) => ({
+        minUptime,
+        percent: p,
+        terminationRight,
+      })),
       capPercent: contract.creditCapPercent,
       claimWindowDays: contract.claimWindowDays,
     },
@@ -84,7 +112,8 @@ function examplePhrases(groupPatterns: readonly (readonly RegExp[])[]): string[]
   for (let round = 0; picked.length < EXAMPLES_PER_SEVERITY && plain.some((list) => list.length > round); round += 1) {
     for (const list of plain) {
       const phrase = list[round];
-      if (phrase !== undefined && picked.length < EXAMPLES_PER_SEVERITY && !picked.includes(phrase)) picked.push(phrase);
+      if (phrase !== undefined && picked.length < EXAMPLES_PER_SEVERITY && !picked.includes(phrase))
+        picked.push(phrase);
     }
   }
   return picked;

@@ -24,7 +24,13 @@ export interface SlaContent {
   /** The S1 and S2 runbooks as customers see them (ids, offsets, who is brought in). */
   runbooks: { severity: 'S1' | 'S2'; steps: SlaRunbookStep[] }[];
   /** Deadlines after a resolved incident of one of `severities`, counted from the resolution. */
-  followUps: { severities: Severity[]; timelineHours: number; postmortemHours: number; executiveSummaryHours: number; rcaBusinessDays: number };
+  followUps: {
+    severities: Severity[];
+    timelineHours: number;
+    postmortemHours: number;
+    executiveSummaryHours: number;
+    rcaBusinessDays: number;
+  };
   credits: { tiers: SlaCreditTier[]; capPercent: number; claimWindowDays: number };
   termination: { s1Count: number; s1WindowDays: number; uptimeBelow: number; rcaLaterThanBusinessDays: number };
   maintenance: { noticeHours: number };

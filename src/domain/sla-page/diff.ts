@@ -35,7 +35,13 @@ function walk(path: string, before: unknown, after: unknown, changes: SlaChange[
   changes.push({ path, before, after });
 }
 
-function walkById(path: string, identity: string, before: Record<string, unknown>[], after: Record<string, unknown>[], changes: SlaChange[]): void {
+function walkById(
+  path: string,
+  identity: string,
+  before: Record<string, unknown>[],
+  after: Record<string, unknown>[],
+  changes: SlaChange[],
+): void {
   const byId = (items: Record<string, unknown>[]) => new Map(items.map((item) => [String(item[identity]), item]));
   const old = byId(before);
   const now = byId(after);

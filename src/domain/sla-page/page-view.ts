@@ -23,10 +23,19 @@ export const SLA_SECTIONS = [
 
 const TIER_NAMES: Record<string, string> = { standard: 'Standard', 'enterprise-premium': 'Enterprise Premium' };
 const TARGET_NAMES: Record<string, string> = {
-  'on-call': 'the on-call engineer', responders: 'the responders', 'engineering-managers': 'an engineering manager', 'senior-engineers': 'a senior engineer',
-  'vp-engineering': 'the VP of Engineering', 'success-owner': 'your customer success owner',
+  'on-call': 'the on-call engineer',
+  responders: 'the responders',
+  'engineering-managers': 'an engineering manager',
+  'senior-engineers': 'a senior engineer',
+  'vp-engineering': 'the VP of Engineering',
+  'success-owner': 'your customer success owner',
 };
-const CONDITIONS: Record<string, string> = { always: '', unacknowledged: 'if not yet acknowledged', unresolved: 'if not yet resolved', 'acknowledged-not-engaged': 'if nobody has posted in the incident since' };
+const CONDITIONS: Record<string, string> = {
+  always: '',
+  unacknowledged: 'if not yet acknowledged',
+  unresolved: 'if not yet resolved',
+  'acknowledged-not-engaged': 'if nobody has posted in the incident since',
+};
 const PAGED = new Set(['page-oncall', 'repage-oncall']);
 const LADDER_ACTIONS = new Set([...PAGED, 'escalate']);
 
@@ -39,33 +48,68 @@ export function dateText(instant: Date, timeZone: string): string {
 }
 
 /** Everything the SLA template shows, as text: the template only places it. */
-export function slaPageView({ version, scheduled, timeZone }: { version: SlaVersion; scheduled: SlaVersion | undefined; timeZone: string }) {
+export function slaPageView({
+  version,
+  scheduled,
+  timeZone,
+}: {
+  version: SlaVersion;
+  scheduled: SlaVersion | undefined;
+  timeZone: string;
+}) {
   const c = version.content;
   const a = c.availability;
   return {
     sections: SLA_SECTIONS,
-    version: { number: version.version, effectiveDate: dateText(version.effectiveAt, timeZone), effectiveAt: version.effectiveAt.toISOString() },
-    scheduled: scheduled ? { number: scheduled.version, effectiveDate: dateText(scheduled.effectiveAt, timeZone), isWeakening: scheduled.isWeakening } : undefined,
+    version: {
+      number: version.version,
+      effectiveDate: dateText(version.effectiveAt, timeZone),
+      effectiveAt: version.effectiveAt.toISOString(),
+    },
+    scheduled: scheduled
+      ? {
+          number: scheduled.version,
+          effectiveDate: dateText(scheduled.effectiveAt, timeZone),
+          isWeakening: scheduled.isWeakening,
+        }
+      : undefined,
     availability: {
-      target: percentText(a.targetPercent), perMonth: formatDowntime(a.allowed.perMonthMinutes), perYear: formatDowntime(a.allowed.perYearMinutes),
-      downtimeDefinition: a.downtimeDefinition, exclusions: a.exclusions, partialOutage: percentText(a.partialOutageWeightPercent),
+      target: percentText(a.targetPercent),
+      perMonth: formatDowntime(a.allowed.perMonthMinutes),
+      perYear: formatDowntime(a.allowed.perYearMinutes),
+      downtimeDefinition: a.downtimeDefinition,
+      exclusions: a.exclusions,
+      partialOutage: percentText(a.partialOutageWeightPercent),
       degradedPerformance: percentText(a.degradedPerformanceWeightPercent),
       weights: a.downtimeWeights.map((w) => ({ severity: w.severity, share: percentText(w.percent) })),
       components: c.components.map((x) => ({ name: x.group ? `${x.group}: ${x.name}` : x.name })),
     },
     uptimeTable: c.uptimeTable.map((row) => ({
-      percent: percentText(row.percent), perMonth: formatDowntime(row.perMonthMinutes), perWeek: formatDowntime(row.perWeekMinutes), perYear: formatDowntime(row.perYearMinutes),
+      percent: percentText(row.percent),
+      perMonth: formatDowntime(row.perMonthMinutes),
+      perWeek: formatDowntime(row.perWeekMinutes),
+      perYear: formatDowntime(row.perYearMinutes),
       isTarget: row.percent === a.targetPercent,
     })),
     severities: c.severities.map((s) => ({ ...s, signals: s.signals.join(', ') })),
     responseTimes: {
       severities: c.severities.map((s) => s.severity),
-      rows: c.responseTimes.map((r) => ({ tier: TIER_NAMES[r.tier] ?? r.tier, targets: r.targets.map((t) => ({ severity: t.severity, text: describeTarget(t.target) })) })),
+      rows: c.responseTimes.map((r) => ({
+        tier: TIER_NAMES[r.tier] ?? r.tier,
+        targets: r.targets.map((t) => ({ severity: t.severity, text: describeTarget(t.target) })),
+      })),
     },
-    escalation: c.runbooks.map((r) => ({ severity: r.severity, steps: r.steps.filter((s) => LADDER_ACTIONS.has(s.action)).map(stepView) })),
+    escalation: c.runbooks.map((r) => ({
+      severity: r.severity,
+      steps: r.steps.filter((s) => LADDER_ACTIONS.has(s.action)).map(stepView),
+    })),
     s1Timeline: (c.runbooks.find((r) => r.severity === 'S1')?.steps ?? []).map(stepView),
     followUps: { ...c.followUps, severities: c.followUps.severities.join(' or ') },
-    credits: { tiers: creditRows(c.credits.tiers), cap: percentText(c.credits.capPercent), claimWindowDays: c.credits.claimWindowDays },
+    credits: {
+      tiers: creditRows(c.credits.tiers),
+      cap: percentText(c.credits.capPercent),
+      claimWindowDays: c.credits.claimWindowDays,
+    },
     termination: c.termination,
     maintenance: c.maintenance,
     changeNotice: c.changeNotice,
@@ -75,9 +119,14 @@ export function slaPageView({ version, scheduled, timeZone }: { version: SlaVers
 export type SlaPageView = ReturnType<typeof slaPageView>;
 
 function stepView(step: SlaRunbookStep) {
-  const offset = formatOffset(new Date(0), new Date(step.offsetMinutes * 60_000)).replace(/^T/, step.after === 'start' ? 'T' : step.after === 'acknowledged' ? 'Ack' : 'Resolved');
+  const offset = formatOffset(new Date(0), new Date(step.offsetMinutes * 60_000)).replace(
+    /^T/,
+    step.after === 'start' ? 'T' : step.after === 'acknowledged' ? 'Ack' : 'Resolved',
+  );
   return {
-    id: step.id, offset, title: step.title,
+    id: step.id,
+    offset,
+    title: step.title,
     who: (PAGED.has(step.action) ? ['on-call'] : step.targets).map((t) => TARGET_NAMES[t] ?? t).join(', '),
     condition: CONDITIONS[step.when] ?? step.when,
     isBusinessTime: step.isBusinessTime,
@@ -88,7 +137,12 @@ function stepView(step: SlaRunbookStep) {
 function creditRows(tiers: readonly SlaCreditTier[]) {
   return tiers.map((tier, i) => {
     const upper = tiers[i - 1]?.minUptime;
-    const range = upper === undefined ? `${percentText(tier.minUptime)} or more` : tier.minUptime === 0 ? `below ${percentText(upper)}` : `${percentText(tier.minUptime)} to below ${percentText(upper)}`;
+    const range =
+      upper === undefined
+        ? `${percentText(tier.minUptime)} or more`
+        : tier.minUptime === 0
+          ? `below ${percentText(upper)}`
+          : `${percentText(tier.minUptime)} to below ${percentText(upper)}`;
     return { range, percent: percentText(tier.percent), terminationRight: tier.terminationRight };
   });
 }

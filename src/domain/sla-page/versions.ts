@@ -24,8 +24,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * waits out its notice must not bring that weakening forward. The notice is the one promised by
  * the version in effect (shortening the notice itself is a weakening that waits the old notice).
  */
-export function planSlaVersion({ latest, inEffect, content, contentHash, now }: {
-  latest: SlaVersion | undefined; inEffect: SlaVersion | undefined; content: SlaContent; contentHash: string; now: Date;
+export function planSlaVersion({
+  latest,
+  inEffect,
+  content,
+  contentHash,
+  now,
+}: {
+  latest: SlaVersion | undefined;
+  inEffect: SlaVersion | undefined;
+  content: SlaContent;
+  contentHash: string;
+  now: Date;
 }): NewSlaVersion | undefined {
   if (latest?.contentHash === contentHash) return undefined;
   if (!latest) return { contentHash, content, diff: [], isWeakening: false, createdAt: now, effectiveAt: now };
@@ -33,14 +43,23 @@ export function planSlaVersion({ latest, inEffect, content, contentHash, now }: 
   const weakens = isWeakening(diffSla(base.content, content));
   const noticeDays = base.content.changeNotice.weakeningDays;
   return {
-    contentHash, content, diff: diffSla(latest.content, content), isWeakening: weakens, createdAt: now,
+    contentHash,
+    content,
+    diff: diffSla(latest.content, content),
+    isWeakening: weakens,
+    createdAt: now,
     effectiveAt: weakens ? new Date(now.getTime() + noticeDays * DAY_MS) : now,
   };
 }
 
 /** The version in effect at `now`: the highest number whose effective date has come. */
-export function versionInEffect<V extends Pick<SlaVersion, 'version' | 'effectiveAt'>>(versions: readonly V[], now: Date): V | undefined {
-  return versions.filter((v) => v.effectiveAt.getTime() <= now.getTime()).reduce<V | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
+export function versionInEffect<V extends Pick<SlaVersion, 'version' | 'effectiveAt'>>(
+  versions: readonly V[],
+  now: Date,
+): V | undefined {
+  return versions
+    .filter((v) => v.effectiveAt.getTime() <= now.getTime())
+    .reduce<V | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
 }
 
 export type SlaVersionState = 'in-effect' | 'scheduled' | 'past' | 'withdrawn';
@@ -49,16 +68,25 @@ export type SlaVersionState = 'in-effect' | 'scheduled' | 'past' | 'withdrawn';
  * Where each version stands at `now`. A scheduled version that a later one (effective no later)
  * replaces never takes effect: withdrawn, e.g. a weakening reverted during its notice period.
  */
-export function versionState(version: Pick<SlaVersion, 'version' | 'effectiveAt'>, all: readonly Pick<SlaVersion, 'version' | 'effectiveAt'>[], now: Date): SlaVersionState {
+export function versionState(
+  version: Pick<SlaVersion, 'version' | 'effectiveAt'>,
+  all: readonly Pick<SlaVersion, 'version' | 'effectiveAt'>[],
+  now: Date,
+): SlaVersionState {
   const current = versionInEffect(all, now);
   if (current?.version === version.version) return 'in-effect';
-  const isReplacedBeforeEffect = all.some((v) => v.version > version.version && v.effectiveAt.getTime() <= version.effectiveAt.getTime());
+  const isReplacedBeforeEffect = all.some(
+    (v) => v.version > version.version && v.effectiveAt.getTime() <= version.effectiveAt.getTime(),
+  );
   if (isReplacedBeforeEffect) return 'withdrawn';
   return version.effectiveAt.getTime() > now.getTime() ? 'scheduled' : 'past';
 }
 
 /** The next version to take effect after `now`, if one is scheduled. */
-export function nextScheduled<V extends Pick<SlaVersion, 'version' | 'effectiveAt'>>(versions: readonly V[], now: Date): V | undefined {
+export function nextScheduled<V extends Pick<SlaVersion, 'version' | 'effectiveAt'>>(
+  versions: readonly V[],
+  now: Date,
+): V | undefined {
   return versions
     .filter((v) => versionState(v, versions, now) === 'scheduled')
     .sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime())[0];

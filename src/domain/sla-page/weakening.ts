@@ -28,7 +28,10 @@ const RULES: [RegExp, Rule][] = [
   [/^severities\[\w+\]\.(signals|examples)$/, informational],
   [/^responseTimes\[[\w-]+\]$/, removalWeakens],
   [/^responseTimes\[[\w-]+\]\.targets\[\w+\]$/, removalWeakens],
-  [/^responseTimes\[[\w-]+\]\.targets\[\w+\]\.target$/, (b, a) => isLongerTarget(b as ResponseTarget, a as ResponseTarget)],
+  [
+    /^responseTimes\[[\w-]+\]\.targets\[\w+\]\.target$/,
+    (b, a) => isLongerTarget(b as ResponseTarget, a as ResponseTarget),
+  ],
   [/^runbooks\[\w+\]$/, removalWeakens],
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]$/, removalWeakens],
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.offsetMinutes$/, lowerIsStronger],
@@ -48,7 +51,12 @@ const RULES: [RegExp, Rule][] = [
   [/^maintenance\.noticeHours$/, higherIsStronger],
   [/^changeNotice\.weakeningDays$/, higherIsStronger],
   // Fewer requests, or a slower rate (600 per 60 s → 600 per 120 s), is less; 1,200 per 120 s is not.
-  [/^rateLimit$/, (b, a) => rate(a).requests < rate(b).requests || rate(a).requests / rate(a).perSeconds < rate(b).requests / rate(b).perSeconds],
+  [
+    /^rateLimit$/,
+    (b, a) =>
+      rate(a).requests < rate(b).requests ||
+      rate(a).requests / rate(a).perSeconds < rate(b).requests / rate(b).perSeconds,
+  ],
   [/^components\[[^\]]+\]$/, removalWeakens],
   [/^components\[[^\]]+\]\.(name|group)$/, informational],
 ];
@@ -77,7 +85,8 @@ const TARGET_RANK: Record<ResponseTarget['kind'], number> = { elapsed: 0, 'busin
 function isLongerTarget(before: ResponseTarget | null, after: ResponseTarget | null): boolean {
   if (!before || !after) return after === null;
   const amount = (t: ResponseTarget) => (t.kind === 'business-days' ? t.days * 8 * 60 : t.minutes);
-  if (TARGET_RANK[after.kind] !== TARGET_RANK[before.kind]) return TARGET_RANK[after.kind] > TARGET_RANK[before.kind] || amount(after) > amount(before);
+  if (TARGET_RANK[after.kind] !== TARGET_RANK[before.kind])
+    return TARGET_RANK[after.kind] > TARGET_RANK[before.kind] || amount(after) > amount(before);
   return amount(after) > amount(before);
 }
 
@@ -87,9 +96,16 @@ function isLongerTarget(before: ResponseTarget | null, after: ResponseTarget | n
  * or loses its termination right.
  */
 function isSmallerCredit(before: SlaCreditTier[], after: SlaCreditTier[]): boolean {
-  const edges = [...before, ...after].flatMap((t) => [t.minUptime, t.minUptime - 1e-6]).filter((u) => u >= 0 && u <= 100);
-  const at = (tiers: SlaCreditTier[], uptime: number) => tiers.find((t) => t.minUptime <= uptime) ?? { percent: 0, terminationRight: false };
-  return edges.some((u) => at(after, u).percent < at(before, u).percent || (at(before, u).terminationRight && !at(after, u).terminationRight));
+  const edges = [...before, ...after]
+    .flatMap((t) => [t.minUptime, t.minUptime - 1e-6])
+    .filter((u) => u >= 0 && u <= 100);
+  const at = (tiers: SlaCreditTier[], uptime: number) =>
+    tiers.find((t) => t.minUptime <= uptime) ?? { percent: 0, terminationRight: false };
+  return edges.some(
+    (u) =>
+      at(after, u).percent < at(before, u).percent ||
+      (at(before, u).terminationRight && !at(after, u).terminationRight),
+  );
 }
 
 function num(value: unknown): number {

@@ -7,7 +7,12 @@ const MINUTE_MS = 60_000;
 export type SlaState = 'met' | 'breached' | 'running' | 'overdue';
 
 /** When the first response is due for a ticket filed at `filedAt`. */
-export function firstResponseDueAt(args: { filedAt: Date; tier: Tier; severity: Severity; calendar: BusinessCalendar }): Date {
+export function firstResponseDueAt(args: {
+  filedAt: Date;
+  tier: Tier;
+  severity: Severity;
+  calendar: BusinessCalendar;
+}): Date {
   const { filedAt, tier, severity, calendar } = args;
   const target = FIRST_RESPONSE_TARGETS[tier][severity];
   switch (target.kind) {

@@ -8,7 +8,9 @@ import { DateTime, IANAZone } from 'luxon';
 export function formatInstantForReader(instant: Date, timeZone: string): string {
   if (!IANAZone.isValidZone(timeZone)) throw new Error(`Unknown time zone "${timeZone}"`);
   const local = DateTime.fromJSDate(instant, { zone: timeZone });
-  const zoneName = ZONE_NAME_LOCALES.map((locale) => local.setLocale(locale).toFormat('ZZZZ')).find((name) => !/^(GMT|UTC)[+-]/.test(name));
+  const zoneName = ZONE_NAME_LOCALES.map((locale) => local.setLocale(locale).toFormat('ZZZZ')).find(
+    (name) => !/^(GMT|UTC)[+-]/.test(name),
+  );
   return `${local.setLocale('en-US').toFormat('ccc d LLL yyyy, HH:mm')} ${zoneName ?? local.setLocale('en-US').toFormat('ZZZZ')}`;
 }
 

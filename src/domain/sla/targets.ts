@@ -33,7 +33,9 @@ export function describeTarget(target: ResponseTarget): string {
 
 // Whole hours read better than '240 minutes'; anything else stays in minutes so nothing is rounded away.
 function duration(minutes: number, qualifier: string): string {
-  return minutes > 0 && minutes % 60 === 0 ? count(minutes / 60, `${qualifier}hour`) : count(minutes, `${qualifier}minute`);
+  return minutes > 0 && minutes % 60 === 0
+    ? count(minutes / 60, `${qualifier}hour`)
+    : count(minutes, `${qualifier}minute`);
 }
 
 function count(n: number, unit: string): string {

@@ -1,6 +1,12 @@
 import type { Interval, WeightedInterval } from './downtime.ts';
 
-export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+export const COMPONENT_STATES = [
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+] as const;
 export type ComponentState = (typeof COMPONENT_STATES)[number];
 
 /** How people read each state (status page, Slack, customer posts). */
@@ -27,10 +33,26 @@ export interface StateChange {
  * Turns a component's state changes into outages and maintenance spans up to `until`. Changes
  * must be sorted by time; the component was `initialState` before the first one.
  */
-export function componentHistory({ changes, initialState = 'operational', until, weights }: { changes: readonly StateChange[]; initialState?: ComponentState; until: Date; weights: StateWeights }): { outages: WeightedInterval[]; maintenance: Interval[] } {
+export function componentHistory({
+  changes,
+  initialState = 'operational',
+  until,
+  weights,
+}: {
+  changes: readonly StateChange[];
+  initialState?: ComponentState;
+  until: Date;
+  weights: StateWeights;
+}): { outages: WeightedInterval[]; maintenance: Interval[] } {
   const outages: WeightedInterval[] = [];
   const maintenance: Interval[] = [];
-  const weightOf: Record<ComponentState, number> = { operational: 0, under_maintenance: 0, major_outage: 1, partial_outage: weights.partialOutage, degraded_performance: weights.degradedPerformance };
+  const weightOf: Record<ComponentState, number> = {
+    operational: 0,
+    under_maintenance: 0,
+    major_outage: 1,
+    partial_outage: weights.partialOutage,
+    degraded_performance: weights.degradedPerformance,
+  };
   let state = initialState;
   let since = new Date(-8.64e15);
   const close = (to: Date) => {
@@ -49,7 +71,11 @@ export function componentHistory({ changes, initialState = 'operational', until,
 }
 
 /** The state a component is in at `at`, from its sorted changes. */
-export function stateAt(changes: readonly StateChange[], at: Date, initialState: ComponentState = 'operational'): ComponentState {
+export function stateAt(
+  changes: readonly StateChange[],
+  at: Date,
+  initialState: ComponentState = 'operational',
+): ComponentState {
   let state = initialState;
   for (const change of changes) {
     if (change.at > at) break;

@@ -13,14 +13,31 @@ export interface DayMeasure extends DowntimeMeasure {
  * DST change), for the `days` days ending with the day that contains `now`. The current day is
  * measured up to `now` only.
  */
-export function dailyDowntime({ now, days, timeZone, outages, exclusions = [] }: { now: Date; days: number; timeZone: string; outages: readonly WeightedInterval[]; exclusions?: readonly Interval[] }): DayMeasure[] {
+export function dailyDowntime({
+  now,
+  days,
+  timeZone,
+  outages,
+  exclusions = [],
+}: {
+  now: Date;
+  days: number;
+  timeZone: string;
+  outages: readonly WeightedInterval[];
+  exclusions?: readonly Interval[];
+}): DayMeasure[] {
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   const result: DayMeasure[] = [];
   for (let back = days - 1; back >= 0; back--) {
     const day = today.minus({ days: back });
     const from = day.toJSDate();
     const to = back === 0 ? now : day.plus({ days: 1 }).toJSDate();
-    result.push({ date: day.toISODate() as string, from, to, ...measureDowntime({ window: { from, to }, outages, exclusions }) });
+    result.push({
+      date: day.toISODate() as string,
+      from,
+      to,
+      ...measureDowntime({ window: { from, to }, outages, exclusions }),
+    });
   }
   return result;
 }

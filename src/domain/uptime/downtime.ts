@@ -26,7 +26,15 @@ export interface DowntimeMeasure {
  * exclusion never counts as downtime, even when an outage overlaps it (announced maintenance is
  * outside the promise); overlapping outages count once, at the heaviest weight.
  */
-export function measureDowntime({ window, outages, exclusions = [] }: { window: Interval; outages: readonly WeightedInterval[]; exclusions?: readonly Interval[] }): DowntimeMeasure {
+export function measureDowntime({
+  window,
+  outages,
+  exclusions = [],
+}: {
+  window: Interval;
+  outages: readonly WeightedInterval[];
+  exclusions?: readonly Interval[];
+}): DowntimeMeasure {
   const start = window.from.getTime();
   const end = window.to.getTime();
   const windowMs = Math.max(0, end - start);
@@ -47,7 +55,7 @@ export function measureDowntime({ window, outages, exclusions = [] }: { window: 
   let excludedMs = 0;
   let downtimeMs = 0;
   let last = start;
-  for (let i = 0; i < edges.length; ) {
+  for (let i = 0; i < edges.length;) {
     const at = (edges[i] as (typeof edges)[number]).at;
     if (at > last) {
       if (openExclusions > 0) excludedMs += at - last;
@@ -66,5 +74,11 @@ export function measureDowntime({ window, outages, exclusions = [] }: { window: 
     }
   }
   const consideredMs = windowMs - excludedMs;
-  return { windowMs, excludedMs, consideredMs, downtimeMs, uptimePercent: consideredMs > 0 ? (100 * (consideredMs - downtimeMs)) / consideredMs : 100 };
+  return {
+    windowMs,
+    excludedMs,
+    consideredMs,
+    downtimeMs,
+    uptimePercent: consideredMs > 0 ? (100 * (consideredMs - downtimeMs)) / consideredMs : 100,
+  };
 }

@@ -68,15 +68,26 @@ function answer(res: ServerResponse, status: number, body: unknown, headers: Rec
  * A loopback stand-in for PagerDuty's Events API v2 and the REST `/oncalls` endpoint, recording
  * every request, plus a webhook sender. One server answers both APIs.
  */
-export async function startPagerDutyEmulator({ port = 0, routingKey, apiToken, onCalls }: {
-  port?: number; routingKey: string; apiToken: string; onCalls: EmulatedEscalationPolicy[];
+export async function startPagerDutyEmulator({
+  port = 0,
+  routingKey,
+  apiToken,
+  onCalls,
+}: {
+  port?: number;
+  routingKey: string;
+  apiToken: string;
+  onCalls: EmulatedEscalationPolicy[];
 }): Promise<PagerDutyEmulator> {
   const calls: RecordedPagerDutyCall[] = [];
   const events: Record<string, unknown>[] = [];
   const alerts = new AlertBook();
   const faults = new FaultPlan<PagerDutyFaultMode>();
   const startedAt = new Date();
-  const shift = { start: new Date(startedAt.getTime() - 3_600_000), end: new Date(startedAt.getTime() + 7 * 86_400_000) };
+  const shift = {
+    start: new Date(startedAt.getTime() - 3_600_000),
+    end: new Date(startedAt.getTime() + 7 * 86_400_000),
+  };
 
   function enqueue(body: unknown): [number, unknown] {
     const errors = validateEvent(body, routingKey);
@@ -93,7 +104,14 @@ export async function startPagerDutyEmulator({ port = 0, routingKey, apiToken, o
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = parseBody(Buffer.concat(chunks).toString('utf8'));
-    const call: RecordedPagerDutyCall = { path: url.pathname, query: url.search, method: req.method ?? 'GET', body, at: new Date(), httpStatus: 0 };
+    const call: RecordedPagerDutyCall = {
+      path: url.pathname,
+      query: url.search,
+      method: req.method ?? 'GET',
+      body,
+      at: new Date(),
+      httpStatus: 0,
+    };
     calls.push(call);
     const reply = (status: number, payload: unknown, headers?: Record<string, string>) => {
       call.httpStatus = status;
@@ -110,8 +128,14 @@ export async function startPagerDutyEmulator({ port = 0, routingKey, apiToken, o
       return;
     }
     if (fault === '429') {
-      return reply(429, { status: 'throttle event', message: 'Requests for this service are arriving too quickly. Please retry later.' },
-        { 'retry-after': String(faults.retryAfterSeconds) });
+      return reply(
+        429,
+        {
+          status: 'throttle event',
+          message: 'Requests for this service are arriving too quickly. Please retry later.',
+        },
+        { 'retry-after': String(faults.retryAfterSeconds) },
+      );
     }
     if (fault === '5xx') return reply(500, { status: 'error', message: 'Internal Server Error' });
 
@@ -148,7 +172,12 @@ export async function startPagerDutyEmulator({ port = 0, routingKey, apiToken, o
     },
     async sendWebhook(targetUrl, options) {
       // A key never sent to us still gets a webhook (an incident opened in PagerDuty's UI), but no alert.
-      const alert = alerts.get(options.dedupKey) ?? { incidentId: alerts.nextIncidentId(), status: 'triggered', triggers: 0, summary: '' };
+      const alert = alerts.get(options.dedupKey) ?? {
+        incidentId: alerts.nextIncidentId(),
+        status: 'triggered',
+        triggers: 0,
+        summary: '',
+      };
       alert.status = statusAfter(options.eventType, alert.status);
       return postWebhook(targetUrl, buildWebhookBody(options, alert, new Date()), options);
     },

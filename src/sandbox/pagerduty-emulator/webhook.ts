@@ -2,8 +2,15 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { AlertStatus, EmulatedAlert } from './alerts.ts';
 
 export type WebhookEventType =
-  | 'incident.triggered' | 'incident.acknowledged' | 'incident.unacknowledged' | 'incident.resolved'
-  | 'incident.reopened' | 'incident.escalated' | 'incident.reassigned' | 'incident.annotated' | 'incident.priority_updated';
+  | 'incident.triggered'
+  | 'incident.acknowledged'
+  | 'incident.unacknowledged'
+  | 'incident.resolved'
+  | 'incident.reopened'
+  | 'incident.escalated'
+  | 'incident.reassigned'
+  | 'incident.annotated'
+  | 'incident.priority_updated';
 
 export interface WebhookOptions {
   eventType: WebhookEventType;
@@ -20,11 +27,20 @@ export interface WebhookOptions {
 export function statusAfter(eventType: WebhookEventType, current: AlertStatus | undefined): AlertStatus {
   if (eventType === 'incident.acknowledged') return 'acknowledged';
   if (eventType === 'incident.resolved') return 'resolved';
-  if (eventType === 'incident.triggered' || eventType === 'incident.unacknowledged' || eventType === 'incident.reopened') return 'triggered';
+  if (
+    eventType === 'incident.triggered' ||
+    eventType === 'incident.unacknowledged' ||
+    eventType === 'incident.reopened'
+  )
+    return 'triggered';
   return current ?? 'triggered';
 }
 
-export function buildWebhookBody({ eventType, dedupKey, agentSummary }: WebhookOptions, alert: EmulatedAlert, occurredAt: Date): string {
+export function buildWebhookBody(
+  { eventType, dedupKey, agentSummary }: WebhookOptions,
+  alert: EmulatedAlert,
+  occurredAt: Date,
+): string {
   return JSON.stringify({
     event: {
       id: randomUUID(),
@@ -53,11 +69,25 @@ function sign(secret: string, rawBody: string): string {
 }
 
 /** Posts like PagerDuty's webhook sender: signed raw body, X-Webhook-Id for deduplication. */
-export async function postWebhook(targetUrl: string, rawBody: string, options: WebhookOptions): Promise<{ status: number; body: string; webhookId: string }> {
+export async function postWebhook(
+  targetUrl: string,
+  rawBody: string,
+  options: WebhookOptions,
+): Promise<{ status: number; body: string; webhookId: string }> {
   const webhookId = options.webhookId ?? randomUUID();
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-webhook-id': webhookId, 'user-agent': 'PagerDuty-Webhook/V3.0' };
-  if (!options.omitSignature) headers['x-pagerduty-signature'] = options.signatureOverride ?? sign(options.secret, rawBody);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-webhook-id': webhookId,
+    'user-agent': 'PagerDuty-Webhook/V3.0',
+  };
+  if (!options.omitSignature)
+    headers['x-pagerduty-signature'] = options.signatureOverride ?? sign(options.secret, rawBody);
   // PagerDuty gives up on an endpoint that has not answered within 5 s.
-  const response = await fetch(targetUrl, { method: 'POST', headers, body: rawBody, signal: AbortSignal.timeout(5000) });
+  const response = await fetch(targetUrl, {
+    method: 'POST',
+    headers,
+    body: rawBody,
+    signal: AbortSignal.timeout(5000),
+  });
   return { status: response.status, body: await response.text(), webhookId };
 }

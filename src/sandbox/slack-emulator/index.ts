@@ -54,15 +54,36 @@ function parseArgs(raw: string, contentType: string): Args {
  * A loopback stand-in for the Slack Web API and Socket Mode, recording every call. It checks
  * tokens and answers with Slack's shapes and error codes, and can be told to fail.
  */
-export async function startSlackEmulator({ port = 0, botToken, appToken, teamId, botUserId, botId, users = [], channels }: {
-  port?: number; botToken: string; appToken?: string; teamId: string; botUserId: string; botId: string;
-  users?: EmulatedUser[]; channels: { id: string; name: string; isExtShared?: boolean }[];
+export async function startSlackEmulator({
+  port = 0,
+  botToken,
+  appToken,
+  teamId,
+  botUserId,
+  botId,
+  users = [],
+  channels,
+}: {
+  port?: number;
+  botToken: string;
+  appToken?: string;
+  teamId: string;
+  botUserId: string;
+  botId: string;
+  users?: EmulatedUser[];
+  channels: { id: string; name: string; isExtShared?: boolean }[];
 }): Promise<SlackEmulator> {
   const workspace = new EmulatedWorkspace(channels, users);
   const faults = new FaultPlan<FaultMode>();
   const calls: RecordedCall[] = [];
   let baseUrl = '';
-  const ctx = { workspace, teamId, botUserId, botId, socketUrl: () => `${baseUrl.replace('http', 'ws')}/socket?ticket=${Date.now()}` };
+  const ctx = {
+    workspace,
+    teamId,
+    botUserId,
+    botId,
+    socketUrl: () => `${baseUrl.replace('http', 'ws')}/socket?ticket=${Date.now()}`,
+  };
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });

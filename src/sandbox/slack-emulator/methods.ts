@@ -24,9 +24,17 @@ function postMessage(args: Args, ctx: MethodContext): SlackAnswer {
   if (!text && !blocks) return fail('no_text');
   const threadTs = str(args.thread_ts);
   const message: EmulatedMessage = {
-    type: 'message', channel: channel.id, ts: ctx.workspace.nextTs(), text: text ?? '', user: ctx.botUserId, bot_id: ctx.botId,
-    ...(blocks ? { blocks } : {}), ...(threadTs ? { thread_ts: threadTs } : {}),
-    ...(args.metadata && typeof args.metadata === 'object' ? { metadata: args.metadata as EmulatedMessage['metadata'] } : {}),
+    type: 'message',
+    channel: channel.id,
+    ts: ctx.workspace.nextTs(),
+    text: text ?? '',
+    user: ctx.botUserId,
+    bot_id: ctx.botId,
+    ...(blocks ? { blocks } : {}),
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    ...(args.metadata && typeof args.metadata === 'object'
+      ? { metadata: args.metadata as EmulatedMessage['metadata'] }
+      : {}),
   };
   ctx.workspace.messages.push(message);
   const { channel: _c, metadata: _m, ...shown } = message;
@@ -35,7 +43,9 @@ function postMessage(args: Args, ctx: MethodContext): SlackAnswer {
 
 /** Slack only returns metadata when asked for it. */
 function present(messages: EmulatedMessage[], withMetadata: boolean): Record<string, unknown>[] {
-  return messages.map(({ channel: _c, isDeleted: _d, metadata, ...rest }) => (withMetadata && metadata ? { ...rest, metadata } : rest));
+  return messages.map(({ channel: _c, isDeleted: _d, metadata, ...rest }) =>
+    withMetadata && metadata ? { ...rest, metadata } : rest,
+  );
 }
 
 function openView(args: Args, ctx: MethodContext, requireTrigger: boolean): SlackAnswer {
@@ -49,7 +59,15 @@ function openView(args: Args, ctx: MethodContext, requireTrigger: boolean): Slac
 
 export const METHODS: Record<string, Method> = {
   'api.test': () => ({ ok: true }),
-  'auth.test': (_a, ctx) => ({ ok: true, url: 'https://emulated.slack.invalid/', team: 'tplus', user: 'tplus', team_id: ctx.teamId, user_id: ctx.botUserId, bot_id: ctx.botId }),
+  'auth.test': (_a, ctx) => ({
+    ok: true,
+    url: 'https://emulated.slack.invalid/',
+    team: 'tplus',
+    user: 'tplus',
+    team_id: ctx.teamId,
+    user_id: ctx.botUserId,
+    bot_id: ctx.botId,
+  }),
   'chat.postMessage': postMessage,
   'chat.postEphemeral': (args, ctx) => {
     if (!ctx.workspace.resolveChannel(str(args.channel) ?? '')) return fail('channel_not_found');
@@ -79,21 +97,43 @@ export const METHODS: Record<string, Method> = {
     channel.pins.add(ts);
     return { ok: true };
   },
-  'reactions.add': (args, ctx) => (ctx.workspace.channels.has(str(args.channel) ?? '') ? { ok: true } : fail('channel_not_found')),
+  'reactions.add': (args, ctx) =>
+    ctx.workspace.channels.has(str(args.channel) ?? '') ? { ok: true } : fail('channel_not_found'),
   'views.open': (args, ctx) => openView(args, ctx, true),
   'views.push': (args, ctx) => openView(args, ctx, true),
-  'views.update': (args, ctx) => (str(args.view_id) && !ctx.workspace.views.has(str(args.view_id) as string) ? fail('not_found') : openView(args, ctx, false)),
+  'views.update': (args, ctx) =>
+    str(args.view_id) && !ctx.workspace.views.has(str(args.view_id) as string)
+      ? fail('not_found')
+      : openView(args, ctx, false),
   'views.publish': (args, ctx) => (str(args.user_id) ? openView(args, ctx, false) : fail('invalid_arguments')),
   'conversations.info': (args, ctx) => {
     const channel = ctx.workspace.channels.get(str(args.channel) ?? '');
     if (!channel) return fail('channel_not_found');
-    return { ok: true, channel: { id: channel.id, name: channel.name, is_channel: true, is_ext_shared: channel.isExtShared, is_member: true } };
+    return {
+      ok: true,
+      channel: {
+        id: channel.id,
+        name: channel.name,
+        is_channel: true,
+        is_ext_shared: channel.isExtShared,
+        is_member: true,
+      },
+    };
   },
   'conversations.history': (args, ctx) => {
     if (!ctx.workspace.channels.has(str(args.channel) ?? '')) return fail('channel_not_found');
-    const top = ctx.workspace.messagesIn(str(args.channel) as string).filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+    const top = ctx.workspace
+      .messagesIn(str(args.channel) as string)
+      .filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     const limit = Number(args.limit ?? 100);
-    return { ok: true, messages: present(top.reverse().slice(0, limit), args.include_all_metadata === true || args.include_all_metadata === 'true'), has_more: top.length > limit };
+    return {
+      ok: true,
+      messages: present(
+        top.reverse().slice(0, limit),
+        args.include_all_metadata === true || args.include_all_metadata === 'true',
+      ),
+      has_more: top.length > limit,
+    };
   },
   'conversations.replies': (args, ctx) => {
     const channel = str(args.channel) ?? '';
@@ -101,7 +141,11 @@ export const METHODS: Record<string, Method> = {
     const ts = str(args.ts) ?? '';
     const parent = ctx.workspace.find(channel, ts);
     const thread = [...(parent ? [parent] : []), ...ctx.workspace.messagesIn(channel, { threadTs: ts })];
-    return { ok: true, messages: present(thread, args.include_all_metadata === true || args.include_all_metadata === 'true'), has_more: false };
+    return {
+      ok: true,
+      messages: present(thread, args.include_all_metadata === true || args.include_all_metadata === 'true'),
+      has_more: false,
+    };
   },
   'conversations.create': (args, ctx) => {
     const name = str(args.name);
@@ -118,7 +162,15 @@ export const METHODS: Record<string, Method> = {
   },
   'conversations.list': (_args, ctx) => ({
     ok: true,
-    channels: [...ctx.workspace.channels.values()].filter((c) => !c.id.startsWith('D')).map((c) => ({ id: c.id, name: c.name, is_channel: true, is_ext_shared: c.isExtShared, ...(c.creator ? { creator: c.creator } : {}) })),
+    channels: [...ctx.workspace.channels.values()]
+      .filter((c) => !c.id.startsWith('D'))
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        is_channel: true,
+        is_ext_shared: c.isExtShared,
+        ...(c.creator ? { creator: c.creator } : {}),
+      })),
     response_metadata: { next_cursor: '' },
   }),
   'conversations.invite': (args, ctx) => {
@@ -136,8 +188,14 @@ export const METHODS: Record<string, Method> = {
   'users.info': (args, ctx) => {
     const id = str(args.user) ?? '';
     const user = ctx.workspace.users.get(id);
-    if (!user) return /^[UW][A-Z0-9]+$/.test(id) ? { ok: true, user: { id, team_id: ctx.teamId, name: id.toLowerCase(), real_name: id } } : fail('user_not_found');
-    return { ok: true, user: { id: user.id, team_id: user.teamId, name: user.name, real_name: user.name, is_bot: user.isBot ?? false } };
+    if (!user)
+      return /^[UW][A-Z0-9]+$/.test(id)
+        ? { ok: true, user: { id, team_id: ctx.teamId, name: id.toLowerCase(), real_name: id } }
+        : fail('user_not_found');
+    return {
+      ok: true,
+      user: { id: user.id, team_id: user.teamId, name: user.name, real_name: user.name, is_bot: user.isBot ?? false },
+    };
   },
   'apps.connections.open': (_a, ctx) => ({ ok: true, url: ctx.socketUrl() }),
 };

@@ -13,7 +13,11 @@ export interface DeliveryResult {
 }
 
 export interface SocketSide {
-  deliver(type: EnvelopeType, payload: Record<string, unknown>, options?: { retryAttempt?: number; retryReason?: string; timeoutMs?: number }): Promise<DeliveryResult>;
+  deliver(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    options?: { retryAttempt?: number; retryReason?: string; timeoutMs?: number },
+  ): Promise<DeliveryResult>;
   waitForConnection(timeoutMs: number): Promise<void>;
   readonly connectionCount: number;
   /** Closes every connection the way Slack does when it rotates them; clients reconnect. */
@@ -43,7 +47,14 @@ export function attachSocketMode(server: Server, path: string): SocketSide & { c
         }
         if (frame.envelope_id) pendingAcks.get(frame.envelope_id)?.(frame.payload);
       });
-      ws.send(JSON.stringify({ type: 'hello', num_connections: sockets.size, debug_info: { host: 'emulator', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0TPLUSAPP' } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: sockets.size,
+          debug_info: { host: 'emulator', approximate_connection_time: 3600 },
+          connection_info: { app_id: 'A0TPLUSAPP' },
+        }),
+      );
     });
   });
 
@@ -61,7 +72,11 @@ export function attachSocketMode(server: Server, path: string): SocketSide & { c
     }
   }
 
-  async function deliver(type: EnvelopeType, payload: Record<string, unknown>, { retryAttempt = 0, retryReason = '', timeoutMs = 3000 } = {}): Promise<DeliveryResult> {
+  async function deliver(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    { retryAttempt = 0, retryReason = '', timeoutMs = 3000 } = {},
+  ): Promise<DeliveryResult> {
     await waitForConnection(timeoutMs);
     const ws = [...sockets][0] as WebSocket;
     const envelopeId = randomUUID();
@@ -77,7 +92,16 @@ export function attachSocketMode(server: Server, path: string): SocketSide & { c
         resolve(ackPayload);
       });
     });
-    ws.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retryAttempt, retry_reason: retryReason }));
+    ws.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        retry_attempt: retryAttempt,
+        retry_reason: retryReason,
+      }),
+    );
     const ackPayload = await acked;
     return { envelopeId, ackPayload, ackedInMs: performance.now() - started };
   }

@@ -86,7 +86,12 @@ export class EmulatedWorkspace {
 
   /** Without threadTs: every live message in the channel. With it: the replies in that thread. */
   messagesIn(channel: string, { threadTs }: { threadTs?: string } = {}): EmulatedMessage[] {
-    return this.messages.filter((m) => m.channel === channel && !m.isDeleted && (threadTs === undefined || (m.thread_ts === threadTs && m.ts !== threadTs)));
+    return this.messages.filter(
+      (m) =>
+        m.channel === channel &&
+        !m.isDeleted &&
+        (threadTs === undefined || (m.thread_ts === threadTs && m.ts !== threadTs)),
+    );
   }
 
   reset(): void {

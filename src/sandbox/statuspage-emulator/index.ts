@@ -41,7 +41,15 @@ export interface StatuspageEmulator {
 type Wire = { incident?: Partial<Omit<EmulatedStatuspageIncident, 'id' | 'incident_updates'>> & { body?: string } };
 
 /** A loopback stand-in for the Statuspage REST API v1 incident endpoints: OAuth key checked, every call recorded. */
-export async function startStatuspageEmulator({ apiKey, pageIds, port = 0 }: { apiKey: string; pageIds: string[]; port?: number }): Promise<StatuspageEmulator> {
+export async function startStatuspageEmulator({
+  apiKey,
+  pageIds,
+  port = 0,
+}: {
+  apiKey: string;
+  pageIds: string[];
+  port?: number;
+}): Promise<StatuspageEmulator> {
   const calls: RecordedStatuspageCall[] = [];
   const pages = new Map(pageIds.map((id) => [id, [] as EmulatedStatuspageIncident[]]));
   const faults = new FaultPlan<StatuspageFaultMode>();
@@ -56,7 +64,13 @@ export async function startStatuspageEmulator({ apiKey, pageIds, port = 0 }: { a
     if (i.metadata) target.metadata = i.metadata;
     if (i.scheduled_for) target.scheduled_for = i.scheduled_for;
     if (i.scheduled_until) target.scheduled_until = i.scheduled_until;
-    if (i.body) target.incident_updates.unshift({ id: newId(), status: target.status, body: i.body, created_at: new Date().toISOString() });
+    if (i.body)
+      target.incident_updates.unshift({
+        id: newId(),
+        status: target.status,
+        body: i.body,
+        created_at: new Date().toISOString(),
+      });
   }
 
   function act(method: string, parts: string[], url: URL, body: unknown): [number, unknown] {
@@ -70,7 +84,17 @@ export async function startStatuspageEmulator({ apiKey, pageIds, port = 0 }: { a
     if (method === 'POST' && !incidentId) {
       const wire = body as Wire;
       if (!wire?.incident?.name) return [422, { error: 'name is required' }];
-      const created: EmulatedStatuspageIncident = { id: newId(), name: '', status: 'investigating', impact_override: null, components: {}, metadata: {}, scheduled_for: null, scheduled_until: null, incident_updates: [] };
+      const created: EmulatedStatuspageIncident = {
+        id: newId(),
+        name: '',
+        status: 'investigating',
+        impact_override: null,
+        components: {},
+        metadata: {},
+        scheduled_for: null,
+        scheduled_until: null,
+        incident_updates: [],
+      };
       apply(created, wire);
       incidents.push(created);
       return [201, created];
@@ -94,7 +118,15 @@ export async function startStatuspageEmulator({ apiKey, pageIds, port = 0 }: { a
     } catch {
       body = raw;
     }
-    const call: RecordedStatuspageCall = { method: req.method ?? 'GET', path: url.pathname, query: url.search, body, authorization: req.headers.authorization, httpStatus: 0, at: new Date() };
+    const call: RecordedStatuspageCall = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.search,
+      body,
+      authorization: req.headers.authorization,
+      httpStatus: 0,
+      at: new Date(),
+    };
     calls.push(call);
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       call.httpStatus = status;
@@ -110,7 +142,8 @@ export async function startStatuspageEmulator({ apiKey, pageIds, port = 0 }: { a
       req.socket.destroy();
       return;
     }
-    if (fault === '429') return reply(429, { error: 'rate limited' }, { 'retry-after': String(faults.retryAfterSeconds) });
+    if (fault === '429')
+      return reply(429, { error: 'rate limited' }, { 'retry-after': String(faults.retryAfterSeconds) });
     if (fault === '5xx') return reply(500, { error: 'internal error' });
     const [status, payload] = act(call.method, parts, url, body);
     if (fault === '5xx-after') return reply(500, { error: 'internal error' });

@@ -39,7 +39,8 @@ export interface ListenerDeps {
 
 export function inboxOf(context: Record<string, unknown>): { inboxId: number; inboxKey: string } {
   const { inboxId, inboxKey } = context;
-  if (typeof inboxId !== 'number' || typeof inboxKey !== 'string') throw new Error('request did not come through the inbox');
+  if (typeof inboxId !== 'number' || typeof inboxKey !== 'string')
+    throw new Error('request did not come through the inbox');
   return { inboxId, inboxKey };
 }
 
@@ -47,7 +48,11 @@ export function inboxOf(context: Record<string, unknown>): { inboxId: number; in
  * Ephemeral refusals and hints are sent straight away, best effort: they change no state, and a
  * refusal delivered minutes later, after an outage, would only confuse.
  */
-export async function tellUser(client: WebClient, logger: Logger, { channel, user, text, threadTs }: { channel: string; user: string; text: string; threadTs?: string }): Promise<void> {
+export async function tellUser(
+  client: WebClient,
+  logger: Logger,
+  { channel, user, text, threadTs }: { channel: string; user: string; text: string; threadTs?: string },
+): Promise<void> {
   try {
     await client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
   } catch (error) {
@@ -56,9 +61,12 @@ export async function tellUser(client: WebClient, logger: Logger, { channel, use
 }
 
 export const REFUSAL = {
-  unknownChannel: 'This channel is not connected to a tplus support plan, so no ticket was opened. Ask your account team to add it, or write to your usual support channel.',
-  stranger: 'Only members of the customer organisation this channel belongs to (or our own team) can open tickets here. No ticket was opened.',
+  unknownChannel:
+    'This channel is not connected to a tplus support plan, so no ticket was opened. Ask your account team to add it, or write to your usual support channel.',
+  stranger:
+    'Only members of the customer organisation this channel belongs to (or our own team) can open tickets here. No ticket was opened.',
   notResponder: 'Only on-call responders can do that. Nothing was changed.',
-  emptyMention: 'Tell me what is wrong after mentioning me (for example: “@tplus exports fail with a 500 since 9:00”), or press *Open a ticket*. No ticket was opened.',
+  emptyMention:
+    'Tell me what is wrong after mentioning me (for example: “@tplus exports fail with a 500 since 9:00”), or press *Open a ticket*. No ticket was opened.',
   unknownTicket: 'That ticket does not exist (any more). Nothing was changed.',
 } as const;

@@ -11,9 +11,18 @@ export interface Route {
   handle(req: IncomingMessage, res: ServerResponse, rawBody: string): void | Promise<void>;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -44,7 +53,9 @@ export async function routeRequest(routes: readonly Route[], req: IncomingMessag
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   // HEAD is a GET without the body (node:http drops it), as uptime monitors expect.
   const method = req.method === 'HEAD' ? 'GET' : req.method;
-  const route = routes.find((r) => r.method === method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
+  const route = routes.find(
+    (r) => r.method === method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)),
+  );
   if (!route) return sendJson(res, 404, { error: 'not_found' });
   const rawBody = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES).catch(() => undefined) : '';
   if (rawBody === undefined) return sendJson(res, 413, { error: 'body_too_large' });
@@ -52,7 +63,12 @@ export async function routeRequest(routes: readonly Route[], req: IncomingMessag
 }
 
 /** An HTTP server whose handler errors become a logged 500, listening on `port`. */
-export async function listen(port: number, host: string, logger: Logger, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<Server> {
+export async function listen(
+  port: number,
+  host: string,
+  logger: Logger,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<Server> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'unhandled error in HTTP handler');

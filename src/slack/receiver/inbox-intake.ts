@@ -49,11 +49,16 @@ export class InboxIntake {
   private isDrainRequested = false;
   onProcessed: () => void = () => {};
 
-  constructor(private readonly deps: {
-    inbox: InboxStore; clock: Clock; logger: Logger; isProcessingHeld?: boolean;
-    /** Processes entries from other sources (PagerDuty webhooks) kept in the same inbox. */
-    handlers?: Partial<Record<Exclude<InboxEntry['source'], 'slack'>, (entry: InboxEntry) => Promise<void>>>;
-  }) {}
+  constructor(
+    private readonly deps: {
+      inbox: InboxStore;
+      clock: Clock;
+      logger: Logger;
+      isProcessingHeld?: boolean;
+      /** Processes entries from other sources (PagerDuty webhooks) kept in the same inbox. */
+      handlers?: Partial<Record<Exclude<InboxEntry['source'], 'slack'>, (entry: InboxEntry) => Promise<void>>>;
+    },
+  ) {}
 
   init(app: App): void {
     this.app = app;
@@ -67,8 +72,12 @@ export class InboxIntake {
     try {
       stored = await inbox.append({
         // An event's raw body is already the JSON to keep; interactions arrive form-encoded.
-        source: 'slack', dedupeKey, kind: request.kind, body: request.kind === 'event' ? request.raw : JSON.stringify(request.body),
-        receivedAt: clock.now(), retryNum: request.retryNum ?? 0,
+        source: 'slack',
+        dedupeKey,
+        kind: request.kind,
+        body: request.kind === 'event' ? request.raw : JSON.stringify(request.body),
+        receivedAt: clock.now(),
+        retryNum: request.retryNum ?? 0,
       });
     } catch (error) {
       // Not committed, so not acknowledged: Slack will retry.
@@ -188,12 +197,13 @@ export class InboxIntake {
         const handle = this.deps.handlers?.[entry.source];
         if (!handle) throw new Error(`no handler for inbox entries from ${entry.source}`);
         await handle(entry);
-      } else await this.app.processEvent({
-        body: JSON.parse(entry.body) as Record<string, unknown>,
-        ack: async (response?: unknown) => ack(response),
-        retryNum: entry.retryNum,
-        customProperties: { inboxId: entry.id, inboxKey: entry.dedupeKey },
-      });
+      } else
+        await this.app.processEvent({
+          body: JSON.parse(entry.body) as Record<string, unknown>,
+          ack: async (response?: unknown) => ack(response),
+          retryNum: entry.retryNum,
+          customProperties: { inboxId: entry.id, inboxKey: entry.dedupeKey },
+        });
       await inbox.markDone(entry.id, 'handled', clock.now());
       this.retryAfter.delete(entry.id);
     } catch (error) {

@@ -7,7 +7,13 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 export type Verdict = { ok: true } | { ok: false; status: 401; reason: string };
 
 /** Checks the v0 signature and that the timestamp is within five minutes of `nowMs`, either way. */
-export function verifySlackSignature({ signingSecret, rawBody, signature, timestamp, nowMs }: {
+export function verifySlackSignature({
+  signingSecret,
+  rawBody,
+  signature,
+  timestamp,
+  nowMs,
+}: {
   signingSecret: string;
   rawBody: string;
   signature: string | undefined;
@@ -19,7 +25,9 @@ export function verifySlackSignature({ signingSecret, rawBody, signature, timest
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
     return { ok: false, status: 401, reason: 'timestamp outside the five-minute window' };
   }
-  const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`);
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`,
+  );
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, status: 401, reason: 'signature mismatch' };

@@ -19,15 +19,31 @@ export function documentModal(doc: Pick<StoredDocument, 'id' | 'kind' | 'revisio
     title: plainText(title, 24),
     submit: plainText('Save revision'),
     close: plainText('Cancel'),
-    blocks: DOCUMENT_SECTIONS[doc.kind].map((s) => ({ s, initial: (doc.sections[s.name] ?? '').slice(0, SECTION_MAX_CHARS) })).map(({ s, initial }) => ({
-      type: 'input', block_id: sectionBlockId(s.name), optional: true, label: plainText(s.label, 2000),
-      ...(s.hint ? { hint: plainText(s.hint, 2000) } : {}),
-      element: { type: 'plain_text_input', action_id: sectionBlockId(s.name), multiline: true, max_length: SECTION_MAX_CHARS, ...(initial ? { initial_value: initial } : {}) },
-    })),
+    blocks: DOCUMENT_SECTIONS[doc.kind]
+      .map((s) => ({ s, initial: (doc.sections[s.name] ?? '').slice(0, SECTION_MAX_CHARS) }))
+      .map(({ s, initial }) => ({
+        type: 'input',
+        block_id: sectionBlockId(s.name),
+        optional: true,
+        label: plainText(s.label, 2000),
+        ...(s.hint ? { hint: plainText(s.hint, 2000) } : {}),
+        element: {
+          type: 'plain_text_input',
+          action_id: sectionBlockId(s.name),
+          multiline: true,
+          max_length: SECTION_MAX_CHARS,
+          ...(initial ? { initial_value: initial } : {}),
+        },
+      })),
   };
 }
 
 /** Section texts from a submitted edit modal, by section name. */
-export function readSections(kind: StoredDocument['kind'], values: Record<string, Record<string, { value?: string | null }>>): Record<string, string> {
-  return Object.fromEntries(DOCUMENT_SECTIONS[kind].map((s) => [s.name, values[sectionBlockId(s.name)]?.[sectionBlockId(s.name)]?.value ?? '']));
+export function readSections(
+  kind: StoredDocument['kind'],
+  values: Record<string, Record<string, { value?: string | null }>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    DOCUMENT_SECTIONS[kind].map((s) => [s.name, values[sectionBlockId(s.name)]?.[sectionBlockId(s.name)]?.value ?? '']),
+  );
 }

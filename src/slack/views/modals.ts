@@ -3,12 +3,21 @@ import { ticketRef } from '../../domain/ticket.ts';
 import { BLOCK, VIEW } from '../ids.ts';
 
 const input = (blockId: string, label: string, element: Record<string, unknown>, isOptional = false) => ({
-  type: 'input', block_id: blockId, optional: isOptional, label: { type: 'plain_text', text: label }, element: { action_id: blockId, ...element },
+  type: 'input',
+  block_id: blockId,
+  optional: isOptional,
+  label: { type: 'plain_text', text: label },
+  element: { action_id: blockId, ...element },
 });
 const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
 
 /** The "Open a ticket" modal; private_metadata carries the channel it was opened from. */
-export function ticketModal({ channelId, components, maxSummaryLength, meaning }: {
+export function ticketModal({
+  channelId,
+  components,
+  maxSummaryLength,
+  meaning,
+}: {
   channelId: string;
   components: { id: string; name: string }[];
   maxSummaryLength: number;
@@ -22,16 +31,52 @@ export function ticketModal({ channelId, components, maxSummaryLength, meaning }
     submit: { type: 'plain_text', text: 'Submit' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      input(BLOCK.summary, 'Summary', { type: 'plain_text_input', max_length: maxSummaryLength, placeholder: { type: 'plain_text', text: 'One line: what is wrong?' } }),
+      input(BLOCK.summary, 'Summary', {
+        type: 'plain_text_input',
+        max_length: maxSummaryLength,
+        placeholder: { type: 'plain_text', text: 'One line: what is wrong?' },
+      }),
       input(BLOCK.description, 'Description', { type: 'plain_text_input', multiline: true, max_length: 3000 }),
-      input(BLOCK.impact, 'Impact', { type: 'plain_text_input', multiline: true, max_length: 1000, placeholder: { type: 'plain_text', text: 'Who is affected, and is there a workaround?' } }, true),
-      ...(components.length > 0 ? [input(BLOCK.component, 'Affected component', { type: 'static_select', options: components.map((c) => option(c.name.slice(0, 75), c.id)) }, true)] : []),
-      input(BLOCK.proposedSeverity, 'Proposed severity', { type: 'static_select', options: SEVERITIES.map((s) => option(`${s} — ${meaning(s)}`.slice(0, 75), s)) }, true),
+      input(
+        BLOCK.impact,
+        'Impact',
+        {
+          type: 'plain_text_input',
+          multiline: true,
+          max_length: 1000,
+          placeholder: { type: 'plain_text', text: 'Who is affected, and is there a workaround?' },
+        },
+        true,
+      ),
+      ...(components.length > 0
+        ? [
+            input(
+              BLOCK.component,
+              'Affected component',
+              { type: 'static_select', options: components.map((c) => option(c.name.slice(0, 75), c.id)) },
+              true,
+            ),
+          ]
+        : []),
+      input(
+        BLOCK.proposedSeverity,
+        'Proposed severity',
+        { type: 'static_select', options: SEVERITIES.map((s) => option(`${s} — ${meaning(s)}`.slice(0, 75), s)) },
+        true,
+      ),
     ],
   };
 }
 
-export function reclassifyModal({ ticketId, current, meaning }: { ticketId: number; current: Severity; meaning: (s: Severity) => string }) {
+export function reclassifyModal({
+  ticketId,
+  current,
+  meaning,
+}: {
+  ticketId: number;
+  current: Severity;
+  meaning: (s: Severity) => string;
+}) {
   return {
     type: 'modal',
     callback_id: VIEW.reclassifyModal,
@@ -50,22 +95,62 @@ export function reclassifyModal({ ticketId, current, meaning }: { ticketId: numb
 }
 
 /** Resolve: a summary for the record and the cause (upstream and customer-caused incidents are excluded from credits). */
-export function resolveModal({ ticketId, incidentId, providers }: { ticketId?: number; incidentId?: number; providers: string[] }) {
+export function resolveModal({
+  ticketId,
+  incidentId,
+  providers,
+}: {
+  ticketId?: number;
+  incidentId?: number;
+  providers: string[];
+}) {
   return {
     type: 'modal',
     callback_id: VIEW.resolveModal,
     private_metadata: JSON.stringify(ticketId !== undefined ? { ticketId } : { incidentId }),
-    title: { type: 'plain_text', text: `Resolve ${ticketId !== undefined ? ticketRef(ticketId) : `INC-${incidentId}`}`.slice(0, 24) },
+    title: {
+      type: 'plain_text',
+      text: `Resolve ${ticketId !== undefined ? ticketRef(ticketId) : `INC-${incidentId}`}`.slice(0, 24),
+    },
     submit: { type: 'plain_text', text: 'Resolve' },
     blocks: [
-      input(BLOCK.resolutionSummary, 'Resolution summary', { type: 'plain_text_input', multiline: true, max_length: 2000, placeholder: { type: 'plain_text', text: 'What was wrong and what fixed it' } }),
-      input(BLOCK.upstream, 'What caused it? (upstream and customer-caused incidents are excluded from uptime and credits)', { type: 'static_select', initial_option: option('Our own systems', 'no'), options: [option('Our own systems', 'no'), option('An upstream provider', 'yes'), option('The customer', 'customer')] }),
-      ...(providers.length > 0 ? [input(BLOCK.upstreamProvider, 'Upstream provider', { type: 'static_select', options: providers.map((p) => option(p.slice(0, 75), p.slice(0, 75))) }, true)] : []),
+      input(BLOCK.resolutionSummary, 'Resolution summary', {
+        type: 'plain_text_input',
+        multiline: true,
+        max_length: 2000,
+        placeholder: { type: 'plain_text', text: 'What was wrong and what fixed it' },
+      }),
+      input(
+        BLOCK.upstream,
+        'What caused it? (upstream and customer-caused incidents are excluded from uptime and credits)',
+        {
+          type: 'static_select',
+          initial_option: option('Our own systems', 'no'),
+          options: [
+            option('Our own systems', 'no'),
+            option('An upstream provider', 'yes'),
+            option('The customer', 'customer'),
+          ],
+        },
+      ),
+      ...(providers.length > 0
+        ? [
+            input(
+              BLOCK.upstreamProvider,
+              'Upstream provider',
+              { type: 'static_select', options: providers.map((p) => option(p.slice(0, 75), p.slice(0, 75))) },
+              true,
+            ),
+          ]
+        : []),
     ],
   };
 }
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+>;
 
 /** The channel a customer-facing modal was opened from, kept in its private metadata ('' when missing or forged). */
 export function channelFrom(privateMetadata: string): string {

@@ -24,7 +24,10 @@ export function ticketCard(v: TicketView): RenderedMessage {
   const { ticket, customer } = v;
   const ref = ticketRef(ticket.id);
   const tier = customer.tier === 'enterprise-premium' ? 'Enterprise Premium' : 'Standard';
-  const signals = ticket.signals.length > 0 ? ticket.signals.map((s) => `${escapeMrkdwn(s.label)} (“${escapeMrkdwn(s.matched)}”)`).join(', ') : 'no signal matched';
+  const signals =
+    ticket.signals.length > 0
+      ? ticket.signals.map((s) => `${escapeMrkdwn(s.label)} (“${escapeMrkdwn(s.matched)}”)`).join(', ')
+      : 'no signal matched';
   const proposed = ticket.proposedSeverity ? ` · customer proposed ${ticket.proposedSeverity}` : '';
   const status = ticket.status === 'open' ? 'Open' : ticket.status === 'acknowledged' ? 'Acknowledged' : 'Resolved';
   const fields = [
@@ -36,17 +39,35 @@ export function ticketCard(v: TicketView): RenderedMessage {
     `*Status:* ${status} · filed by <@${ticket.reporterUserId}>${ticket.isFiledOnBehalf ? ' on the customer’s behalf' : ''} in <#${ticket.channelId}>`,
   ];
   const isOpen = ticket.status !== 'resolved';
-  const button = (actionId: string, label: string, style?: 'primary' | 'danger') => ({ type: 'button', action_id: actionId, text: { type: 'plain_text', text: label }, ...(style ? { style } : {}), value: String(ticket.id) });
+  const button = (actionId: string, label: string, style?: 'primary' | 'danger') => ({
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: label },
+    ...(style ? { style } : {}),
+    value: String(ticket.id),
+  });
   const buttons = [
     ...(ticket.status === 'open' ? [button(ACTION.acknowledge, 'Acknowledge', 'primary')] : []),
     button(ACTION.reclassify, 'Reclassify'),
-    ...(isOpen ? [button(ACTION.escalate, 'Escalate', 'danger'), button(ACTION.resolve, 'Resolve'), button(ACTION.updateStatus, 'Update status')] : []),
+    ...(isOpen
+      ? [
+          button(ACTION.escalate, 'Escalate', 'danger'),
+          button(ACTION.resolve, 'Resolve'),
+          button(ACTION.updateStatus, 'Update status'),
+        ]
+      : []),
   ];
   return {
     text: `${ref} · ${ticket.severity} · ${customer.name}: ${escapeMrkdwn(ticket.summary)}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: `${ref} · ${ticket.severity} · ${customer.name}`.slice(0, 150) } },
-      { type: 'section', text: { type: 'mrkdwn', text: quoteCustomerText(customerText(ticket.summary, ticket.description), 2500) } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: `${ref} · ${ticket.severity} · ${customer.name}`.slice(0, 150) },
+      },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: quoteCustomerText(customerText(ticket.summary, ticket.description), 2500) },
+      },
       { type: 'section', text: { type: 'mrkdwn', text: fields.join('\n') } },
       { type: 'actions', block_id: `ticket_${ticket.id}`, elements: buttons },
     ],

@@ -44,27 +44,43 @@ export function customerAck(v: TicketView): RenderedMessage {
 
 export function firstResponse(v: TicketView, responderId: string): RenderedMessage {
   const ref = ticketRef(v.ticket.id);
-  return { text: `<@${responderId}> from our support team is on ${ref}.`, blocks: [section(`<@${responderId}> from our support team has picked up *${ref}* and will follow up in this thread.`)] };
+  return {
+    text: `<@${responderId}> from our support team is on ${ref}.`,
+    blocks: [
+      section(`<@${responderId}> from our support team has picked up *${ref}* and will follow up in this thread.`),
+    ],
+  };
 }
 
 export function severityChanged(v: TicketView, from: string, to: Severity): RenderedMessage {
   const ref = ticketRef(v.ticket.id);
   const due = v.formatInstant(v.ticket.firstResponseDueAt, v.timeZone);
   const dueLine = v.ticket.firstResponseAt ? '' : `\nFirst response within ${v.targetText(to)}, by *${due}*.`;
-  return { text: `${ref} is now ${to}`, blocks: [section(`*${ref}* was reclassified from ${escapeMrkdwn(from)} to *${to}* — ${v.meaning(to)}.${dueLine}`)] };
+  return {
+    text: `${ref} is now ${to}`,
+    blocks: [section(`*${ref}* was reclassified from ${escapeMrkdwn(from)} to *${to}* — ${v.meaning(to)}.${dueLine}`)],
+  };
 }
 
 export function slaBreached(v: TicketView): RenderedMessage {
   const ref = ticketRef(v.ticket.id);
   const due = v.formatInstant(v.ticket.firstResponseDueAt, v.timeZone);
-  return { text: `:rotating_light: First-response SLA breached on ${ref}`, blocks: [section(`:rotating_light: *First-response SLA breached* on *${ref}* (${v.ticket.severity}, ${escapeMrkdwn(v.customer.name)}): it was due ${due} and nobody has responded.`)] };
+  return {
+    text: `:rotating_light: First-response SLA breached on ${ref}`,
+    blocks: [
+      section(
+        `:rotating_light: *First-response SLA breached* on *${ref}* (${v.ticket.severity}, ${escapeMrkdwn(v.customer.name)}): it was due ${due} and nobody has responded.`,
+      ),
+    ],
+  };
 }
 
 export function escalationRequested(v: TicketView, actorId: string, outcome: string): RenderedMessage {
   const ref = ticketRef(v.ticket.id);
-  const what = outcome === 'escalated'
-    ? 'The next escalation step of the runbook runs now instead of at its time.'
-    : 'Every escalation step of the runbook has already run (or the incident is resolved): page more people in PagerDuty by hand.';
+  const what =
+    outcome === 'escalated'
+      ? 'The next escalation step of the runbook runs now instead of at its time.'
+      : 'Every escalation step of the runbook has already run (or the incident is resolved): page more people in PagerDuty by hand.';
   return {
     text: `Escalation of ${ref} requested by <@${actorId}>`,
     blocks: [section(`:arrow_double_up: <@${actorId}> pressed Escalate on *${ref}*. ${what}`)],
@@ -72,16 +88,33 @@ export function escalationRequested(v: TicketView, actorId: string, outcome: str
 }
 
 /** The intake message in a customer channel; the credit button sits beside "Open a ticket" so external members reach it too. */
-export function openTicketPrompt(customerName: string, actionId: string, creditActionId: string = ACTION.requestCredit): RenderedMessage {
+export function openTicketPrompt(
+  customerName: string,
+  actionId: string,
+  creditActionId: string = ACTION.requestCredit,
+): RenderedMessage {
   return {
     text: 'Need help? Open a support ticket.',
     blocks: [
-      section(`*Need help from our team?* Open a ticket for ${escapeMrkdwn(customerName)} — it is classified, timed against your support plan and sent to our on-call responders. You can also mention the bot with a description.`),
+      section(
+        `*Need help from our team?* Open a ticket for ${escapeMrkdwn(customerName)} — it is classified, timed against your support plan and sent to our on-call responders. You can also mention the bot with a description.`,
+      ),
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'Open a ticket' }, style: 'primary', value: 'open' },
-          { type: 'button', action_id: creditActionId, text: { type: 'plain_text', text: 'Request a service credit' }, value: 'credit' },
+          {
+            type: 'button',
+            action_id: actionId,
+            text: { type: 'plain_text', text: 'Open a ticket' },
+            style: 'primary',
+            value: 'open',
+          },
+          {
+            type: 'button',
+            action_id: creditActionId,
+            text: { type: 'plain_text', text: 'Request a service credit' },
+            value: 'credit',
+          },
         ],
       },
     ],

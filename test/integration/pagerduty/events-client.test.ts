@@ -7,12 +7,18 @@ import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../../src/san
 
 const routingKey = 'R0UT1NGKEY0000000000000000000001';
 
-function trigger(dedupKey: string, summary = 'S1: exports failing for Acme'): Extract<PagerEvent, { action: 'trigger' }> {
+function trigger(
+  dedupKey: string,
+  summary = 'S1: exports failing for Acme',
+): Extract<PagerEvent, { action: 'trigger' }> {
   return { action: 'trigger', dedupKey, summary, source: 'tplus', severity: 'critical', customDetails: { ticket: 42 } };
 }
 
 async function deliveryError(promise: Promise<unknown>): Promise<PagerDutyDeliveryError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PagerDutyDeliveryError);
   return error as PagerDutyDeliveryError;
 }
@@ -27,18 +33,30 @@ describe('createPagerDutyEvents against the emulator', () => {
 
   it('delivers trigger, acknowledge and resolve under one dedup key and the alert ends resolved', async () => {
     const events = createPagerDutyEvents({ routingKey, eventsUrl: pd.eventsUrl });
-    const sent = await events.send({ ...trigger('tplus-ticket-1'), component: 'exports', links: [{ href: 'https://tplus.example/t/1', text: 'Ticket' }] });
+    const sent = await events.send({
+      ...trigger('tplus-ticket-1'),
+      component: 'exports',
+      links: [{ href: 'https://tplus.example/t/1', text: 'Ticket' }],
+    });
     expect(sent).toEqual({ dedupKey: 'tplus-ticket-1', status: 'success' });
     await events.send({ action: 'acknowledge', dedupKey: 'tplus-ticket-1' });
     expect(pd.alerts().get('tplus-ticket-1')?.status).toBe('acknowledged');
     await events.send({ action: 'resolve', dedupKey: 'tplus-ticket-1' });
 
     expect(pd.events.map((e) => [e.event_action, e.dedup_key])).toEqual([
-      ['trigger', 'tplus-ticket-1'], ['acknowledge', 'tplus-ticket-1'], ['resolve', 'tplus-ticket-1'],
+      ['trigger', 'tplus-ticket-1'],
+      ['acknowledge', 'tplus-ticket-1'],
+      ['resolve', 'tplus-ticket-1'],
     ]);
     expect(pd.events[0]).toMatchObject({
       routing_key: routingKey,
-      payload: { summary: 'S1: exports failing for Acme', source: 'tplus', severity: 'critical', component: 'exports', custom_details: { ticket: 42 } },
+      payload: {
+        summary: 'S1: exports failing for Acme',
+        source: 'tplus',
+        severity: 'critical',
+        component: 'exports',
+        custom_details: { ticket: 42 },
+      },
       links: [{ href: 'https://tplus.example/t/1', text: 'Ticket' }],
     });
     expect(pd.alerts().get('tplus-ticket-1')).toMatchObject({ status: 'resolved', triggers: 1 });
@@ -113,7 +131,10 @@ describe('createPagerDutyEvents against the emulator', () => {
 
   it('accepts an acknowledge for a key PagerDuty never saw, as the real API does', async () => {
     const events = createPagerDutyEvents({ routingKey, eventsUrl: pd.eventsUrl });
-    await expect(events.send({ action: 'acknowledge', dedupKey: 'never-triggered' })).resolves.toEqual({ dedupKey: 'never-triggered', status: 'success' });
+    await expect(events.send({ action: 'acknowledge', dedupKey: 'never-triggered' })).resolves.toEqual({
+      dedupKey: 'never-triggered',
+      status: 'success',
+    });
     expect(pd.alerts().size).toBe(0);
   });
 

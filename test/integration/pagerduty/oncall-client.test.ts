@@ -8,7 +8,12 @@ import { startPagerDutyEmulator, type PagerDutyEmulator } from '../../../src/san
 const apiToken = 'u+emulatedRestToken';
 const t0 = new Date('2025-03-04T10:00:00Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
-const manyUsers = Array.from({ length: 120 }, (_, i) => ({ id: `PBIG${i}`, name: `Responder ${i}`, email: `r${i}@acme.test`, level: 1 + (i % 3) }));
+const manyUsers = Array.from({ length: 120 }, (_, i) => ({
+  id: `PBIG${i}`,
+  name: `Responder ${i}`,
+  email: `r${i}@acme.test`,
+  level: 1 + (i % 3),
+}));
 
 describe('createOnCallLookup against the emulator', () => {
   let pd: PagerDutyEmulator;
@@ -25,7 +30,10 @@ describe('createOnCallLookup against the emulator', () => {
             { id: 'PLEAD', name: 'Lee Lead', email: 'lee@acme.test', level: 2 },
           ],
         },
-        { escalationPolicyId: 'POTHER', users: [{ id: 'PSTRANGER', name: 'Sam Other', email: 'sam@acme.test', level: 1 }] },
+        {
+          escalationPolicyId: 'POTHER',
+          users: [{ id: 'PSTRANGER', name: 'Sam Other', email: 'sam@acme.test', level: 1 }],
+        },
         { escalationPolicyId: 'PBIG', users: manyUsers },
         {
           escalationPolicyId: 'PDOUBLE',
@@ -85,12 +93,18 @@ describe('createOnCallLookup against the emulator', () => {
   it('lists a person on call at two levels once, at the earlier level, so they are not paged twice', async () => {
     const lookup = createOnCallLookup({ apiUrl: pd.apiUrl, apiToken, escalationPolicyId: 'PDOUBLE' });
     const { users } = await lookup.current(t0);
-    expect(users.map((u) => [u.id, u.level])).toEqual([['PLEAD', 1], ['PPRIMARY', 2]]);
+    expect(users.map((u) => [u.id, u.level])).toEqual([
+      ['PLEAD', 1],
+      ['PPRIMARY', 2],
+    ]);
   });
 
   it('throws PagerDutyLookupError with the status when the token is wrong', async () => {
     const lookup = createOnCallLookup({ apiUrl: pd.apiUrl, apiToken: 'wrong-token', escalationPolicyId: 'PPOLICY' });
-    const error = await lookup.current(t0).then(() => undefined, (e: unknown) => e);
+    const error = await lookup.current(t0).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PagerDutyLookupError);
     expect((error as PagerDutyLookupError).status).toBe(401);
     expect(pd.calls.map((c) => c.httpStatus)).toEqual([401]);

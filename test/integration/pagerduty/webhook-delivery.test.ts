@@ -10,7 +10,10 @@ const routingKey = 'R0UT1NGKEY0000000000000000000001';
 const secret = 'whsec-tplus';
 
 /** What a receiver built from the adapter does: verify the raw body, then parse it. */
-interface Received { webhookId: string | undefined; event: PagerDutyWebhookEvent }
+interface Received {
+  webhookId: string | undefined;
+  event: PagerDutyWebhookEvent;
+}
 
 describe('webhooks from the emulator checked by the adapter', () => {
   let pd: PagerDutyEmulator;
@@ -29,7 +32,10 @@ describe('webhooks from the emulator checked by the adapter', () => {
         res.writeHead(401).end('bad signature');
         return;
       }
-      received.push({ webhookId: req.headers['x-webhook-id'] as string | undefined, event: parsePagerDutyWebhook(rawBody) });
+      received.push({
+        webhookId: req.headers['x-webhook-id'] as string | undefined,
+        event: parsePagerDutyWebhook(rawBody),
+      });
       res.writeHead(202).end('ok');
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -47,9 +53,18 @@ describe('webhooks from the emulator checked by the adapter', () => {
 
   it('delivers a signed acknowledgement naming the dedup key, incident and responder, and moves the alert on', async () => {
     await createPagerDutyEvents({ routingKey, eventsUrl: pd.eventsUrl }).send({
-      action: 'trigger', dedupKey: 'tplus-ticket-7', summary: 'S1: login down', source: 'tplus', severity: 'critical',
+      action: 'trigger',
+      dedupKey: 'tplus-ticket-7',
+      summary: 'S1: login down',
+      source: 'tplus',
+      severity: 'critical',
     });
-    const result = await pd.sendWebhook(targetUrl, { eventType: 'incident.acknowledged', dedupKey: 'tplus-ticket-7', agentSummary: 'Pat Primary', secret });
+    const result = await pd.sendWebhook(targetUrl, {
+      eventType: 'incident.acknowledged',
+      dedupKey: 'tplus-ticket-7',
+      agentSummary: 'Pat Primary',
+      secret,
+    });
 
     expect(result.status).toBe(202);
     expect(received).toHaveLength(1);
@@ -65,8 +80,18 @@ describe('webhooks from the emulator checked by the adapter', () => {
   });
 
   it('repeats the given webhook id on a redelivery so the receiver can deduplicate', async () => {
-    const first = await pd.sendWebhook(targetUrl, { eventType: 'incident.resolved', dedupKey: 'tplus-ticket-8', webhookId: 'wh-1', secret });
-    const again = await pd.sendWebhook(targetUrl, { eventType: 'incident.resolved', dedupKey: 'tplus-ticket-8', webhookId: 'wh-1', secret });
+    const first = await pd.sendWebhook(targetUrl, {
+      eventType: 'incident.resolved',
+      dedupKey: 'tplus-ticket-8',
+      webhookId: 'wh-1',
+      secret,
+    });
+    const again = await pd.sendWebhook(targetUrl, {
+      eventType: 'incident.resolved',
+      dedupKey: 'tplus-ticket-8',
+      webhookId: 'wh-1',
+      secret,
+    });
     expect([first.webhookId, again.webhookId]).toEqual(['wh-1', 'wh-1']);
     expect(received.map((r) => r.webhookId)).toEqual(['wh-1', 'wh-1']);
   });
@@ -74,7 +99,9 @@ describe('webhooks from the emulator checked by the adapter', () => {
   it('is refused by the receiver when signed with another secret, forged, or unsigned', async () => {
     const options = { eventType: 'incident.resolved' as const, dedupKey: 'tplus-ticket-9' };
     expect((await pd.sendWebhook(targetUrl, { ...options, secret: 'whsec-attacker' })).status).toBe(401);
-    expect((await pd.sendWebhook(targetUrl, { ...options, secret, signatureOverride: `v1=${'ab'.repeat(32)}` })).status).toBe(401);
+    expect(
+      (await pd.sendWebhook(targetUrl, { ...options, secret, signatureOverride: `v1=${'ab'.repeat(32)}` })).status,
+    ).toBe(401);
     expect((await pd.sendWebhook(targetUrl, { ...options, secret, omitSignature: true })).status).toBe(401);
     expect(received).toHaveLength(0);
   });

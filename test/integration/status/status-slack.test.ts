@@ -4,7 +4,14 @@ import { buildSlashCommand } from '../../../src/sandbox/driver/index.ts';
 import { ids } from '../../support/harness.ts';
 import { MINUTE, startIncidentScenario, T0 } from '../../support/incident-scenario.ts';
 import { buttonPress } from '../../support/payloads.ts';
-import { componentState, fieldErrors, statusPostsIn, submitMaintenance, submitStatus, summary } from '../../support/status-helpers.ts';
+import {
+  componentState,
+  fieldErrors,
+  statusPostsIn,
+  submitMaintenance,
+  submitStatus,
+  summary,
+} from '../../support/status-helpers.ts';
 
 const HOUR = 60 * MINUTE;
 const OUTAGE = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.';
@@ -23,8 +30,18 @@ describe('publishing to the status page from Slack', () => {
     s = await startIncidentScenario();
     const { incident } = await s.file(OUTAGE);
     const before = await written();
-    for (const actor of [{ user: ids.internalNonResponder, userTeam: ids.ourTeam }, { user: ids.acme.user, userTeam: ids.acme.team }, { user: ids.responder, userTeam: ids.acme.team }]) {
-      const response = await submitStatus(s.h, { incidentId: incident.id, status: 'identified', message: 'We found the cause and are fixing it.', components: { api: 'partial_outage' }, ...actor });
+    for (const actor of [
+      { user: ids.internalNonResponder, userTeam: ids.ourTeam },
+      { user: ids.acme.user, userTeam: ids.acme.team },
+      { user: ids.responder, userTeam: ids.acme.team },
+    ]) {
+      const response = await submitStatus(s.h, {
+        incidentId: incident.id,
+        status: 'identified',
+        message: 'We found the cause and are fixing it.',
+        components: { api: 'partial_outage' },
+        ...actor,
+      });
       expect(response.status).toBe(200);
       expect(fieldErrors(response.body)?.[BLOCK.statusMessage]).toMatch(/Only on-call responders/);
     }
@@ -37,11 +54,28 @@ describe('publishing to the status page from Slack', () => {
     s = await startIncidentScenario();
     const { incident } = await s.file(OUTAGE);
     const before = await written();
-    const short = await submitStatus(s.h, { incidentId: incident.id, status: 'identified', message: 'fixing', components: { api: 'partial_outage' } });
+    const short = await submitStatus(s.h, {
+      incidentId: incident.id,
+      status: 'identified',
+      message: 'fixing',
+      components: { api: 'partial_outage' },
+    });
     expect(Object.keys(fieldErrors(short.body) ?? {})).toEqual([BLOCK.statusMessage]);
-    const badState = await submitStatus(s.h, { incidentId: incident.id, status: 'on_fire', message: 'We found the cause and are fixing it.', components: { api: 'exploded' } });
-    expect(Object.keys(fieldErrors(badState.body) ?? {}).sort()).toEqual([BLOCK.statusState, `${BLOCK.statusComponentPrefix}api`].sort());
-    const unknown = await submitStatus(s.h, { incidentId: incident.id, status: 'identified', message: 'We found the cause and are fixing it.', components: { billing: 'major_outage' } });
+    const badState = await submitStatus(s.h, {
+      incidentId: incident.id,
+      status: 'on_fire',
+      message: 'We found the cause and are fixing it.',
+      components: { api: 'exploded' },
+    });
+    expect(Object.keys(fieldErrors(badState.body) ?? {}).sort()).toEqual(
+      [BLOCK.statusState, `${BLOCK.statusComponentPrefix}api`].sort(),
+    );
+    const unknown = await submitStatus(s.h, {
+      incidentId: incident.id,
+      status: 'identified',
+      message: 'We found the cause and are fixing it.',
+      components: { billing: 'major_outage' },
+    });
     expect(fieldErrors(unknown.body)?.[BLOCK.statusMessage]).toMatch(/Unknown component\(s\): billing/);
     expect(await written()).toEqual(before);
   });
@@ -50,7 +84,12 @@ describe('publishing to the status page from Slack', () => {
     s = await startIncidentScenario();
     const { incident } = await s.file(OUTAGE);
     const message = 'Exports are slow <!channel> see <http://evil.example|our page> *now*';
-    const response = await submitStatus(s.h, { incidentId: incident.id, status: 'identified', message, components: { exports: 'degraded_performance' } });
+    const response = await submitStatus(s.h, {
+      incidentId: incident.id,
+      status: 'identified',
+      message,
+      components: { exports: 'degraded_performance' },
+    });
     expect(fieldErrors(response.body)).toBeUndefined();
     await s.at(0);
     const page = await summary(s.h);
@@ -64,16 +103,30 @@ describe('publishing to the status page from Slack', () => {
     expect(post!.blocks).not.toContain('<http://evil.example|our page>');
     expect(post!.blocks).toContain('&lt;!channel&gt;');
     // On the incident timeline, written with the update.
-    expect((await s.h.tplus.db.prisma.incidentEvent.findMany({ where: { incidentId: incident.id, kind: 'status' } })).map((e) => [e.actor, e.text])).toEqual([[ids.responder, `T+0 Status page: identified — ${message}`]]);
+    expect(
+      (await s.h.tplus.db.prisma.incidentEvent.findMany({ where: { incidentId: incident.id, kind: 'status' } })).map(
+        (e) => [e.actor, e.text],
+      ),
+    ).toEqual([[ids.responder, `T+0 Status page: identified — ${message}`]]);
 
     // Resolved returns the component to operational; after it, the public incident takes no more updates.
     const updates = await s.h.tplus.db.prisma.statusUpdate.count();
-    const resolved = await submitStatus(s.h, { incidentId: incident.id, status: 'resolved', message: 'Exports are fast again.', components: {} });
+    const resolved = await submitStatus(s.h, {
+      incidentId: incident.id,
+      status: 'resolved',
+      message: 'Exports are fast again.',
+      components: {},
+    });
     expect(fieldErrors(resolved.body)).toBeUndefined();
     await s.at(0);
     expect(await s.h.tplus.db.prisma.statusUpdate.count()).toBe(updates + 1);
     expect(componentState(await summary(s.h), 'exports')).toBe('operational');
-    const again = await submitStatus(s.h, { incidentId: incident.id, status: 'monitoring', message: 'Still watching the exports.', components: {} });
+    const again = await submitStatus(s.h, {
+      incidentId: incident.id,
+      status: 'monitoring',
+      message: 'Still watching the exports.',
+      components: {},
+    });
     expect(fieldErrors(again.body)?.[BLOCK.statusMessage]).toMatch(/already resolved/);
     expect(await s.h.tplus.db.prisma.statusUpdate.count()).toBe(updates + 1);
   });
@@ -82,15 +135,37 @@ describe('publishing to the status page from Slack', () => {
     s = await startIncidentScenario();
     const { ticket, incident } = await s.file(OUTAGE);
     await s.h.send('interaction', buttonPress({ actionId: ACTION.updateStatus, value: String(ticket.id) }));
-    const command = buildSlashCommand({ teamId: ids.ourTeam, user: { id: ids.responder, teamId: ids.ourTeam }, channel: ids.triage, command: COMMAND, text: `status INC-${incident.id}`, triggerId: 'trig-status-1' });
+    const command = buildSlashCommand({
+      teamId: ids.ourTeam,
+      user: { id: ids.responder, teamId: ids.ourTeam },
+      channel: ids.triage,
+      command: COMMAND,
+      text: `status INC-${incident.id}`,
+      triggerId: 'trig-status-1',
+    });
     expect((await s.h.send('command', command)).status).toBe(200);
     await s.at(0);
-    const opened = s.h.emulator.callsTo('views.open').map((c) => (typeof c.args.view === 'string' ? JSON.parse(c.args.view) : c.args.view) as { callback_id: string; blocks: { block_id: string; element: { initial_option?: { value: string } } }[] });
+    const opened = s.h.emulator
+      .callsTo('views.open')
+      .map(
+        (c) =>
+          (typeof c.args.view === 'string' ? JSON.parse(c.args.view) : c.args.view) as {
+            callback_id: string;
+            blocks: { block_id: string; element: { initial_option?: { value: string } } }[];
+          },
+      );
     expect(opened.map((v) => v.callback_id)).toEqual([VIEW.statusModal, VIEW.statusModal]);
-    const preset = Object.fromEntries(opened[0]!.blocks.filter((b) => b.block_id.startsWith(BLOCK.statusComponentPrefix)).map((b) => [b.block_id.slice(BLOCK.statusComponentPrefix.length), b.element.initial_option?.value]));
+    const preset = Object.fromEntries(
+      opened[0]!.blocks
+        .filter((b) => b.block_id.startsWith(BLOCK.statusComponentPrefix))
+        .map((b) => [b.block_id.slice(BLOCK.statusComponentPrefix.length), b.element.initial_option?.value]),
+    );
     expect(preset).toEqual({ api: 'major_outage', dashboard: 'major_outage', exports: 'not_affected' });
     // A non-responder's press opens nothing.
-    await s.h.send('interaction', buttonPress({ actionId: ACTION.updateStatus, value: String(ticket.id), user: ids.internalNonResponder }));
+    await s.h.send(
+      'interaction',
+      buttonPress({ actionId: ACTION.updateStatus, value: String(ticket.id), user: ids.internalNonResponder }),
+    );
     await s.at(0);
     expect(s.h.emulator.callsTo('views.open')).toHaveLength(2);
   });
@@ -104,14 +179,31 @@ describe('scheduled maintenance', () => {
     s = await startIncidentScenario();
     const short = new Date(T0.getTime() + 48 * HOUR - MINUTE);
     const refused = await submitMaintenance(s.h, { startsAt: short, endsAt: new Date(short.getTime() + HOUR) });
-    expect(fieldErrors(refused.body)?.[BLOCK.maintenanceStartDate]).toMatch(/at least 48 h ahead; this one starts in 47 h 59 min/);
+    expect(fieldErrors(refused.body)?.[BLOCK.maintenanceStartDate]).toMatch(
+      /at least 48 h ahead; this one starts in 47 h 59 min/,
+    );
     expect(await s.h.tplus.db.prisma.statusIncident.count()).toBe(0);
 
     const enough = new Date(T0.getTime() + 48 * HOUR);
-    expect(fieldErrors((await submitMaintenance(s.h, { startsAt: enough, endsAt: new Date(enough.getTime() + HOUR) })).body)).toBeUndefined();
-    expect(fieldErrors((await submitMaintenance(s.h, { startsAt: short, endsAt: new Date(short.getTime() + HOUR), isForced: true, title: 'Urgent patch' })).body)).toBeUndefined();
+    expect(
+      fieldErrors((await submitMaintenance(s.h, { startsAt: enough, endsAt: new Date(enough.getTime() + HOUR) })).body),
+    ).toBeUndefined();
+    expect(
+      fieldErrors(
+        (
+          await submitMaintenance(s.h, {
+            startsAt: short,
+            endsAt: new Date(short.getTime() + HOUR),
+            isForced: true,
+            title: 'Urgent patch',
+          })
+        ).body,
+      ),
+    ).toBeUndefined();
     const rows = await s.h.tplus.db.prisma.statusIncident.findMany({ orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.name, r.status, r.isForced, r.scheduledFor?.getTime(), r.announcedAt?.getTime()])).toEqual([
+    expect(
+      rows.map((r) => [r.name, r.status, r.isForced, r.scheduledFor?.getTime(), r.announcedAt?.getTime()]),
+    ).toEqual([
       ['Database upgrade', 'scheduled', false, enough.getTime(), T0.getTime()],
       ['Urgent patch', 'scheduled', true, short.getTime(), T0.getTime()],
     ]);
@@ -121,7 +213,8 @@ describe('scheduled maintenance', () => {
     await s.at(0);
     const posts = statusPostsIn(s.h.emulator, ids.acme.channel);
     expect(posts.map((p) => [p.text, p.blocks.includes('Announced with less than 48 h notice')])).toEqual([
-      ['Scheduled maintenance: Database upgrade', false], ['Scheduled maintenance: Urgent patch', true],
+      ['Scheduled maintenance: Database upgrade', false],
+      ['Scheduled maintenance: Urgent patch', true],
     ]);
     // And the public page shows it on the forced one only.
     const html = await (await fetch(s.h.url.replace('/slack/events', '/status'))).text();
@@ -132,10 +225,41 @@ describe('scheduled maintenance', () => {
   it('refuses a window in the past, an end before the start, no components, and a non-responder', async () => {
     s = await startIncidentScenario();
     const later = new Date(T0.getTime() + 72 * HOUR);
-    expect(Object.keys(fieldErrors((await submitMaintenance(s.h, { startsAt: new Date(T0.getTime() - HOUR), endsAt: later, isForced: true })).body) ?? {})).toEqual([BLOCK.maintenanceStartDate]);
-    expect(Object.keys(fieldErrors((await submitMaintenance(s.h, { startsAt: later, endsAt: new Date(later.getTime() - MINUTE) })).body) ?? {})).toEqual([BLOCK.maintenanceEndDate]);
-    expect(Object.keys(fieldErrors((await submitMaintenance(s.h, { startsAt: later, endsAt: new Date(later.getTime() + HOUR), components: [] })).body) ?? {})).toEqual([BLOCK.maintenanceComponents]);
-    expect(fieldErrors((await submitMaintenance(s.h, { startsAt: later, endsAt: new Date(later.getTime() + HOUR), user: ids.acme.user, userTeam: ids.acme.team })).body)?.[BLOCK.maintenanceTitle]).toMatch(/Only on-call responders/);
+    expect(
+      Object.keys(
+        fieldErrors(
+          (await submitMaintenance(s.h, { startsAt: new Date(T0.getTime() - HOUR), endsAt: later, isForced: true }))
+            .body,
+        ) ?? {},
+      ),
+    ).toEqual([BLOCK.maintenanceStartDate]);
+    expect(
+      Object.keys(
+        fieldErrors(
+          (await submitMaintenance(s.h, { startsAt: later, endsAt: new Date(later.getTime() - MINUTE) })).body,
+        ) ?? {},
+      ),
+    ).toEqual([BLOCK.maintenanceEndDate]);
+    expect(
+      Object.keys(
+        fieldErrors(
+          (await submitMaintenance(s.h, { startsAt: later, endsAt: new Date(later.getTime() + HOUR), components: [] }))
+            .body,
+        ) ?? {},
+      ),
+    ).toEqual([BLOCK.maintenanceComponents]);
+    expect(
+      fieldErrors(
+        (
+          await submitMaintenance(s.h, {
+            startsAt: later,
+            endsAt: new Date(later.getTime() + HOUR),
+            user: ids.acme.user,
+            userTeam: ids.acme.team,
+          })
+        ).body,
+      )?.[BLOCK.maintenanceTitle],
+    ).toMatch(/Only on-call responders/);
     expect(await s.h.tplus.db.prisma.statusIncident.count()).toBe(0);
   });
 
@@ -143,7 +267,11 @@ describe('scheduled maintenance', () => {
     s = await startIncidentScenario();
     const start = 50 * HOUR;
     const end = 52 * HOUR;
-    await submitMaintenance(s.h, { startsAt: new Date(T0.getTime() + start), endsAt: new Date(T0.getTime() + end), components: ['dashboard'] });
+    await submitMaintenance(s.h, {
+      startsAt: new Date(T0.getTime() + start),
+      endsAt: new Date(T0.getTime() + end),
+      components: ['dashboard'],
+    });
     await s.at(0);
     const state = async () => {
       const page = await summary(s.h);
@@ -163,7 +291,11 @@ describe('scheduled maintenance', () => {
     expect(row.status).toBe('completed');
     // Dashboard is used by both customers: announced, started, completed, once each.
     for (const channel of [ids.acme.channel, ids.globex.channel]) {
-      expect(statusPostsIn(s.h.emulator, channel).map((p) => p.text.split(':')[0])).toEqual(['Scheduled maintenance', 'Maintenance in progress', 'Maintenance completed']);
+      expect(statusPostsIn(s.h.emulator, channel).map((p) => p.text.split(':')[0])).toEqual([
+        'Scheduled maintenance',
+        'Maintenance in progress',
+        'Maintenance completed',
+      ]);
     }
   });
 });

@@ -18,7 +18,13 @@ describe('the optional Statuspage mirror', () => {
     sp = await startStatuspageEmulator({ apiKey: KEY, pageIds: [PAGE] });
     s = await startIncidentScenario({
       extraEnv: { STATUSPAGE_API_KEY: apiKey, STATUSPAGE_API_URL: sp.apiUrl },
-      configOverride: (c) => ({ ...c, statusPage: { ...c.statusPage, statuspage: { pageId: PAGE, components: { api: 'spapi', dashboard: 'spdash' } } } }),
+      configOverride: (c) => ({
+        ...c,
+        statusPage: {
+          ...c.statusPage,
+          statuspage: { pageId: PAGE, components: { api: 'spapi', dashboard: 'spdash' } },
+        },
+      }),
     });
   }
   /** Lets the dispatcher's backoff (tplus time) pass, a second at a time. */
@@ -35,7 +41,12 @@ describe('the optional Statuspage mirror', () => {
     await retryFor(15 * MINUTE, 3);
     const [created, ...others] = sp.incidents(PAGE);
     expect(others).toEqual([]);
-    expect(created).toMatchObject({ name: 'Outage of Public API and Dashboard', status: 'investigating', impact_override: 'critical', components: { spapi: 'major_outage', spdash: 'major_outage' } });
+    expect(created).toMatchObject({
+      name: 'Outage of Public API and Dashboard',
+      status: 'investigating',
+      impact_override: 'critical',
+      components: { spapi: 'major_outage', spdash: 'major_outage' },
+    });
     expect(created!.incident_updates).toHaveLength(1);
     // The unclear create was looked up by its marker, not sent again.
     expect(sp.calls.filter((c) => c.method === 'POST').map((c) => c.httpStatus)).toEqual([500]);
@@ -47,10 +58,15 @@ describe('the optional Statuspage mirror', () => {
     await s.resolve(ticket.id);
     await retryFor(40 * MINUTE, 3);
     const [after] = sp.incidents(PAGE);
-    expect(after).toMatchObject({ id: created!.id, status: 'resolved', components: { spapi: 'operational', spdash: 'operational' } });
+    expect(after).toMatchObject({
+      id: created!.id,
+      status: 'resolved',
+      components: { spapi: 'operational', spdash: 'operational' },
+    });
     expect(after!.incident_updates.map((u) => u.status)).toEqual(['resolved', 'investigating']);
     expect(sp.calls.filter((c) => c.method === 'PATCH').map((c) => [c.path, c.httpStatus])).toEqual([
-      [`/pages/${PAGE}/incidents/${created!.id}`, 500], [`/pages/${PAGE}/incidents/${created!.id}`, 200],
+      [`/pages/${PAGE}/incidents/${created!.id}`, 500],
+      [`/pages/${PAGE}/incidents/${created!.id}`, 200],
     ]);
     expect(new Set(sp.calls.map((c) => c.authorization))).toEqual(new Set([`OAuth ${KEY}`]));
   });
@@ -65,8 +81,14 @@ describe('the optional Statuspage mirror', () => {
     await retryFor(15 * MINUTE + 2000, 2);
     expect(sp.incidents(PAGE)).toEqual([]);
     expect(sp.calls.map((c) => c.httpStatus)).toEqual([401]);
-    const rows = await s.h.tplus.db.prisma.outboxMessage.findMany({ where: { kind: 'statuspage.sync' }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => [r.state, r.attempts])).toEqual([['dead', 1], ['delivered', 1]]);
+    const rows = await s.h.tplus.db.prisma.outboxMessage.findMany({
+      where: { kind: 'statuspage.sync' },
+      orderBy: { id: 'asc' },
+    });
+    expect(rows.map((r) => [r.state, r.attempts])).toEqual([
+      ['dead', 1],
+      ['delivered', 1],
+    ]);
     expect((await s.h.tplus.db.prisma.statusIncident.findFirstOrThrow()).status).toBe('resolved');
   });
 });

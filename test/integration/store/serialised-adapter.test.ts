@@ -15,11 +15,18 @@ describe('the Prisma connection', () => {
 
   it('keeps a write made outside a transaction when another caller’s open transaction rolls back', async () => {
     dir = mkdtempSync(join(tmpdir(), 'tplus-adapter-'));
-    db = await openDatabase({ databaseUrl: `file:${join(dir, 't.db')}`, migrationsDir: join(projectRoot, 'prisma/migrations') });
+    db = await openDatabase({
+      databaseUrl: `file:${join(dir, 't.db')}`,
+      migrationsDir: join(projectRoot, 'prisma/migrations'),
+    });
     const at = new Date('2026-11-25T10:00:00Z');
-    await db.prisma.outboxMessage.create({ data: { key: 'existing', kind: 'slack.post', payload: '{}', nextAttemptAt: at, createdAt: at } });
+    await db.prisma.outboxMessage.create({
+      data: { key: 'existing', kind: 'slack.post', payload: '{}', nextAttemptAt: at, createdAt: at },
+    });
     const failing = db.prisma.$transaction(async (tx) => {
-      await tx.outboxMessage.create({ data: { key: 'in-the-transaction', kind: 'slack.post', payload: '{}', nextAttemptAt: at, createdAt: at } });
+      await tx.outboxMessage.create({
+        data: { key: 'in-the-transaction', kind: 'slack.post', payload: '{}', nextAttemptAt: at, createdAt: at },
+      });
       await new Promise((resolve) => setTimeout(resolve, 50));
       throw new Error('rolled back on purpose');
     });
@@ -28,6 +35,8 @@ describe('the Prisma connection', () => {
     const outside = db.prisma.$executeRawUnsafe("UPDATE OutboxMessage SET state = 'delivered' WHERE key = 'existing'");
     await expect(failing).rejects.toThrow('rolled back on purpose');
     await outside;
-    expect(await db.prisma.outboxMessage.findMany({ select: { key: true, state: true } })).toEqual([{ key: 'existing', state: 'delivered' }]);
+    expect(await db.prisma.outboxMessage.findMany({ select: { key: true, state: true } })).toEqual([
+      { key: 'existing', state: 'delivered' },
+    ]);
   });
 });

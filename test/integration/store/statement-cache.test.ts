@@ -12,7 +12,9 @@ describe('the statement cache under Prisma’s SQLite adapter', () => {
     dir = mkdtempSync(join(tmpdir(), 'tplus-stmt-'));
     path = join(dir, 's.db');
     const db = new Database(path);
-    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (id, name) VALUES (1, \'one\'), (2, \'two\'), (3, \'three\')');
+    db.exec(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (id, name) VALUES (1, 'one'), (2, 'two'), (3, 'three')",
+    );
     db.close();
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +52,12 @@ describe('the statement cache under Prisma’s SQLite adapter', () => {
 
   it('is the connection every query and transaction of the real adapter goes through', async () => {
     const adapter = await cachingSqliteAdapter({ url: `file:${path}`, timeout: 1000 }).connect();
-    const query = (id: number) => ({ sql: 'SELECT name FROM t WHERE id = ?', args: [id], argTypes: [{ scalarType: 'int', arity: 'scalar' }] }) as unknown as Parameters<typeof adapter.queryRaw>[0];
+    const query = (id: number) =>
+      ({
+        sql: 'SELECT name FROM t WHERE id = ?',
+        args: [id],
+        argTypes: [{ scalarType: 'int', arity: 'scalar' }],
+      }) as unknown as Parameters<typeof adapter.queryRaw>[0];
     for (const id of [1, 2, 3, 1]) await adapter.queryRaw(query(id));
     const tx = await adapter.startTransaction();
     const inTx = await tx.queryRaw(query(2));

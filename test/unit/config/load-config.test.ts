@@ -22,13 +22,21 @@ describe('the YAML config', () => {
   });
 
   it('names the key and the problem when a value is wrong', () => {
-    expect(problemsOf(example.replace('tier: standard', 'tier: gold'))).toEqual([expect.stringMatching(/^customers\.1\.tier: /)]);
-    expect(problemsOf(example.replace('workingHours: { start: "09:00"', 'workingHours: { start: "9am"'))[0]).toMatch(/^calendars\.0\.workingHours\.start: must be a time HH:mm/);
+    expect(problemsOf(example.replace('tier: standard', 'tier: gold'))).toEqual([
+      expect.stringMatching(/^customers\.1\.tier: /),
+    ]);
+    expect(problemsOf(example.replace('workingHours: { start: "09:00"', 'workingHours: { start: "9am"'))[0]).toMatch(
+      /^calendars\.0\.workingHours\.start: must be a time HH:mm/,
+    );
   });
 
   it('checks references between sections', () => {
-    expect(problemsOf(example.replace('calendar: de-berlin', 'calendar: mars'))).toEqual(['customers.1.calendar: names calendar "mars", which is not in calendars']);
-    expect(problemsOf(example.replace('channels: [C0GLOBEX01]', 'channels: [C0ACMESHR1]'))).toEqual([expect.stringContaining('already belongs to customer "acme"')]);
+    expect(problemsOf(example.replace('calendar: de-berlin', 'calendar: mars'))).toEqual([
+      'customers.1.calendar: names calendar "mars", which is not in calendars',
+    ]);
+    expect(problemsOf(example.replace('channels: [C0GLOBEX01]', 'channels: [C0ACMESHR1]'))).toEqual([
+      expect.stringContaining('already belongs to customer "acme"'),
+    ]);
   });
 
   it('says where invalid YAML is', () => {

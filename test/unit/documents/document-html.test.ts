@@ -10,12 +10,22 @@ import { splitMarkdown } from '../../../src/domain/documents/index.ts';
 import { documentPart } from '../../../src/slack/views/document-messages.ts';
 import { componentName, fixedIncident } from '../../support/document-fixture.ts';
 
-export const INJECTION = 'Down <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <!channel> ![p](https://evil.example/x.png) <https://evil.example>';
+export const INJECTION =
+  'Down <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) <!channel> ![p](https://evil.example/x.png) <https://evil.example>';
 const render = createDocumentRenderer(join(import.meta.dirname, '../../../templates'));
 
 function renderedHtml(): string {
   const incident = fixedIncident({ title: INJECTION });
-  const model = customerDocumentModel({ kind: 'rca', incident, componentName, updates: [{ at: incident.resolvedAt, status: 'resolved', body: '<b>bold</b> & **fine**' }], sections: { rootCause: '# Not a heading\n- not a list\n1. not ordered' } }, { name: 'Acme <Corp>', timeZone: 'America/New_York' });
+  const model = customerDocumentModel(
+    {
+      kind: 'rca',
+      incident,
+      componentName,
+      updates: [{ at: incident.resolvedAt, status: 'resolved', body: '<b>bold</b> & **fine**' }],
+      sections: { rootCause: '# Not a heading\n- not a list\n1. not ordered' },
+    },
+    { name: 'Acme <Corp>', timeZone: 'America/New_York' },
+  );
   return documentPage({ title: 'RCA', markdown: render(model) });
 }
 
@@ -38,13 +48,17 @@ describe('document HTML', () => {
   });
 
   it('renders raw HTML and links in Markdown from any source as text', () => {
-    const html = markdownToHtml('hello <iframe src="x"></iframe> [a](javascript:x) <https://evil.example> www.evil.example ![i](x.png)');
+    const html = markdownToHtml(
+      'hello <iframe src="x"></iframe> [a](javascript:x) <https://evil.example> www.evil.example ![i](x.png)',
+    );
     expect(html).not.toMatch(/<iframe|<a\b|<img/);
     expect(html).toContain('&lt;iframe src=&quot;x&quot;&gt;');
   });
 
   it('escapes every Markdown construct in typed text', () => {
-    expect(escapeMarkdown('# h\n> q\n- l\n+ l\n1) o\n`c` *e* _e_ ~s~ | t & <x>')).toBe('\\# h\\\n\\> q\\\n\\- l\\\n\\+ l\\\n1\\) o\\\n\\`c\\` \\*e\\* \\_e\\_ \\~s\\~ \\| t \\& \\<x\\>');
+    expect(escapeMarkdown('# h\n> q\n- l\n+ l\n1) o\n`c` *e* _e_ ~s~ | t & <x>')).toBe(
+      '\\# h\\\n\\> q\\\n\\- l\\\n\\+ l\\\n1\\) o\\\n\\`c\\` \\*e\\* \\_e\\_ \\~s\\~ \\| t \\& \\<x\\>',
+    );
   });
 });
 
@@ -53,13 +67,16 @@ describe('createReaderTime', () => {
     const readerTime = createReaderTime();
     for (let i = 0; i < 600; i += 1) {
       const at = new Date(Date.UTC(2026, 0, 1) + i * 14.5 * 3_600_000);
-      for (const zone of ['America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe']) expect(readerTime(at, zone)).toBe(formatInstantForReader(at, zone));
+      for (const zone of ['America/New_York', 'Europe/Berlin', 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe'])
+        expect(readerTime(at, zone)).toBe(formatInstantForReader(at, zone));
     }
   });
 });
 
 describe('splitMarkdown and documentPart', () => {
-  const long = Array.from({ length: 60 }, (_, i) => `## Section ${i}\n\n${'word '.repeat(60 + i * 10).trim()}`).join('\n\n');
+  const long = Array.from({ length: 60 }, (_, i) => `## Section ${i}\n\n${'word '.repeat(60 + i * 10).trim()}`).join(
+    '\n\n',
+  );
 
   it('splits a long document into parts that each fit one Slack message, losing nothing', () => {
     const parts = splitMarkdown(long, 8000, 20);
@@ -82,7 +99,10 @@ describe('splitMarkdown and documentPart', () => {
     const part = documentPart('# Root cause analysis: INC\\-7\n\n\\<!channel\\> \\*not bold\\* <@U0RESP0001>');
     expect(part.blocks).toEqual([
       { type: 'header', text: { type: 'plain_text', text: 'Root cause analysis: INC-7', emoji: true } },
-      { type: 'section', text: { type: 'mrkdwn', text: '&lt;!channel&gt; \u200b*\u200bnot bold\u200b*\u200b &lt;@U0RESP0001&gt;' } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '&lt;!channel&gt; \u200b*\u200bnot bold\u200b*\u200b &lt;@U0RESP0001&gt;' },
+      },
     ]);
   });
 });

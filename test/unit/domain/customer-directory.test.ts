@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { createCustomerDirectory, identifyIntake, isResponder, type Customer } from '../../../src/domain/customer-directory.ts';
+import {
+  createCustomerDirectory,
+  identifyIntake,
+  isResponder,
+  type Customer,
+} from '../../../src/domain/customer-directory.ts';
 
 const acme: Customer = {
-  id: 'acme', name: 'Acme', tier: 'enterprise-premium', calendarId: 'us', successOwner: 'U0CS', teamIds: ['T0ACME'],
-  channels: ['C0ACME', 'C0ACME2'], supportChannels: ['C0ACME'], components: [],
+  id: 'acme',
+  name: 'Acme',
+  tier: 'enterprise-premium',
+  calendarId: 'us',
+  successOwner: 'U0CS',
+  teamIds: ['T0ACME'],
+  channels: ['C0ACME', 'C0ACME2'],
+  supportChannels: ['C0ACME'],
+  components: [],
 };
 const directory = createCustomerDirectory('T0OURS', [acme]);
 

@@ -1,18 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { buildBusinessCalendar } from '../../../src/domain/calendar/index.ts';
-import { affectedCustomers, isPastDue, nextOverdueReminder, planFollowUps, planReminders, subtractBusinessMinutes } from '../../../src/domain/follow-ups/index.ts';
+import {
+  affectedCustomers,
+  isPastDue,
+  nextOverdueReminder,
+  planFollowUps,
+  planReminders,
+  subtractBusinessMinutes,
+} from '../../../src/domain/follow-ups/index.ts';
 
-const usEast = buildBusinessCalendar({ id: 'us-east', timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, holidays: { country: 'US' } });
-const berlin = buildBusinessCalendar({ id: 'de-berlin', timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' }, holidays: { country: 'DE', state: 'BE' } });
+const usEast = buildBusinessCalendar({
+  id: 'us-east',
+  timeZone: 'America/New_York',
+  workingDays: [1, 2, 3, 4, 5],
+  workingHours: { start: '09:00', end: '17:00' },
+  holidays: { country: 'US' },
+});
+const berlin = buildBusinessCalendar({
+  id: 'de-berlin',
+  timeZone: 'Europe/Berlin',
+  workingDays: [1, 2, 3, 4, 5],
+  workingHours: { start: '09:00', end: '17:00' },
+  holidays: { country: 'DE', state: 'BE' },
+});
 const terms = { timelineHours: 4, postmortemHours: 48, executiveSummaryHours: 48, rcaBusinessDays: 5 };
-const customers = [{ id: 'acme', components: ['api', 'dashboard'] }, { id: 'globex', components: ['dashboard', 'exports'] }, { id: 'initech', components: ['billing'] }];
+const customers = [
+  { id: 'acme', components: ['api', 'dashboard'] },
+  { id: 'globex', components: ['dashboard', 'exports'] },
+  { id: 'initech', components: ['billing'] },
+];
 const calendarOf = (id: string) => (id === 'globex' ? berlin : usEast);
 /** Thursday 19 Nov 2026, 16:00 in New York. */
 const RESOLVED = new Date('2026-11-19T21:00:00Z');
 
 describe('planFollowUps', () => {
-  const plan = planFollowUps({ incident: { severity: 'S1', customerId: 'acme', components: ['api'], resolvedAt: RESOLVED }, customers, terms, severities: ['S1', 'S2'], calendarOf });
-  const due = (kind: string, customerId = 'acme') => plan.find((p) => p.kind === kind && p.customerId === customerId)?.dueAt.toISOString();
+  const plan = planFollowUps({
+    incident: { severity: 'S1', customerId: 'acme', components: ['api'], resolvedAt: RESOLVED },
+    customers,
+    terms,
+    severities: ['S1', 'S2'],
+    calendarOf,
+  });
+  const due = (kind: string, customerId = 'acme') =>
+    plan.find((p) => p.kind === kind && p.customerId === customerId)?.dueAt.toISOString();
 
   it('puts the timeline 4 h after resolution: Thursday 20:00 in New York', () => {
     expect(due('timeline')).toBe('2026-11-20T01:00:00.000Z');
@@ -26,19 +56,38 @@ describe('planFollowUps', () => {
     expect(plan.find((p) => p.kind === 'rca')?.isBusinessDays).toBe(true);
   });
   it('counts the RCA of a Berlin customer in its own calendar (no Thanksgiving there)', () => {
-    const shared = planFollowUps({ incident: { severity: 'S2', customerId: null, components: ['dashboard'], resolvedAt: RESOLVED }, customers, terms, severities: ['S1', 'S2'], calendarOf });
+    const shared = planFollowUps({
+      incident: { severity: 'S2', customerId: null, components: ['dashboard'], resolvedAt: RESOLVED },
+      customers,
+      terms,
+      severities: ['S1', 'S2'],
+      calendarOf,
+    });
     // 22:00 in Berlin is after hours: five full days from Friday's opening end at Thursday 17:00.
-    expect(shared.find((p) => p.kind === 'rca' && p.customerId === 'globex')?.dueAt.toISOString()).toBe('2026-11-26T16:00:00.000Z');
+    expect(shared.find((p) => p.kind === 'rca' && p.customerId === 'globex')?.dueAt.toISOString()).toBe(
+      '2026-11-26T16:00:00.000Z',
+    );
     expect(shared.filter((p) => p.kind === 'rca').map((p) => p.customerId)).toEqual(['acme', 'globex']);
   });
   it('creates nothing for severities outside the configured list', () => {
-    expect(planFollowUps({ incident: { severity: 'S3', customerId: 'acme', components: ['api'], resolvedAt: RESOLVED }, customers, terms, severities: ['S1', 'S2'], calendarOf })).toEqual([]);
+    expect(
+      planFollowUps({
+        incident: { severity: 'S3', customerId: 'acme', components: ['api'], resolvedAt: RESOLVED },
+        customers,
+        terms,
+        severities: ['S1', 'S2'],
+        calendarOf,
+      }),
+    ).toEqual([]);
   });
 });
 
 describe('affectedCustomers', () => {
   it('takes the reporting customer and those whose components intersect', () => {
-    expect(affectedCustomers({ customerId: 'initech', components: ['exports'] }, customers).map((c) => c.id)).toEqual(['globex', 'initech']);
+    expect(affectedCustomers({ customerId: 'initech', components: ['exports'] }, customers).map((c) => c.id)).toEqual([
+      'globex',
+      'initech',
+    ]);
     expect(affectedCustomers({ customerId: null, components: [] }, customers)).toEqual([]);
   });
 });
@@ -47,7 +96,12 @@ describe('subtractBusinessMinutes', () => {
   it.each([
     ['2 business hours before Friday 10:00 is Thursday 16:00', '2026-11-20T15:00:00Z', 120, '2026-11-19T21:00:00Z'],
     ['1 business hour before Monday 09:30 is Friday 16:30', '2026-11-23T14:30:00Z', 60, '2026-11-20T21:30:00Z'],
-    ['24 business hours before Friday 27 Nov 16:00 skip Thanksgiving: Monday 23 Nov 16:00', '2026-11-27T21:00:00Z', 24 * 60, '2026-11-23T21:00:00Z'],
+    [
+      '24 business hours before Friday 27 Nov 16:00 skip Thanksgiving: Monday 23 Nov 16:00',
+      '2026-11-27T21:00:00Z',
+      24 * 60,
+      '2026-11-23T21:00:00Z',
+    ],
     ['0 minutes is the instant itself', '2026-11-27T21:00:00Z', 0, '2026-11-27T21:00:00Z'],
   ])('%s', (_name, to, minutes, expected) => {
     expect(subtractBusinessMinutes(usEast, new Date(to), minutes).toISOString()).toBe(new Date(expected).toISOString());
@@ -57,7 +111,9 @@ describe('subtractBusinessMinutes', () => {
 describe('planReminders', () => {
   it('reminds of a business-day RCA 24 and 2 business hours before, at the due time and one business day late', () => {
     const rca = new Date('2026-11-27T21:00:00Z');
-    expect(planReminders({ dueAt: rca, calendar: usEast, now: RESOLVED }).map((r) => [r.kind, r.dueAt.toISOString()])).toEqual([
+    expect(
+      planReminders({ dueAt: rca, calendar: usEast, now: RESOLVED }).map((r) => [r.kind, r.dueAt.toISOString()]),
+    ).toEqual([
       ['before-24h', '2026-11-23T21:00:00.000Z'],
       ['before-2h', '2026-11-27T19:00:00.000Z'],
       ['due', '2026-11-27T21:00:00.000Z'],
@@ -74,15 +130,33 @@ describe('planReminders', () => {
   });
   it('leaves out a reminder due exactly now, keeps one a millisecond later', () => {
     const dueAt = new Date('2026-11-21T21:00:00Z');
-    expect(planReminders({ dueAt, now: new Date(dueAt.getTime() - 2 * 3_600_000) }).map((r) => r.kind)).toEqual(['due', 'overdue-1']);
-    expect(planReminders({ dueAt, now: new Date(dueAt.getTime() - 2 * 3_600_000 - 1) }).map((r) => r.kind)).toEqual(['before-2h', 'due', 'overdue-1']);
+    expect(planReminders({ dueAt, now: new Date(dueAt.getTime() - 2 * 3_600_000) }).map((r) => r.kind)).toEqual([
+      'due',
+      'overdue-1',
+    ]);
+    expect(planReminders({ dueAt, now: new Date(dueAt.getTime() - 2 * 3_600_000 - 1) }).map((r) => r.kind)).toEqual([
+      'before-2h',
+      'due',
+      'overdue-1',
+    ]);
   });
   it('spaces overdue reminders a day apart (business days for business-day deadlines)', () => {
     const dueAt = new Date('2026-11-21T21:00:00Z');
-    expect(nextOverdueReminder({ dueAt, n: 3 })).toEqual({ kind: 'overdue-3', dueAt: new Date('2026-11-24T21:00:00Z') });
-    expect(nextOverdueReminder({ dueAt: new Date('2026-11-27T21:00:00Z'), calendar: usEast, n: 2 }).dueAt.toISOString()).toBe('2026-12-01T21:00:00.000Z');
+    expect(nextOverdueReminder({ dueAt, n: 3 })).toEqual({
+      kind: 'overdue-3',
+      dueAt: new Date('2026-11-24T21:00:00Z'),
+    });
+    expect(
+      nextOverdueReminder({ dueAt: new Date('2026-11-27T21:00:00Z'), calendar: usEast, n: 2 }).dueAt.toISOString(),
+    ).toBe('2026-12-01T21:00:00.000Z');
   });
   it('treats the due reminder and later ones as past due', () => {
-    expect(['before-24h', 'before-2h', 'due', 'overdue-1', 'overdue-12'].map(isPastDue)).toEqual([false, false, true, true, true]);
+    expect(['before-24h', 'before-2h', 'due', 'overdue-1', 'overdue-12'].map(isPastDue)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -13,7 +13,15 @@ describe('the engine tick', () => {
       logger: pino({ level: 'silent' }),
       modules: [
         { name: 'steps', run: async () => void seen.push(`steps saw ${data}`) },
-        { name: 'slow', run: async () => { if (isFirst) { isFirst = false; await gate; } } },
+        {
+          name: 'slow',
+          run: async () => {
+            if (isFirst) {
+              isFirst = false;
+              await gate;
+            }
+          },
+        },
       ],
     });
     const first = engine.tick();
@@ -31,7 +39,15 @@ describe('the engine tick', () => {
     const ran: string[] = [];
     const engine = createEngine({
       logger: pino({ level: 'silent' }),
-      modules: [{ name: 'broken', run: async () => { throw new Error('boom'); } }, { name: 'next', run: async () => void ran.push('next') }],
+      modules: [
+        {
+          name: 'broken',
+          run: async () => {
+            throw new Error('boom');
+          },
+        },
+        { name: 'next', run: async () => void ran.push('next') },
+      ],
     });
     await engine.tick();
     expect(ran).toEqual(['next']);

@@ -10,7 +10,12 @@ function webhook(overrides: { event?: Record<string, unknown>; data?: Record<str
       event_type: 'incident.acknowledged',
       resource_type: 'incident',
       occurred_at: '2025-03-04T10:15:30.123Z',
-      agent: { id: 'PUSER01', type: 'user_reference', summary: 'Dana Ops', html_url: 'https://x.pagerduty.com/users/PUSER01' },
+      agent: {
+        id: 'PUSER01',
+        type: 'user_reference',
+        summary: 'Dana Ops',
+        html_url: 'https://x.pagerduty.com/users/PUSER01',
+      },
       client: null,
       data: {
         id: 'Q1ABCDE',
@@ -66,7 +71,10 @@ describe('parsePagerDutyWebhook', () => {
   });
 
   it('throws UnsupportedPagerDutyWebhookError for a ping so the receiver can answer 2xx and move on', () => {
-    const ping = webhook({ event: { event_type: 'pagey.ping', resource_type: 'pagey', agent: null }, data: { type: 'ping', id: undefined } });
+    const ping = webhook({
+      event: { event_type: 'pagey.ping', resource_type: 'pagey', agent: null },
+      data: { type: 'ping', id: undefined },
+    });
     expect(() => parsePagerDutyWebhook(ping)).toThrow(UnsupportedPagerDutyWebhookError);
   });
 });

@@ -4,13 +4,20 @@ import { parseSlackBody, verifySlackSignature } from '../../../src/slack/receive
 
 const secret = 'shhh-secret-value';
 const now = Date.UTC(2026, 10, 24, 12, 0, 0);
-const sign = (body: string, ts: number) => `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+const sign = (body: string, ts: number) =>
+  `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
 
 describe('verifySlackSignature', () => {
   const body = '{"type":"event_callback"}';
   const at = (offsetSeconds: number) => {
     const ts = now / 1000 + offsetSeconds;
-    return verifySlackSignature({ signingSecret: secret, rawBody: body, signature: sign(body, ts), timestamp: String(ts), nowMs: now });
+    return verifySlackSignature({
+      signingSecret: secret,
+      rawBody: body,
+      signature: sign(body, ts),
+      timestamp: String(ts),
+      nowMs: now,
+    });
   };
 
   it('accepts a signature made now, and at exactly five minutes either way', () => {
@@ -26,17 +33,52 @@ describe('verifySlackSignature', () => {
 
   it('refuses a tampered body, a wrong secret, and missing or malformed headers', () => {
     const ts = now / 1000;
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: `${body} `, signature: sign(body, ts), timestamp: String(ts), nowMs: now }).ok).toBe(false);
-    expect(verifySlackSignature({ signingSecret: 'other', rawBody: body, signature: sign(body, ts), timestamp: String(ts), nowMs: now }).ok).toBe(false);
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, signature: undefined, timestamp: String(ts), nowMs: now }).ok).toBe(false);
-    expect(verifySlackSignature({ signingSecret: secret, rawBody: body, signature: sign(body, ts), timestamp: 'soon', nowMs: now }).ok).toBe(false);
+    expect(
+      verifySlackSignature({
+        signingSecret: secret,
+        rawBody: `${body} `,
+        signature: sign(body, ts),
+        timestamp: String(ts),
+        nowMs: now,
+      }).ok,
+    ).toBe(false);
+    expect(
+      verifySlackSignature({
+        signingSecret: 'other',
+        rawBody: body,
+        signature: sign(body, ts),
+        timestamp: String(ts),
+        nowMs: now,
+      }).ok,
+    ).toBe(false);
+    expect(
+      verifySlackSignature({
+        signingSecret: secret,
+        rawBody: body,
+        signature: undefined,
+        timestamp: String(ts),
+        nowMs: now,
+      }).ok,
+    ).toBe(false);
+    expect(
+      verifySlackSignature({
+        signingSecret: secret,
+        rawBody: body,
+        signature: sign(body, ts),
+        timestamp: 'soon',
+        nowMs: now,
+      }).ok,
+    ).toBe(false);
   });
 });
 
 describe('parseSlackBody', () => {
   it('reads events as JSON, interactions from the payload field and commands from the form', () => {
     expect(parseSlackBody('{"type":"event_callback"}', 'application/json')?.kind).toBe('event');
-    expect(parseSlackBody(`payload=${encodeURIComponent('{"type":"block_actions"}')}`, 'application/x-www-form-urlencoded')?.kind).toBe('interaction');
+    expect(
+      parseSlackBody(`payload=${encodeURIComponent('{"type":"block_actions"}')}`, 'application/x-www-form-urlencoded')
+        ?.kind,
+    ).toBe('interaction');
     expect(parseSlackBody('command=%2Ftplus&text=help', 'application/x-www-form-urlencoded')?.kind).toBe('command');
   });
 

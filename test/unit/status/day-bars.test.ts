@@ -19,7 +19,12 @@ describe('a component’s 90-day bar', () => {
     const b = bar([]);
     expect(b.days).toHaveLength(90);
     expect(b.days[0]?.date).toBe('2026-08-28');
-    expect(b.days[89]).toEqual({ date: '2026-11-25', className: 'operational', text: 'Nov 25: No downtime', downtimeMs: 0 });
+    expect(b.days[89]).toEqual({
+      date: '2026-11-25',
+      className: 'operational',
+      text: 'Nov 25: No downtime',
+      downtimeMs: 0,
+    });
     expect(b.uptimePercent).toBe(100);
     expect(b.state).toBe('operational');
   });
@@ -33,41 +38,80 @@ describe('a component’s 90-day bar', () => {
     const b = bar([change('major_outage', '2026-11-23T22:30:00'), change('operational', end)]);
     for (const [date, down] of Object.entries(expected)) {
       const day = b.day(date);
-      if (down === undefined) expect(day).toMatchObject({ className: 'operational', text: expect.stringMatching(/: No downtime$/) });
-      else expect(day).toMatchObject({ className: 'major', text: expect.stringContaining(`${down} down (major outage ${down})`) });
+      if (down === undefined)
+        expect(day).toMatchObject({ className: 'operational', text: expect.stringMatching(/: No downtime$/) });
+      else
+        expect(day).toMatchObject({
+          className: 'major',
+          text: expect.stringContaining(`${down} down (major outage ${down})`),
+        });
     }
   });
 
   it('cuts days in the page’s time zone, not UTC: an outage at 02:00Z belongs to the previous local day', () => {
-    const b = bar([{ state: 'major_outage', at: new Date('2026-11-24T02:00:00Z') }, { state: 'operational', at: new Date('2026-11-24T03:00:00Z') }]);
+    const b = bar([
+      { state: 'major_outage', at: new Date('2026-11-24T02:00:00Z') },
+      { state: 'operational', at: new Date('2026-11-24T03:00:00Z') },
+    ]);
     expect(b.day('2026-11-23')?.text).toBe('Nov 23: 1 h down (major outage 1 h)');
     expect(b.day('2026-11-24')?.className).toBe('operational');
   });
 
   it('counts a partial outage at its weight and says so', () => {
     const b = bar([change('partial_outage', '2026-11-20T10:00:00'), change('operational', '2026-11-20T12:00:00')]);
-    expect(b.day('2026-11-20')).toEqual({ date: '2026-11-20', className: 'partial', text: 'Nov 20: 36 min down (partial outage 2 h at 30 %)', downtimeMs: 36 * 60_000 });
+    expect(b.day('2026-11-20')).toEqual({
+      date: '2026-11-20',
+      className: 'partial',
+      text: 'Nov 20: 36 min down (partial outage 2 h at 30 %)',
+      downtimeMs: 36 * 60_000,
+    });
   });
 
   it('shows degraded performance without counting it as downtime by default', () => {
-    const b = bar([change('degraded_performance', '2026-11-19T10:00:00'), change('operational', '2026-11-19T10:20:00')]);
-    expect(b.day('2026-11-19')).toMatchObject({ className: 'degraded', text: 'Nov 19: No downtime (degraded performance 20 min at 0 %)', downtimeMs: 0 });
+    const b = bar([
+      change('degraded_performance', '2026-11-19T10:00:00'),
+      change('operational', '2026-11-19T10:20:00'),
+    ]);
+    expect(b.day('2026-11-19')).toMatchObject({
+      className: 'degraded',
+      text: 'Nov 19: No downtime (degraded performance 20 min at 0 %)',
+      downtimeMs: 0,
+    });
   });
 
   it('colours a day by its worst state', () => {
-    const b = bar([change('partial_outage', '2026-11-18T10:00:00'), change('major_outage', '2026-11-18T11:00:00'), change('operational', '2026-11-18T11:10:00')]);
-    expect(b.day('2026-11-18')).toMatchObject({ className: 'major', text: 'Nov 18: 28 min down (major outage 10 min, partial outage 1 h at 30 %)' });
+    const b = bar([
+      change('partial_outage', '2026-11-18T10:00:00'),
+      change('major_outage', '2026-11-18T11:00:00'),
+      change('operational', '2026-11-18T11:10:00'),
+    ]);
+    expect(b.day('2026-11-18')).toMatchObject({
+      className: 'major',
+      text: 'Nov 18: 28 min down (major outage 10 min, partial outage 1 h at 30 %)',
+    });
   });
 
   it('excludes maintenance that overlaps an outage: only the outage outside the window counts', () => {
     const maintenance = [{ from: local('2026-11-22T01:00:00'), to: local('2026-11-22T03:00:00') }];
-    const b = bar([change('major_outage', '2026-11-22T02:00:00'), change('operational', '2026-11-22T04:00:00')], maintenance);
-    expect(b.day('2026-11-22')).toEqual({ date: '2026-11-22', className: 'major', text: 'Nov 22: 1 h down (major outage 1 h, maintenance 2 h)', downtimeMs: 3_600_000 });
+    const b = bar(
+      [change('major_outage', '2026-11-22T02:00:00'), change('operational', '2026-11-22T04:00:00')],
+      maintenance,
+    );
+    expect(b.day('2026-11-22')).toEqual({
+      date: '2026-11-22',
+      className: 'major',
+      text: 'Nov 22: 1 h down (major outage 1 h, maintenance 2 h)',
+      downtimeMs: 3_600_000,
+    });
   });
 
   it('shows a maintenance day without outage as maintenance, with no downtime', () => {
     const b = bar([change('under_maintenance', '2026-11-21T01:00:00'), change('operational', '2026-11-21T02:30:00')]);
-    expect(b.day('2026-11-21')).toMatchObject({ className: 'maintenance', text: 'Nov 21: No downtime (maintenance 1 h 30 min)', downtimeMs: 0 });
+    expect(b.day('2026-11-21')).toMatchObject({
+      className: 'maintenance',
+      text: 'Nov 21: No downtime (maintenance 1 h 30 min)',
+      downtimeMs: 0,
+    });
   });
 
   it('measures today only up to now and reports the current state', () => {
@@ -85,7 +129,10 @@ describe('a component’s 90-day bar', () => {
 
   it('keeps the state from before the window: an outage that started long ago fills the first days', () => {
     // August is daylight time in New York (UTC-4): 06:00 local is 10:00Z.
-    const b = bar([change('major_outage', '2026-01-01T00:00:00'), { state: 'operational', at: new Date('2026-08-29T10:00:00Z') }]);
+    const b = bar([
+      change('major_outage', '2026-01-01T00:00:00'),
+      { state: 'operational', at: new Date('2026-08-29T10:00:00Z') },
+    ]);
     expect(b.days[0]?.text).toBe('Aug 28: 24 h down (major outage 24 h)');
     expect(b.days[1]?.text).toBe('Aug 29: 6 h down (major outage 6 h)');
   });

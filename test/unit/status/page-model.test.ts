@@ -4,24 +4,65 @@ import { overallStatus } from '../../../src/status/overall.ts';
 import type { StatusIncidentRecord, StatusUpdateRecord } from '../../../src/usecases/status-ports.ts';
 
 const now = new Date('2026-11-25T15:00:00Z');
-const settings = { title: 'Example status', timeZone: 'America/New_York', weights: { partialOutage: 0.3, degradedPerformance: 0 } };
-const components = [{ id: 'api', name: 'API', group: 'Platform' }, { id: 'web', name: 'Dashboard', group: 'Platform' }, { id: 'mail', name: 'Email' }];
+const settings = {
+  title: 'Example status',
+  timeZone: 'America/New_York',
+  weights: { partialOutage: 0.3, degradedPerformance: 0 },
+};
+const components = [
+  { id: 'api', name: 'API', group: 'Platform' },
+  { id: 'web', name: 'Dashboard', group: 'Platform' },
+  { id: 'mail', name: 'Email' },
+];
 
 let seq = 0;
-function record(over: Partial<StatusIncidentRecord> & { updates?: Partial<StatusUpdateRecord>[] }): StatusIncidentRecord {
+function record(
+  over: Partial<StatusIncidentRecord> & { updates?: Partial<StatusUpdateRecord>[] },
+): StatusIncidentRecord {
   seq += 1;
   const createdAt = over.createdAt ?? new Date('2026-11-25T14:00:00Z');
   return {
-    id: seq, publicId: `pub${seq}`, kind: 'incident', incidentId: null, name: `Incident ${seq}`, impact: 'major', status: 'investigating',
-    upstreamProvider: null, components: [], createdAt, updatedAt: createdAt, monitoringAt: null, resolvedAt: null, scheduledFor: null,
-    scheduledUntil: null, announcedAt: null, isForced: false, ...over,
-    updates: (over.updates ?? [{}]).map((u, i) => ({ id: i, publicId: `u${seq}-${i}`, status: 'investigating', body: 'Looking.', components: [], actor: 'U1', createdAt, displayAt: createdAt, ...u })),
+    id: seq,
+    publicId: `pub${seq}`,
+    kind: 'incident',
+    incidentId: null,
+    name: `Incident ${seq}`,
+    impact: 'major',
+    status: 'investigating',
+    upstreamProvider: null,
+    components: [],
+    createdAt,
+    updatedAt: createdAt,
+    monitoringAt: null,
+    resolvedAt: null,
+    scheduledFor: null,
+    scheduledUntil: null,
+    announcedAt: null,
+    isForced: false,
+    ...over,
+    updates: (over.updates ?? [{}]).map((u, i) => ({
+      id: i,
+      publicId: `u${seq}-${i}`,
+      status: 'investigating',
+      body: 'Looking.',
+      components: [],
+      actor: 'U1',
+      createdAt,
+      displayAt: createdAt,
+      ...u,
+    })),
   };
 }
 
 describe('the status page model', () => {
   it('groups components as configured and takes each one’s state from its last change', () => {
-    const model = buildPageModel({ now, settings, components, incidents: [], changes: [{ componentId: 'web', state: 'partial_outage', at: new Date('2026-11-25T14:00:00Z') }] });
+    const model = buildPageModel({
+      now,
+      settings,
+      components,
+      incidents: [],
+      changes: [{ componentId: 'web', state: 'partial_outage', at: new Date('2026-11-25T14:00:00Z') }],
+    });
     expect(model.groups.map((g) => [g.name, g.components.map((c) => `${c.name}: ${c.stateLabel}`)])).toEqual([
       ['Platform', ['API: Operational', 'Dashboard: Partial outage']],
       [null, ['Email: Operational']],
@@ -32,15 +73,44 @@ describe('the status page model', () => {
   });
 
   it('lists active incidents, maintenance in progress and upcoming apart, and past incidents under their local month', () => {
-    const active = record({ impact: 'critical', upstreamProvider: 'Stripe', components: [{ componentId: 'api', state: 'major_outage' }] });
-    const upcoming = record({ kind: 'maintenance', impact: 'maintenance', status: 'scheduled', scheduledFor: new Date('2026-12-02T07:00:00Z'), scheduledUntil: new Date('2026-12-02T09:00:00Z'), announcedAt: new Date('2026-11-20T12:00:00Z') });
+    const active = record({
+      impact: 'critical',
+      upstreamProvider: 'Stripe',
+      components: [{ componentId: 'api', state: 'major_outage' }],
+    });
+    const upcoming = record({
+      kind: 'maintenance',
+      impact: 'maintenance',
+      status: 'scheduled',
+      scheduledFor: new Date('2026-12-02T07:00:00Z'),
+      scheduledUntil: new Date('2026-12-02T09:00:00Z'),
+      announcedAt: new Date('2026-11-20T12:00:00Z'),
+    });
     // 03:00Z on Nov 1 is still Oct 31 in New York.
-    const lastMonth = record({ status: 'resolved', createdAt: new Date('2026-11-01T03:00:00Z'), resolvedAt: new Date('2026-11-01T04:00:00Z') });
-    const tooOld = record({ status: 'resolved', createdAt: new Date('2025-11-30T12:00:00Z'), resolvedAt: new Date('2025-11-30T13:00:00Z') });
-    const model = buildPageModel({ now, settings, components, changes: [], incidents: [active, upcoming, lastMonth, tooOld] });
+    const lastMonth = record({
+      status: 'resolved',
+      createdAt: new Date('2026-11-01T03:00:00Z'),
+      resolvedAt: new Date('2026-11-01T04:00:00Z'),
+    });
+    const tooOld = record({
+      status: 'resolved',
+      createdAt: new Date('2025-11-30T12:00:00Z'),
+      resolvedAt: new Date('2025-11-30T13:00:00Z'),
+    });
+    const model = buildPageModel({
+      now,
+      settings,
+      components,
+      changes: [],
+      incidents: [active, upcoming, lastMonth, tooOld],
+    });
     expect(model.overall.indicator).toBe('critical');
-    expect(model.active.map((i) => [i.name, i.componentNames, i.upstreamProvider])).toEqual([[active.name, ['API'], 'Stripe']]);
-    expect(model.maintenanceUpcoming.map((i) => [i.name, i.announced?.text, i.window?.from.text])).toEqual([[upcoming.name, 'Nov 20, 2026, 07:00 EST', 'Dec 2, 2026, 02:00 EST']]);
+    expect(model.active.map((i) => [i.name, i.componentNames, i.upstreamProvider])).toEqual([
+      [active.name, ['API'], 'Stripe'],
+    ]);
+    expect(model.maintenanceUpcoming.map((i) => [i.name, i.announced?.text, i.window?.from.text])).toEqual([
+      [upcoming.name, 'Nov 20, 2026, 07:00 EST', 'Dec 2, 2026, 02:00 EST'],
+    ]);
     expect(model.maintenanceInProgress).toEqual([]);
     expect(model.history).toHaveLength(12);
     expect(model.history[0]?.month).toBe('November 2026');
@@ -56,8 +126,18 @@ describe('the overall state', () => {
     [['degraded_performance'], [], 'minor', 'Minor Service Outage'],
     [['operational'], [record({ impact: 'minor' })], 'minor', 'Minor Service Outage'],
     [['major_outage'], [record({ impact: 'minor' })], 'critical', 'Major Service Outage'],
-    [[], [record({ kind: 'maintenance', impact: 'maintenance', status: 'scheduled' })], 'none', 'All Systems Operational'],
-    [[], [record({ kind: 'maintenance', impact: 'maintenance', status: 'in_progress' })], 'maintenance', 'Service Under Maintenance'],
+    [
+      [],
+      [record({ kind: 'maintenance', impact: 'maintenance', status: 'scheduled' })],
+      'none',
+      'All Systems Operational',
+    ],
+    [
+      [],
+      [record({ kind: 'maintenance', impact: 'maintenance', status: 'in_progress' })],
+      'maintenance',
+      'Service Under Maintenance',
+    ],
   ] as const)('components %j with open %# read as %s', (states, open, indicator, description) => {
     expect(overallStatus({ componentStates: states, open })).toEqual({ indicator, description });
   });

@@ -10,8 +10,12 @@ function memoryStore(): SlaVersionStore & { rows: SlaVersion[]; beforeAppend?: (
   const store = {
     rows: [] as SlaVersion[],
     beforeAppend: undefined as (() => Promise<void>) | undefined,
-    async list() { return [...store.rows]; },
-    async get(n: number) { return store.rows.find((r) => r.version === n); },
+    async list() {
+      return [...store.rows];
+    },
+    async get(n: number) {
+      return store.rows.find((r) => r.version === n);
+    },
     async append(latest: number, next: NewSlaVersion) {
       const hook = store.beforeAppend;
       store.beforeAppend = undefined;
@@ -31,8 +35,12 @@ describe('publishSlaVersion', () => {
   it('re-reads after losing the race and stores nothing when the winner published the same content', async () => {
     const versions = memoryStore();
     await publishSlaVersion({ versions, content: exampleSlaContent(), clock });
-    const changed = exampleSlaContent((c) => { c.contract.claimWindowDays = 45; });
-    versions.beforeAppend = async () => { await publishSlaVersion({ versions, content: changed, clock }); };
+    const changed = exampleSlaContent((c) => {
+      c.contract.claimWindowDays = 45;
+    });
+    versions.beforeAppend = async () => {
+      await publishSlaVersion({ versions, content: changed, clock });
+    };
     expect(await publishSlaVersion({ versions, content: changed, clock })).toBeUndefined();
     expect(versions.rows.map((r) => r.version)).toEqual([1, 2]);
   });
@@ -40,9 +48,16 @@ describe('publishSlaVersion', () => {
   it('re-plans against the winner when it published different content', async () => {
     const versions = memoryStore();
     await publishSlaVersion({ versions, content: exampleSlaContent(), clock });
-    const other = exampleSlaContent((c) => { c.contract.claimWindowDays = 45; });
-    const ours = exampleSlaContent((c) => { c.contract.claimWindowDays = 45; c.contract.creditCapPercent = 50; });
-    versions.beforeAppend = async () => { await publishSlaVersion({ versions, content: other, clock }); };
+    const other = exampleSlaContent((c) => {
+      c.contract.claimWindowDays = 45;
+    });
+    const ours = exampleSlaContent((c) => {
+      c.contract.claimWindowDays = 45;
+      c.contract.creditCapPercent = 50;
+    });
+    versions.beforeAppend = async () => {
+      await publishSlaVersion({ versions, content: other, clock });
+    };
     const stored = await publishSlaVersion({ versions, content: ours, clock });
     expect(stored?.version).toBe(3);
     expect(stored?.diff).toEqual([{ path: 'credits.capPercent', before: 100, after: 50 }]);

@@ -6,8 +6,21 @@ import { documentRoutes } from '../../../src/web/document-routes.ts';
 
 const TOKEN = 'internal-token-0123456789abcdef';
 const doc: StoredDocument = {
-  id: 3, incidentId: 7, kind: 'rca', customerId: 'acme', markdown: '# Root cause analysis: INC-7\n\nHello \\<b\\>\n', sections: {}, state: 'draft', revision: 2,
-  createdAt: new Date(0), updatedAt: new Date(0), editedBy: null, approvedBy: null, approvedAt: null, sentBy: null, sentAt: null,
+  id: 3,
+  incidentId: 7,
+  kind: 'rca',
+  customerId: 'acme',
+  markdown: '# Root cause analysis: INC-7\n\nHello \\<b\\>\n',
+  sections: {},
+  state: 'draft',
+  revision: 2,
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+  editedBy: null,
+  approvedBy: null,
+  approvedAt: null,
+  sentBy: null,
+  sentAt: null,
 };
 /** Only `get` is used by the routes; the rest of the store is not reached. */
 const documents = { get: async (id: number) => (id === doc.id ? doc : undefined) } as unknown as DocumentStore;
@@ -46,7 +59,9 @@ describe('document routes', () => {
   it('refuse a wrong token (401) and a malformed id (400) before looking anything up', async () => {
     const base = await serve(TOKEN);
     expect((await fetch(`${base}/documents/3`, { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
-    expect((await fetch(`${base}/documents/3.html`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(400);
+    expect((await fetch(`${base}/documents/3.html`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(
+      400,
+    );
     expect((await fetch(`${base}/documents/4`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
   });
 });

@@ -10,8 +10,20 @@ export function registerApproveDocument(app: App, deps: ListenerDeps): void {
   if (!documents) return;
   app.action<BlockAction>(ACTION.approveDocument, async ({ ack, body, client, context }) => {
     await ack();
-    const outcome = await approveDocument({ documents: documents.store, policy: documents.policy, clock: deps.clock, documentId: Number(buttonValue(body)), actor: actorOf(body), causeInboxId: inboxOf(context).inboxId });
-    if ('refusal' in outcome) await tellUser(client, deps.logger, { channel: body.channel?.id ?? deps.policy.triageChannelId, user: body.user.id, text: outcome.refusal });
+    const outcome = await approveDocument({
+      documents: documents.store,
+      policy: documents.policy,
+      clock: deps.clock,
+      documentId: Number(buttonValue(body)),
+      actor: actorOf(body),
+      causeInboxId: inboxOf(context).inboxId,
+    });
+    if ('refusal' in outcome)
+      await tellUser(client, deps.logger, {
+        channel: body.channel?.id ?? deps.policy.triageChannelId,
+        user: body.user.id,
+        text: outcome.refusal,
+      });
     else deps.onCommitted();
   });
 }

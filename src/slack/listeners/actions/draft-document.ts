@@ -20,15 +20,34 @@ export function registerDraftDocument(app: App, deps: ListenerDeps): void {
     const kind = FOLLOW_UP_KINDS.find((k) => k === kindText) as FollowUpKind | undefined;
     const incidentId = Number(incidentText);
     if (!kind || !Number.isInteger(incidentId)) {
-      await tellUser(client, deps.logger, { channel, user: body.user.id, text: 'That button is not one of ours any more. Nothing was changed.' });
+      await tellUser(client, deps.logger, {
+        channel,
+        user: body.user.id,
+        text: 'That button is not one of ours any more. Nothing was changed.',
+      });
       return;
     }
-    const outcome = await draftDocument({ incidents: deps.incidents, documents: documents.store, policy: documents.policy, clock: deps.clock, incidentId, kind, customerId, actor: actorOf(body) });
+    const outcome = await draftDocument({
+      incidents: deps.incidents,
+      documents: documents.store,
+      policy: documents.policy,
+      clock: deps.clock,
+      incidentId,
+      kind,
+      customerId,
+      actor: actorOf(body),
+    });
     if ('refusal' in outcome) {
       await tellUser(client, deps.logger, { channel, user: body.user.id, text: outcome.refusal });
       return;
     }
     if (outcome.isNew) deps.onCommitted();
-    await client.views.open({ trigger_id: body.trigger_id, view: documentModal(outcome.document, `Edit ${documentLabel(documents.policy, outcome.document).split(' of ')[0]}`) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: documentModal(
+        outcome.document,
+        `Edit ${documentLabel(documents.policy, outcome.document).split(' of ')[0]}`,
+      ) as never,
+    });
   });
 }

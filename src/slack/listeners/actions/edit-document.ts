@@ -14,12 +14,17 @@ export function registerEditDocument(app: App, deps: ListenerDeps): void {
     await ack();
     const channel = body.channel?.id ?? deps.policy.triageChannelId;
     const doc = await documents.store.get(Number(buttonValue(body)));
-    const refusal = !doc ? 'That document does not exist. Nothing was changed.'
-      : refusalFor(documents.policy, actorOf(body), doc, 'edit') ?? (doc.state === 'sent' ? 'This document was already sent; it can no longer be changed.' : undefined);
+    const refusal = !doc
+      ? 'That document does not exist. Nothing was changed.'
+      : (refusalFor(documents.policy, actorOf(body), doc, 'edit') ??
+        (doc.state === 'sent' ? 'This document was already sent; it can no longer be changed.' : undefined));
     if (refusal || !doc) {
       await tellUser(client, deps.logger, { channel, user: body.user.id, text: refusal ?? '' });
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: documentModal(doc, `Edit ${documentLabel(documents.policy, doc).split(' of ')[0]}`) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: documentModal(doc, `Edit ${documentLabel(documents.policy, doc).split(' of ')[0]}`) as never,
+    });
   });
 }

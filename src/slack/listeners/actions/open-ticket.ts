@@ -11,13 +11,22 @@ export function registerOpenTicket(app: App, deps: ListenerDeps): void {
     const channelId = body.channel?.id ?? '';
     const identity = identifyIntake(deps.directory, channelId, body.user.team_id);
     if (!identity.ok) {
-      await tellUser(client, deps.logger, { channel: channelId, user: body.user.id, text: identity.reason === 'unknown-channel' ? REFUSAL.unknownChannel : REFUSAL.stranger });
+      await tellUser(client, deps.logger, {
+        channel: channelId,
+        user: body.user.id,
+        text: identity.reason === 'unknown-channel' ? REFUSAL.unknownChannel : REFUSAL.stranger,
+      });
       return;
     }
     const components = deps.components.filter((c) => identity.customer.components.includes(c.id));
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: ticketModal({ channelId, components, maxSummaryLength: deps.policy.maxSummaryLength, meaning: deps.meaning }) as never,
+      view: ticketModal({
+        channelId,
+        components,
+        maxSummaryLength: deps.policy.maxSummaryLength,
+        meaning: deps.meaning,
+      }) as never,
     });
   });
 }

@@ -13,12 +13,16 @@ export function registerRequestCredit(app: App, deps: ListenerDeps): void {
     const channelId = body.channel?.id ?? '';
     const identity = identifyIntake(deps.directory, channelId, body.user.team_id);
     if (!identity.ok) {
-      const text = identity.reason === 'unknown-channel'
-        ? 'This channel is not connected to a tplus support plan, so no service credit can be requested here. Ask your account team.'
-        : 'Only members of the customer organisation this channel belongs to can request a service credit here. Nothing was requested.';
+      const text =
+        identity.reason === 'unknown-channel'
+          ? 'This channel is not connected to a tplus support plan, so no service credit can be requested here. Ask your account team.'
+          : 'Only members of the customer organisation this channel belongs to can request a service credit here. Nothing was requested.';
       await tellUser(client, deps.logger, { channel: channelId, user: body.user.id, text });
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: creditModal({ channelId, claimWindowDays: contracts.policy.claimWindowDays }) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: creditModal({ channelId, claimWindowDays: contracts.policy.claimWindowDays }) as never,
+    });
   });
 }

@@ -29,9 +29,11 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     const value = String((body.actions[0] as ButtonAction | undefined)?.value ?? '');
     const isIncident = value.startsWith('inc:');
     const id = Number(isIncident ? value.slice(4) : value);
-    const target = !Number.isInteger(id) ? undefined
-      : isIncident ? await deps.incidents.get(id).then((incident) => (incident ? { incident } : undefined))
-      : await deps.tickets.get(id).then((ticket) => (ticket ? { ticket } : undefined));
+    const target = !Number.isInteger(id)
+      ? undefined
+      : isIncident
+        ? await deps.incidents.get(id).then((incident) => (incident ? { incident } : undefined))
+        : await deps.tickets.get(id).then((ticket) => (ticket ? { ticket } : undefined));
     if (!target) await tellUser(client, deps.logger, { channel, user: body.user.id, text: REFUSAL.unknownTicket });
     return target;
   };
@@ -39,9 +41,24 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION.acknowledge, async ({ ack, body, client, context }) => {
     await ack();
     const target = await guard(body, client);
-    if (target?.ticket) await acknowledgeTicket({ tickets: deps.tickets, clock: deps.clock, ticketId: target.ticket.id, responderId: body.user.id, inboxId: inboxOf(context).inboxId });
+    if (target?.ticket)
+      await acknowledgeTicket({
+        tickets: deps.tickets,
+        clock: deps.clock,
+        ticketId: target.ticket.id,
+        responderId: body.user.id,
+        inboxId: inboxOf(context).inboxId,
+      });
     if (target?.incident) {
-      await acknowledgeIncident({ incidents: deps.incidents, policy: deps.incidentPolicy, at: deps.clock.now(), incident: target.incident, by: body.user.id, via: 'slack', causeInboxId: inboxOf(context).inboxId });
+      await acknowledgeIncident({
+        incidents: deps.incidents,
+        policy: deps.incidentPolicy,
+        at: deps.clock.now(),
+        incident: target.incident,
+        by: body.user.id,
+        via: 'slack',
+        causeInboxId: inboxOf(context).inboxId,
+      });
     }
     deps.onCommitted();
   });
@@ -49,10 +66,28 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION.escalate, async ({ ack, body, client, context }) => {
     await ack();
     const target = await guard(body, client);
-    if (target?.ticket) await requestEscalation({ tickets: deps.tickets, incidents: deps.incidents, clock: deps.clock, ticketId: target.ticket.id, actorId: body.user.id, inboxId: inboxOf(context).inboxId });
+    if (target?.ticket)
+      await requestEscalation({
+        tickets: deps.tickets,
+        incidents: deps.incidents,
+        clock: deps.clock,
+        ticketId: target.ticket.id,
+        actorId: body.user.id,
+        inboxId: inboxOf(context).inboxId,
+      });
     if (target?.incident) {
-      const outcome = await escalateNow({ incidents: deps.incidents, incident: target.incident, at: deps.clock.now(), by: body.user.id });
-      if (outcome === 'nothing-left') await tellUser(client, deps.logger, { channel: body.channel?.id ?? deps.policy.triageChannelId, user: body.user.id, text: 'Every escalation step of this incident has already run: page more people in PagerDuty by hand.' });
+      const outcome = await escalateNow({
+        incidents: deps.incidents,
+        incident: target.incident,
+        at: deps.clock.now(),
+        by: body.user.id,
+      });
+      if (outcome === 'nothing-left')
+        await tellUser(client, deps.logger, {
+          channel: body.channel?.id ?? deps.policy.triageChannelId,
+          user: body.user.id,
+          text: 'Every escalation step of this incident has already run: page more people in PagerDuty by hand.',
+        });
     }
     deps.onCommitted();
   });
@@ -61,7 +96,14 @@ export function registerTicketActions(app: App, deps: ListenerDeps): void {
     await ack();
     const target = await guard(body, client);
     if (!target?.ticket) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: reclassifyModal({ ticketId: target.ticket.id, current: target.ticket.severity, meaning: deps.meaning }) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: reclassifyModal({
+        ticketId: target.ticket.id,
+        current: target.ticket.severity,
+        meaning: deps.meaning,
+      }) as never,
+    });
   });
 
   app.action<BlockAction>(ACTION.resolve, async ({ ack, body, client }) => {

@@ -14,14 +14,24 @@ import { REFUSAL, tellUser, type ListenerDeps } from '../deps.ts';
  * or, before anything was published, with the incident's components at its severity's state.
  * Returns a reason when there is nothing to open.
  */
-export async function openStatusModal(deps: ListenerDeps, client: WebClient, triggerId: string, incident: Incident): Promise<string | undefined> {
+export async function openStatusModal(
+  deps: ListenerDeps,
+  client: WebClient,
+  triggerId: string,
+  incident: Incident,
+): Promise<string | undefined> {
   const current = await deps.statuses.byIncident(incident.id);
-  if (current?.resolvedAt) return `The public incident of ${incidentRef(incident.id)} is already resolved; nothing more can be published to it.`;
-  const states = new Map<string, ComponentState>(current
-    ? current.components.map((c) => [c.componentId, c.state])
-    : incident.components.map((id) => [id, STATE_BY_SEVERITY[incident.severity]]));
+  if (current?.resolvedAt)
+    return `The public incident of ${incidentRef(incident.id)} is already resolved; nothing more can be published to it.`;
+  const states = new Map<string, ComponentState>(
+    current
+      ? current.components.map((c) => [c.componentId, c.state])
+      : incident.components.map((id) => [id, STATE_BY_SEVERITY[incident.severity]]),
+  );
   const view = statusModal({
-    incidentId: incident.id, ref: incidentRef(incident.id), status: current?.status as IncidentStatus | undefined,
+    incidentId: incident.id,
+    ref: incidentRef(incident.id),
+    status: current?.status as IncidentStatus | undefined,
     components: deps.statusPolicy.components.map((c) => ({ ...c, state: states.get(c.id) })),
   });
   return openView(client, triggerId, view);
@@ -51,9 +61,11 @@ export function registerUpdateStatus(app: App, deps: ListenerDeps): void {
     await ack();
     const channel = body.channel?.id ?? deps.policy.triageChannelId;
     const tell = (text: string) => tellUser(client, deps.logger, { channel, user: body.user.id, text });
-    if (!isResponder(deps.responderIds, deps.directory.ourTeamId, { id: body.user.id, teamId: body.user.team_id })) return tell(REFUSAL.notResponder);
+    if (!isResponder(deps.responderIds, deps.directory.ourTeamId, { id: body.user.id, teamId: body.user.team_id }))
+      return tell(REFUSAL.notResponder);
     const incident = await incidentOfButton(deps, String((body.actions[0] as ButtonAction | undefined)?.value ?? ''));
-    if (!incident) return tell('This ticket has no incident (yet), so there is nothing to publish. Nothing was changed.');
+    if (!incident)
+      return tell('This ticket has no incident (yet), so there is nothing to publish. Nothing was changed.');
     const reason = await openStatusModal(deps, client, body.trigger_id, incident);
     if (reason) await tell(reason);
   });

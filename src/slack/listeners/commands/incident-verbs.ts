@@ -9,15 +9,30 @@ import type { ListenerDeps } from '../deps.ts';
 const MAX_TIMELINE_LINES = 60;
 
 /** `/tplus incident [S1–S4] <what is happening>`: declares an incident; the severity is classified when not given. */
-export async function declareFromCommand(deps: ListenerDeps, { words, userId, inboxId }: { words: string[]; userId: string; inboxId: number }): Promise<string> {
+export async function declareFromCommand(
+  deps: ListenerDeps,
+  { words, userId, inboxId }: { words: string[]; userId: string; inboxId: number },
+): Promise<string> {
   const [first, ...rest] = words;
   const severity = isSeverity(first?.toUpperCase()) ? (first!.toUpperCase() as Incident['severity']) : undefined;
   const title = (severity ? rest : words).join(' ').trim();
-  if (title.length < 5) return 'Say what is happening: `/tplus incident S1 checkout fails for every customer`. No incident was declared.';
+  if (title.length < 5)
+    return 'Say what is happening: `/tplus incident S1 checkout fails for every customer`. No incident was declared.';
   const chosen = severity ?? classifyTicket({ text: title, rules: deps.policy.rules }).severity;
   const lower = title.toLowerCase();
-  const components = deps.components.filter((c) => lower.includes(c.id.toLowerCase()) || lower.includes(c.name.toLowerCase())).map((c) => c.id);
-  const incident = await declareIncident({ incidents: deps.incidents, policy: deps.incidentPolicy, clock: deps.clock, severity: chosen, title, components, declaredBy: userId, inboxId });
+  const components = deps.components
+    .filter((c) => lower.includes(c.id.toLowerCase()) || lower.includes(c.name.toLowerCase()))
+    .map((c) => c.id);
+  const incident = await declareIncident({
+    incidents: deps.incidents,
+    policy: deps.incidentPolicy,
+    clock: deps.clock,
+    severity: chosen,
+    title,
+    components,
+    declaredBy: userId,
+    inboxId,
+  });
   if (!incident) return 'This command was already handled.';
   deps.onCommitted();
   return `Declared ${incidentRef(incident.id)} as ${chosen}${severity ? '' : ' (classified from your text)'}; its runbook starts now and its card is in triage.`;
@@ -36,5 +51,9 @@ export async function timelineFromCommand(deps: ListenerDeps, ref: string | unde
     return `\`${formatOffset(incident.startedAt, e.at)}\` ${e.at.toISOString().slice(11, 16)} UTC · ${actor} · ${escapeMrkdwn(e.text)}`;
   });
   const skipped = events.length - lines.length;
-  return [`*${incidentRef(incident.id)} · ${incident.severity} · ${escapeMrkdwn(incident.title)}*`, ...(skipped > 0 ? [`_${skipped} earlier entries not shown_`] : []), ...lines].join('\n');
+  return [
+    `*${incidentRef(incident.id)} · ${incident.severity} · ${escapeMrkdwn(incident.title)}*`,
+    ...(skipped > 0 ? [`_${skipped} earlier entries not shown_`] : []),
+    ...lines,
+  ].join('\n');
 }

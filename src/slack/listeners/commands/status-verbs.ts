@@ -5,7 +5,11 @@ import { openStatusModal, openView } from '../actions/update-status.ts';
 import type { ListenerDeps } from '../deps.ts';
 
 /** `/tplus status INC-7` (or `TPL-12`): opens "Update status" for that incident. */
-export async function statusFromCommand(deps: ListenerDeps, client: WebClient, { ref, triggerId }: { ref: string | undefined; triggerId: string }): Promise<string | undefined> {
+export async function statusFromCommand(
+  deps: ListenerDeps,
+  client: WebClient,
+  { ref, triggerId }: { ref: string | undefined; triggerId: string },
+): Promise<string | undefined> {
   const match = /^(INC|TPL)-(\d+)$/i.exec(ref ?? '');
   if (!match) {
     const open = await deps.statuses.open('incident');
@@ -19,7 +23,15 @@ export async function statusFromCommand(deps: ListenerDeps, client: WebClient, {
 }
 
 /** `/tplus maintenance`: opens "Schedule maintenance". */
-export async function maintenanceFromCommand(deps: ListenerDeps, client: WebClient, triggerId: string): Promise<string | undefined> {
-  const view = maintenanceModal({ components: deps.statusPolicy.components, timeZone: deps.statusPolicy.timeZone, noticeHours: deps.statusPolicy.maintenanceNoticeHours });
+export async function maintenanceFromCommand(
+  deps: ListenerDeps,
+  client: WebClient,
+  triggerId: string,
+): Promise<string | undefined> {
+  const view = maintenanceModal({
+    components: deps.statusPolicy.components,
+    timeZone: deps.statusPolicy.timeZone,
+    noticeHours: deps.statusPolicy.maintenanceNoticeHours,
+  });
   return openView(client, triggerId, view);
 }

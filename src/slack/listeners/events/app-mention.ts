@@ -7,8 +7,13 @@ export function registerAppMention(app: App, deps: ListenerDeps): void {
     const e = event as typeof event & { user_team?: string; source_team?: string; team?: string };
     if (!e.user) return;
     await handleInboundMessage(deps, client, inboxOf(context), {
-      channel: e.channel, user: e.user, userTeam: e.user_team ?? e.source_team ?? e.team,
-      text: e.text, ts: e.ts, threadTs: e.thread_ts, isMention: true,
+      channel: e.channel,
+      user: e.user,
+      userTeam: e.user_team ?? e.source_team ?? e.team,
+      text: e.text,
+      ts: e.ts,
+      threadTs: e.thread_ts,
+      isMention: true,
     });
   });
 }

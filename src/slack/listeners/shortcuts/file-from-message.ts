@@ -10,16 +10,36 @@ export function registerFileFromMessage(app: App, deps: ListenerDeps): void {
     await ack();
     const channel = shortcut.channel.id;
     const user = { id: shortcut.user.id, teamId: shortcut.user.team_id ?? shortcut.team?.id };
-    if (!isResponder(deps.responderIds, deps.directory.ourTeamId, user)) return tellUser(client, deps.logger, { channel, user: user.id, text: REFUSAL.notResponder });
+    if (!isResponder(deps.responderIds, deps.directory.ourTeamId, user))
+      return tellUser(client, deps.logger, { channel, user: user.id, text: REFUSAL.notResponder });
     const customer = deps.directory.byChannel(channel);
     if (!customer) return tellUser(client, deps.logger, { channel, user: user.id, text: REFUSAL.unknownChannel });
-    const message = shortcut.message as { text?: string; user?: string; ts: string; thread_ts?: string; user_team?: string };
-    if (!message.text?.trim()) return tellUser(client, deps.logger, { channel, user: user.id, text: 'That message has no text to file. No ticket was opened.' });
+    const message = shortcut.message as {
+      text?: string;
+      user?: string;
+      ts: string;
+      thread_ts?: string;
+      user_team?: string;
+    };
+    if (!message.text?.trim())
+      return tellUser(client, deps.logger, {
+        channel,
+        user: user.id,
+        text: 'That message has no text to file. No ticket was opened.',
+      });
     await fileTicket({
-      tickets: deps.tickets, clock: deps.clock, policy: deps.policy,
+      tickets: deps.tickets,
+      clock: deps.clock,
+      policy: deps.policy,
       request: {
-        ...inboxOf(context), customer, channelId: channel, threadTs: message.thread_ts ?? message.ts, source: 'shortcut',
-        reporter: { userId: message.user ?? user.id, teamId: message.user_team ?? customer.teamIds[0] ?? '' }, isFiledOnBehalf: true, text: message.text,
+        ...inboxOf(context),
+        customer,
+        channelId: channel,
+        threadTs: message.thread_ts ?? message.ts,
+        source: 'shortcut',
+        reporter: { userId: message.user ?? user.id, teamId: message.user_team ?? customer.teamIds[0] ?? '' },
+        isFiledOnBehalf: true,
+        text: message.text,
       },
     });
     deps.onCommitted();

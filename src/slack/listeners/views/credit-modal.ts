@@ -17,15 +17,34 @@ export function registerCreditModal(app: App, deps: ListenerDeps): void {
     const channelId = channelFrom(view.private_metadata);
     const identity = identifyIntake(deps.directory, channelId, body.user.team_id);
     if (!identity.ok) {
-      await ack({ response_action: 'errors', errors: { [BLOCK.creditIncident]: 'Only members of the customer organisation this channel belongs to can request a service credit here.' } });
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [BLOCK.creditIncident]:
+            'Only members of the customer organisation this channel belongs to can request a service credit here.',
+        },
+      });
       return;
     }
     const outcome = await requestCredit({
-      store: contracts.store, claims: contracts.claims, policy: contracts.policy, clock: deps.clock,
-      request: { ...inboxOf(context), customerId: identity.customer.id, channelId, userId: body.user.id, incidentText: values[BLOCK.creditIncident] ?? '', note: values[BLOCK.creditNote]?.trim() ?? '' },
+      store: contracts.store,
+      claims: contracts.claims,
+      policy: contracts.policy,
+      clock: deps.clock,
+      request: {
+        ...inboxOf(context),
+        customerId: identity.customer.id,
+        channelId,
+        userId: body.user.id,
+        incidentText: values[BLOCK.creditIncident] ?? '',
+        note: values[BLOCK.creditNote]?.trim() ?? '',
+      },
     });
     if (!outcome.ok && outcome.field) {
-      await ack({ response_action: 'errors', errors: { [outcome.field === 'note' ? BLOCK.creditNote : BLOCK.creditIncident]: outcome.message } });
+      await ack({
+        response_action: 'errors',
+        errors: { [outcome.field === 'note' ? BLOCK.creditNote : BLOCK.creditIncident]: outcome.message },
+      });
       return;
     }
     await ack();

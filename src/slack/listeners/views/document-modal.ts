@@ -18,15 +18,28 @@ export function registerDocumentModal(app: App, deps: ListenerDeps): void {
     const doc = Number.isInteger(meta.documentId) ? await documents.store.get(Number(meta.documentId)) : undefined;
     const firstBlock = Object.keys(view.state.values)[0] ?? sectionBlockId('summary');
     if (!doc || !Number.isInteger(meta.revision)) {
-      await ack({ response_action: 'errors', errors: { [firstBlock]: 'This document no longer exists. Nothing was saved.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [firstBlock]: 'This document no longer exists. Nothing was saved.' },
+      });
       return;
     }
     const outcome = await saveDocumentRevision({
-      incidents: deps.incidents, documents: documents.store, policy: documents.policy, clock: deps.clock, documentId: doc.id, fromRevision: Number(meta.revision),
-      sections: readSections(doc.kind, view.state.values as never), actor: { id: body.user.id, teamId: body.user.team_id }, causeInboxId: inboxOf(context).inboxId,
+      incidents: deps.incidents,
+      documents: documents.store,
+      policy: documents.policy,
+      clock: deps.clock,
+      documentId: doc.id,
+      fromRevision: Number(meta.revision),
+      sections: readSections(doc.kind, view.state.values as never),
+      actor: { id: body.user.id, teamId: body.user.team_id },
+      causeInboxId: inboxOf(context).inboxId,
     });
     if ('errors' in outcome) {
-      await ack({ response_action: 'errors', errors: Object.fromEntries(Object.entries(outcome.errors).map(([name, text]) => [sectionBlockId(name), text])) });
+      await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(Object.entries(outcome.errors).map(([name, text]) => [sectionBlockId(name), text])),
+      });
       return;
     }
     if ('refusal' in outcome) {

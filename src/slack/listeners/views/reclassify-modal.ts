@@ -18,7 +18,8 @@ export function registerReclassifyModal(app: App, deps: ListenerDeps): void {
       /* answered below */
     }
     const errors: Record<string, string> = {};
-    if (!isResponder(deps.responderIds, deps.directory.ourTeamId, { id: body.user.id, teamId: body.user.team_id })) errors[BLOCK.reason] = REFUSAL.notResponder;
+    if (!isResponder(deps.responderIds, deps.directory.ourTeamId, { id: body.user.id, teamId: body.user.team_id }))
+      errors[BLOCK.reason] = REFUSAL.notResponder;
     if (!isSeverity(severity)) errors[BLOCK.severity] = 'Choose S1, S2, S3 or S4.';
     if (reason.length < 3) errors[BLOCK.reason] = 'Say why, for the record (at least 3 characters).';
     const ticket = Number.isInteger(ticketId) ? await deps.tickets.get(ticketId) : undefined;
@@ -30,8 +31,15 @@ export function registerReclassifyModal(app: App, deps: ListenerDeps): void {
     }
     await ack();
     await reclassifyTicket({
-      tickets: deps.tickets, clock: deps.clock, policy: deps.policy, customer, ticketId: ticket.id,
-      toSeverity: severity, reason, actorId: body.user.id, inboxId: inboxOf(context).inboxId,
+      tickets: deps.tickets,
+      clock: deps.clock,
+      policy: deps.policy,
+      customer,
+      ticketId: ticket.id,
+      toSeverity: severity,
+      reason,
+      actorId: body.user.id,
+      inboxId: inboxOf(context).inboxId,
     });
     deps.onCommitted();
   });

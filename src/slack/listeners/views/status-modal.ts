@@ -8,7 +8,11 @@ import { inboxOf, type ListenerDeps } from '../deps.ts';
 type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
 /** The submitted state, message and per-component states ("Not affected" leaves a component out). */
-export function readStatusModal(values: Values): { status: string; message: string; components: { componentId: string; state: string }[] } {
+export function readStatusModal(values: Values): {
+  status: string;
+  message: string;
+  components: { componentId: string; state: string }[];
+} {
   const pick = (blockId: string) => {
     const field = values[blockId]?.[blockId];
     return field?.selected_option?.value ?? field?.value ?? '';
@@ -41,17 +45,29 @@ export function registerStatusModal(app: App, deps: ListenerDeps): void {
     }
     const incident = Number.isInteger(meta.incidentId) ? await deps.incidents.get(Number(meta.incidentId)) : undefined;
     if (!incident) {
-      await ack({ response_action: 'errors', errors: { [BLOCK.statusMessage]: 'This incident no longer exists. Nothing was published.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [BLOCK.statusMessage]: 'This incident no longer exists. Nothing was published.' },
+      });
       return;
     }
     const upstream = namedUpstream(deps.incidentPolicy, incident.upstreamProvider ?? incident.title);
     const result = await publishStatusUpdate({
-      incidents: deps.incidents, statuses: deps.statuses, policy: deps.statusPolicy, clock: deps.clock, incident,
-      actor: { id: body.user.id, teamId: body.user.team_id }, ...readStatusModal(view.state.values as Values),
-      ...(upstream ? { upstreamProvider: upstream.name } : {}), causeInboxId: inboxOf(context).inboxId,
+      incidents: deps.incidents,
+      statuses: deps.statuses,
+      policy: deps.statusPolicy,
+      clock: deps.clock,
+      incident,
+      actor: { id: body.user.id, teamId: body.user.team_id },
+      ...readStatusModal(view.state.values as Values),
+      ...(upstream ? { upstreamProvider: upstream.name } : {}),
+      causeInboxId: inboxOf(context).inboxId,
     });
     if (result.outcome === 'invalid') {
-      await ack({ response_action: 'errors', errors: Object.fromEntries(Object.entries(result.errors).map(([key, text]) => [blockOf(key), text])) });
+      await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(Object.entries(result.errors).map(([key, text]) => [blockOf(key), text])),
+      });
       return;
     }
     if (result.outcome === 'refused') {

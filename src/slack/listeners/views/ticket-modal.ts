@@ -16,24 +16,37 @@ export function registerTicketModal(app: App, deps: ListenerDeps): void {
     const component = values[BLOCK.component];
     const errors: Record<string, string> = {};
     if (summary.length < 3) errors[BLOCK.summary] = 'Please write a one-line summary (at least 3 characters).';
-    if (summary.length > deps.policy.maxSummaryLength) errors[BLOCK.summary] = `Keep the summary under ${deps.policy.maxSummaryLength} characters.`;
+    if (summary.length > deps.policy.maxSummaryLength)
+      errors[BLOCK.summary] = `Keep the summary under ${deps.policy.maxSummaryLength} characters.`;
     if (description.length < 3) errors[BLOCK.description] = 'Please describe what happened.';
     if (proposed !== undefined && !isSeverity(proposed)) errors[BLOCK.proposedSeverity] = 'Choose S1, S2, S3 or S4.';
     const channelId = channelFrom(view.private_metadata);
     const identity = identifyIntake(deps.directory, channelId, body.user.team_id);
-    if (!identity.ok) errors[BLOCK.summary] = identity.reason === 'unknown-channel' ? REFUSAL.unknownChannel : REFUSAL.stranger;
-    else if (component !== undefined && !identity.customer.components.includes(component)) errors[BLOCK.component] = 'Choose one of the listed components.';
+    if (!identity.ok)
+      errors[BLOCK.summary] = identity.reason === 'unknown-channel' ? REFUSAL.unknownChannel : REFUSAL.stranger;
+    else if (component !== undefined && !identity.customer.components.includes(component))
+      errors[BLOCK.component] = 'Choose one of the listed components.';
     if (Object.keys(errors).length > 0 || !identity.ok) {
       await ack({ response_action: 'errors', errors });
       return;
     }
     await ack();
     await fileTicket({
-      tickets: deps.tickets, clock: deps.clock, policy: deps.policy,
+      tickets: deps.tickets,
+      clock: deps.clock,
+      policy: deps.policy,
       request: {
-        ...inboxOf(context), customer: identity.customer, channelId, threadTs: null, source: 'modal',
-        reporter: { userId: body.user.id, teamId: body.user.team_id ?? '' }, isFiledOnBehalf: identity.actor === 'internal',
-        text: description, summary, impact: values[BLOCK.impact]?.trim() || undefined, component,
+        ...inboxOf(context),
+        customer: identity.customer,
+        channelId,
+        threadTs: null,
+        source: 'modal',
+        reporter: { userId: body.user.id, teamId: body.user.team_id ?? '' },
+        isFiledOnBehalf: identity.actor === 'internal',
+        text: description,
+        summary,
+        impact: values[BLOCK.impact]?.trim() || undefined,
+        component,
         proposedSeverity: isSeverity(proposed) ? proposed : undefined,
       },
     });

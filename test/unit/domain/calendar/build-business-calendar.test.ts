@@ -6,14 +6,22 @@ const withHolidays = (holidays: CalendarSpec['holidays']): CalendarSpec => ({ ..
 
 describe('buildBusinessCalendar', () => {
   it('rejects an unknown time zone and names it', () => {
-    expect(() => buildBusinessCalendar({ ...US_EAST, timeZone: 'Mars/Base' })).toThrow(/us-east.*unknown time zone "Mars\/Base"/);
+    expect(() => buildBusinessCalendar({ ...US_EAST, timeZone: 'Mars/Base' })).toThrow(
+      /us-east.*unknown time zone "Mars\/Base"/,
+    );
   });
 
   it('rejects an unknown holiday country, state or region', () => {
     expect(() => buildBusinessCalendar(withHolidays({ country: 'XX' }))).toThrow(/unknown holiday country "XX"/);
-    expect(() => buildBusinessCalendar(withHolidays({ country: 'US', state: 'ZZ' }))).toThrow(/unknown holiday state "ZZ" for country US/);
-    expect(() => buildBusinessCalendar(withHolidays({ country: 'DE', state: 'BY', region: 'NOPE' }))).toThrow(/unknown holiday region "NOPE" for DE-BY/);
-    expect(() => buildBusinessCalendar(withHolidays({ country: 'DE', region: 'A' }))).toThrow(/region "A" needs a state/);
+    expect(() => buildBusinessCalendar(withHolidays({ country: 'US', state: 'ZZ' }))).toThrow(
+      /unknown holiday state "ZZ" for country US/,
+    );
+    expect(() => buildBusinessCalendar(withHolidays({ country: 'DE', state: 'BY', region: 'NOPE' }))).toThrow(
+      /unknown holiday region "NOPE" for DE-BY/,
+    );
+    expect(() => buildBusinessCalendar(withHolidays({ country: 'DE', region: 'A' }))).toThrow(
+      /region "A" needs a state/,
+    );
   });
 
   it('accepts a known state and region in any letter case', () => {
@@ -22,29 +30,50 @@ describe('buildBusinessCalendar', () => {
 
   it('rejects working hours that end at or before they start', () => {
     const hours = (start: string, end: string): CalendarSpec => ({ ...US_EAST, workingHours: { start, end } });
-    expect(() => buildBusinessCalendar(hours('17:00', '09:00'))).toThrow(/working hours end 09:00 is not after start 17:00/);
+    expect(() => buildBusinessCalendar(hours('17:00', '09:00'))).toThrow(
+      /working hours end 09:00 is not after start 17:00/,
+    );
     expect(() => buildBusinessCalendar(hours('09:00', '09:00'))).toThrow(/end 09:00 is not after start 09:00/);
   });
 
   it('rejects malformed times of day', () => {
-    expect(() => buildBusinessCalendar({ ...US_EAST, workingHours: { start: '9am', end: '17:00' } })).toThrow(/start "9am" is not a valid time of day/);
-    expect(() => buildBusinessCalendar({ ...US_EAST, workingHours: { start: '09:00', end: '24:30' } })).toThrow(/end "24:30"/);
-    expect(() => buildBusinessCalendar({ ...US_EAST, workingHours: { start: '09:60', end: '17:00' } })).toThrow(/start "09:60"/);
+    expect(() => buildBusinessCalendar({ ...US_EAST, workingHours: { start: '9am', end: '17:00' } })).toThrow(
+      /start "9am" is not a valid time of day/,
+    );
+    expect(() => buildBusinessCalendar({ ...US_EAST, workingHours: { start: '09:00', end: '24:30' } })).toThrow(
+      /end "24:30"/,
+    );
+    expect(() => buildBusinessCalendar({ ...US_EAST, workingHours: { start: '09:60', end: '17:00' } })).toThrow(
+      /start "09:60"/,
+    );
   });
 
   it('rejects malformed holiday dates and a date both closed and excluded', () => {
-    expect(() => buildBusinessCalendar(withHolidays({ dates: ['2026/11/27'] }))).toThrow(/holiday date "2026\/11\/27" is not a valid date/);
-    expect(() => buildBusinessCalendar(withHolidays({ exclude: ['2026-02-30'] }))).toThrow(/excluded holiday date "2026-02-30"/);
-    expect(() => buildBusinessCalendar(withHolidays({ dates: ['2026-11-27'], exclude: ['2026-11-27'] }))).toThrow(/2026-11-27 is listed both/);
+    expect(() => buildBusinessCalendar(withHolidays({ dates: ['2026/11/27'] }))).toThrow(
+      /holiday date "2026\/11\/27" is not a valid date/,
+    );
+    expect(() => buildBusinessCalendar(withHolidays({ exclude: ['2026-02-30'] }))).toThrow(
+      /excluded holiday date "2026-02-30"/,
+    );
+    expect(() => buildBusinessCalendar(withHolidays({ dates: ['2026-11-27'], exclude: ['2026-11-27'] }))).toThrow(
+      /2026-11-27 is listed both/,
+    );
   });
 
   it('rejects working days that are not ISO weekdays, or none at all', () => {
-    expect(() => buildBusinessCalendar({ ...US_EAST, workingDays: [0, 1] })).toThrow(/working day 0 is not an ISO weekday/);
+    expect(() => buildBusinessCalendar({ ...US_EAST, workingDays: [0, 1] })).toThrow(
+      /working day 0 is not an ISO weekday/,
+    );
     expect(() => buildBusinessCalendar({ ...US_EAST, workingDays: [] })).toThrow(/workingDays is empty/);
   });
 
   it('exposes its id, zone and working time', () => {
-    expect(usEast).toMatchObject({ id: 'us-east', timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], workingHours: { start: '09:00', end: '17:00' } });
+    expect(usEast).toMatchObject({
+      id: 'us-east',
+      timeZone: 'America/New_York',
+      workingDays: [1, 2, 3, 4, 5],
+      workingHours: { start: '09:00', end: '17:00' },
+    });
   });
 });
 
@@ -77,8 +106,16 @@ describe('holidays from date-holidays', () => {
   });
 
   it('close every day of a multi-day public holiday', () => {
-    const dubai = buildBusinessCalendar({ id: 'ae', timeZone: 'Asia/Dubai', workingDays: [1, 2, 3, 4, 5, 6, 7], workingHours: { start: '09:00', end: '17:00' }, holidays: { country: 'AE' } });
-    expect(['2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23'].map((d) => dubai.isBusinessDay(d))).toEqual([true, false, false, false, true]);
+    const dubai = buildBusinessCalendar({
+      id: 'ae',
+      timeZone: 'Asia/Dubai',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      workingHours: { start: '09:00', end: '17:00' },
+      holidays: { country: 'AE' },
+    });
+    expect(
+      ['2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23'].map((d) => dubai.isBusinessDay(d)),
+    ).toEqual([true, false, false, false, true]);
   });
 
   it('are computed for any year asked about', () => {

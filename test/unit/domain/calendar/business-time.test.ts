@@ -34,7 +34,9 @@ describe('addBusinessMinutes', () => {
   });
 
   it('rolls to the next opening when the minutes run out just after closing', () => {
-    expect(iso(addBusinessMinutes(usEast, at('2026-11-24T18:00:00.001Z'), FOUR_HOURS))).toBe('2026-11-25T14:00:00.001Z');
+    expect(iso(addBusinessMinutes(usEast, at('2026-11-24T18:00:00.001Z'), FOUR_HOURS))).toBe(
+      '2026-11-25T14:00:00.001Z',
+    );
   });
 
   it('skips Thanksgiving', () => {
@@ -44,9 +46,16 @@ describe('addBusinessMinutes', () => {
 
   it('honours extra closed dates and excluded holidays', () => {
     const closedFriday = buildBusinessCalendar({ ...US_EAST, holidays: { country: 'US', dates: ['2026-11-27'] } });
-    expect(iso(addBusinessMinutes(closedFriday, at('2026-11-25T20:00:00Z'), FOUR_HOURS))).toBe('2026-11-30T16:00:00.000Z');
-    const openThanksgiving = buildBusinessCalendar({ ...US_EAST, holidays: { country: 'US', exclude: ['2026-11-26'] } });
-    expect(iso(addBusinessMinutes(openThanksgiving, at('2026-11-25T20:00:00Z'), FOUR_HOURS))).toBe('2026-11-26T16:00:00.000Z');
+    expect(iso(addBusinessMinutes(closedFriday, at('2026-11-25T20:00:00Z'), FOUR_HOURS))).toBe(
+      '2026-11-30T16:00:00.000Z',
+    );
+    const openThanksgiving = buildBusinessCalendar({
+      ...US_EAST,
+      holidays: { country: 'US', exclude: ['2026-11-26'] },
+    });
+    expect(iso(addBusinessMinutes(openThanksgiving, at('2026-11-25T20:00:00Z'), FOUR_HOURS))).toBe(
+      '2026-11-26T16:00:00.000Z',
+    );
   });
 
   it('returns the start itself for zero minutes, even outside hours', () => {
@@ -61,9 +70,17 @@ describe('addBusinessMinutes', () => {
 
   it('gives up with an error when no business day comes within three years', () => {
     const wednesdays: string[] = [];
-    for (let d = DateTime.fromISO('2026-01-07', { zone: 'utc' }); d.year < 2030; d = d.plus({ weeks: 1 })) wednesdays.push(d.toISODate() as string);
-    const neverOpen = buildBusinessCalendar({ ...US_EAST, id: 'never', workingDays: [3], holidays: { dates: wednesdays } });
-    expect(() => addBusinessMinutes(neverOpen, at('2026-01-01T12:00:00Z'), 1)).toThrow(/"never" has no business day in the 3 years from 2026-01-01/);
+    for (let d = DateTime.fromISO('2026-01-07', { zone: 'utc' }); d.year < 2030; d = d.plus({ weeks: 1 }))
+      wednesdays.push(d.toISODate() as string);
+    const neverOpen = buildBusinessCalendar({
+      ...US_EAST,
+      id: 'never',
+      workingDays: [3],
+      holidays: { dates: wednesdays },
+    });
+    expect(() => addBusinessMinutes(neverOpen, at('2026-01-01T12:00:00Z'), 1)).toThrow(
+      /"never" has no business day in the 3 years from 2026-01-01/,
+    );
   });
 });
 
@@ -95,7 +112,12 @@ describe('addBusinessMinutes across DST changes', () => {
   });
 
   it('counts real time when the transition falls inside working hours', () => {
-    const allDay = buildBusinessCalendar({ ...US_EAST, id: 'all-day', workingDays: [1, 2, 3, 4, 5, 6, 7], workingHours: { start: '00:00', end: '24:00' } });
+    const allDay = buildBusinessCalendar({
+      ...US_EAST,
+      id: 'all-day',
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      workingHours: { start: '00:00', end: '24:00' },
+    });
     // Sun 8 Mar 2026 in New York lasts 23 hours; Sun 1 Nov lasts 25.
     expect(businessMinutesBetween(allDay, at('2026-03-08T05:00:00Z'), at('2026-03-09T04:00:00Z'))).toBe(23 * 60);
     expect(businessMinutesBetween(allDay, at('2026-11-01T04:00:00Z'), at('2026-11-02T05:00:00Z'))).toBe(25 * 60);
@@ -139,15 +161,23 @@ describe('businessMinutesBetween', () => {
 
   it('inverts addBusinessMinutes for starts in, before and after hours, on holidays and around DST', () => {
     const starts = [
-      '2026-11-24T18:00:00Z', '2026-11-24T18:00:00.001Z', '2026-11-27T21:59:00Z', '2026-11-28T15:00:00Z',
-      '2026-11-26T17:00:00Z', '2026-03-06T21:00:00Z', '2026-10-30T20:00:00Z', '2026-12-31T23:30:45.5Z',
+      '2026-11-24T18:00:00Z',
+      '2026-11-24T18:00:00.001Z',
+      '2026-11-27T21:59:00Z',
+      '2026-11-28T15:00:00Z',
+      '2026-11-26T17:00:00Z',
+      '2026-03-06T21:00:00Z',
+      '2026-10-30T20:00:00Z',
+      '2026-12-31T23:30:45.5Z',
     ];
     const amounts = [1, 59, 240, 480, 481, 1440, 7 * 480 + 13];
     for (const calendar of [usEast, deBerlin]) {
       for (const start of starts) {
         for (const minutes of amounts) {
           const due = addBusinessMinutes(calendar, at(start), minutes);
-          expect(businessMinutesBetween(calendar, at(start), due), `${calendar.id} ${start} + ${minutes}`).toBe(minutes);
+          expect(businessMinutesBetween(calendar, at(start), due), `${calendar.id} ${start} + ${minutes}`).toBe(
+            minutes,
+          );
         }
       }
     }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { creditAmount, creditFor, customerMonthlyUptime, type ContractIncident } from '../../../../src/domain/contract/index.ts';
+import {
+  creditAmount,
+  creditFor,
+  customerMonthlyUptime,
+  type ContractIncident,
+} from '../../../../src/domain/contract/index.ts';
 import { ZContract } from '../../../../src/config/contract-schema.ts';
 
 const tiers = ZContract.parse({}).credits;
@@ -10,18 +15,44 @@ const customer = { id: 'acme', components: ['api'] };
 function s1(id: number, from: string, minutes: number, extra: Partial<ContractIncident> = {}): ContractIncident {
   const startedAt = new Date(from);
   return {
-    id, customerId: 'acme', severity: 'S1', title: `incident ${id}`, components: ['api'], startedAt, acknowledgedAt: null,
-    resolvedAt: new Date(startedAt.getTime() + minutes * MIN), isUpstreamCause: false, upstreamProvider: null, isCustomerCaused: false, ...extra,
+    id,
+    customerId: 'acme',
+    severity: 'S1',
+    title: `incident ${id}`,
+    components: ['api'],
+    startedAt,
+    acknowledgedAt: null,
+    resolvedAt: new Date(startedAt.getTime() + minutes * MIN),
+    isUpstreamCause: false,
+    upstreamProvider: null,
+    isCustomerCaused: false,
+    ...extra,
   };
 }
 
 const uptimeOf = (month: string, incidents: ContractIncident[], now = new Date('2027-01-01T00:00:00Z')) =>
-  customerMonthlyUptime({ month, timeZone: 'UTC', now, customer, incidents, maintenances: [], weights: { S1: 1 }, noticeHours: 48 });
+  customerMonthlyUptime({
+    month,
+    timeZone: 'UTC',
+    now,
+    customer,
+    incidents,
+    maintenances: [],
+    weights: { S1: 1 },
+    noticeHours: 48,
+  });
 
 describe('creditFor: the contract tiers at their boundaries', () => {
   it.each([
-    [100, 0, false], [99.9, 0, false], [99.89, 10, false], [99.895, 10, false], [99.0, 10, false],
-    [98.99, 25, false], [95.0, 25, false], [94.99, 50, true], [0, 50, true],
+    [100, 0, false],
+    [99.9, 0, false],
+    [99.89, 10, false],
+    [99.895, 10, false],
+    [99.0, 10, false],
+    [98.99, 25, false],
+    [95.0, 25, false],
+    [94.99, 50, true],
+    [0, 50, true],
   ])('%s %% uptime earns %s %% (termination right: %s)', (uptime, percent, terminationRight) => {
     expect(creditFor(uptime, tiers)).toEqual({ percent, terminationRight });
   });
@@ -49,8 +80,21 @@ describe('credit tiers from a month of downtime (November 2026, 30 days = 43,200
   });
 
   it('one millisecond more than 43.2 min of downtime owes 10 %', () => {
-    const u = customerMonthlyUptime({ month: '2026-11', timeZone: 'UTC', now: new Date('2027-01-01T00:00:00Z'), customer, maintenances: [], weights: { S1: 1 }, noticeHours: 48,
-      incidents: [{ ...s1(1, '2026-11-10T00:00:00Z', 43.2), resolvedAt: new Date(Date.parse('2026-11-10T00:00:00Z') + 43.2 * MIN + 1) }] });
+    const u = customerMonthlyUptime({
+      month: '2026-11',
+      timeZone: 'UTC',
+      now: new Date('2027-01-01T00:00:00Z'),
+      customer,
+      maintenances: [],
+      weights: { S1: 1 },
+      noticeHours: 48,
+      incidents: [
+        {
+          ...s1(1, '2026-11-10T00:00:00Z', 43.2),
+          resolvedAt: new Date(Date.parse('2026-11-10T00:00:00Z') + 43.2 * MIN + 1),
+        },
+      ],
+    });
     expect(creditFor(u.uptimePercent, tiers).percent).toBe(10);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { customerMonthlyUptime, type ContractIncident, type MaintenanceWindow } from '../../../../src/domain/contract/index.ts';
+import {
+  customerMonthlyUptime,
+  type ContractIncident,
+  type MaintenanceWindow,
+} from '../../../../src/domain/contract/index.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -9,13 +13,41 @@ const AFTER = new Date('2027-06-01T00:00:00Z');
 function incident(id: number, from: string, minutes: number, extra: Partial<ContractIncident> = {}): ContractIncident {
   const startedAt = new Date(from);
   return {
-    id, customerId: 'acme', severity: 'S1', title: `incident ${id}`, components: ['api'], startedAt, acknowledgedAt: null,
-    resolvedAt: new Date(startedAt.getTime() + minutes * MIN), isUpstreamCause: false, upstreamProvider: null, isCustomerCaused: false, ...extra,
+    id,
+    customerId: 'acme',
+    severity: 'S1',
+    title: `incident ${id}`,
+    components: ['api'],
+    startedAt,
+    acknowledgedAt: null,
+    resolvedAt: new Date(startedAt.getTime() + minutes * MIN),
+    isUpstreamCause: false,
+    upstreamProvider: null,
+    isCustomerCaused: false,
+    ...extra,
   };
 }
 
-function measure(month: string, incidents: ContractIncident[], { maintenances = [], now = AFTER, timeZone = 'UTC', weights = { S1: 1 } }: { maintenances?: MaintenanceWindow[]; now?: Date; timeZone?: string; weights?: Record<string, number> } = {}) {
-  return customerMonthlyUptime({ month, timeZone, now, customer: acme, incidents, maintenances, weights, noticeHours: 48 });
+function measure(
+  month: string,
+  incidents: ContractIncident[],
+  {
+    maintenances = [],
+    now = AFTER,
+    timeZone = 'UTC',
+    weights = { S1: 1 },
+  }: { maintenances?: MaintenanceWindow[]; now?: Date; timeZone?: string; weights?: Record<string, number> } = {},
+) {
+  return customerMonthlyUptime({
+    month,
+    timeZone,
+    now,
+    customer: acme,
+    incidents,
+    maintenances,
+    weights,
+    noticeHours: 48,
+  });
 }
 
 describe('customerMonthlyUptime', () => {
@@ -40,7 +72,12 @@ describe('customerMonthlyUptime', () => {
     const crossing = incident(1, '2026-10-31T23:00:00Z', 180);
     expect(measure('2026-10', [crossing]).downtimeMinutes).toBe(60);
     expect(measure('2026-11', [crossing]).downtimeMinutes).toBe(120);
-    expect(measure('2026-11', [crossing]).incidents[0]).toMatchObject({ id: 1, minutesInMonth: 120, downtimeMinutes: 120, exclusion: null });
+    expect(measure('2026-11', [crossing]).incidents[0]).toMatchObject({
+      id: 1,
+      minutesInMonth: 120,
+      downtimeMinutes: 120,
+      exclusion: null,
+    });
   });
 
   it('counts an open incident up to now, and measures the month so far', () => {
@@ -52,7 +89,11 @@ describe('customerMonthlyUptime', () => {
   });
 
   it.each([
-    ['upstream-caused', { isUpstreamCause: true, upstreamProvider: 'AWS' }, 'upstream provider (AWS) outside our control'],
+    [
+      'upstream-caused',
+      { isUpstreamCause: true, upstreamProvider: 'AWS' },
+      'upstream provider (AWS) outside our control',
+    ],
     ['customer-caused', { isCustomerCaused: true }, 'caused by the customer'],
     ['an S2 (not downtime by default)', { severity: 'S2' as const }, 'S2 does not count as downtime'],
   ])('excludes an %s incident and says why', (_name, extra, reason) => {
@@ -63,18 +104,24 @@ describe('customerMonthlyUptime', () => {
   });
 
   it('weights severities as configured: a partial S2 counts its share', () => {
-    const u = measure('2026-10', [incident(1, '2026-10-10T00:00:00Z', 100, { severity: 'S2' })], { weights: { S1: 1, S2: 0.3 } });
+    const u = measure('2026-10', [incident(1, '2026-10-10T00:00:00Z', 100, { severity: 'S2' })], {
+      weights: { S1: 1, S2: 0.3 },
+    });
     expect(u.downtimeMinutes).toBeCloseTo(30, 9);
   });
 
   it('ignores incidents on components the customer does not use, raised by another customer', () => {
-    const u = measure('2026-10', [incident(1, '2026-10-10T00:00:00Z', 600, { customerId: 'globex', components: ['exports'] })]);
+    const u = measure('2026-10', [
+      incident(1, '2026-10-10T00:00:00Z', 600, { customerId: 'globex', components: ['exports'] }),
+    ]);
     expect(u.incidents).toEqual([]);
     expect(u.downtimeMinutes).toBe(0);
   });
 
   it('counts another customer’s incident on a shared component', () => {
-    const u = measure('2026-10', [incident(1, '2026-10-10T00:00:00Z', 30, { customerId: 'globex', components: ['dashboard'] })]);
+    const u = measure('2026-10', [
+      incident(1, '2026-10-10T00:00:00Z', 30, { customerId: 'globex', components: ['dashboard'] }),
+    ]);
     expect(u.downtimeMinutes).toBe(30);
   });
 
@@ -82,12 +129,16 @@ describe('customerMonthlyUptime', () => {
     const from = new Date('2026-10-10T02:00:00Z');
     const window = { id: 9, components: ['api'], from, to: new Date(from.getTime() + 2 * HOUR) };
     const during = incident(1, '2026-10-10T02:00:00Z', 120);
-    const announced = measure('2026-10', [during], { maintenances: [{ ...window, announcedAt: new Date(from.getTime() - 48 * HOUR) }] });
+    const announced = measure('2026-10', [during], {
+      maintenances: [{ ...window, announcedAt: new Date(from.getTime() - 48 * HOUR) }],
+    });
     expect(announced.downtimeMinutes).toBe(0);
     expect(announced.excludedMinutes).toBe(120);
     expect(announced.consideredMinutes).toBe(31 * 1440 - 120);
     expect(announced.incidents[0]?.exclusion).toBe('during announced maintenance');
-    const shortNotice = measure('2026-10', [during], { maintenances: [{ ...window, announcedAt: new Date(from.getTime() - 48 * HOUR + 1) }] });
+    const shortNotice = measure('2026-10', [during], {
+      maintenances: [{ ...window, announcedAt: new Date(from.getTime() - 48 * HOUR + 1) }],
+    });
     expect(shortNotice.downtimeMinutes).toBe(120);
     expect(shortNotice.excludedMinutes).toBe(0);
     expect(shortNotice.maintenances[0]?.isExcluded).toBe(false);
@@ -95,7 +146,17 @@ describe('customerMonthlyUptime', () => {
 
   it('ignores maintenance on components the customer does not use', () => {
     const from = new Date('2026-10-10T02:00:00Z');
-    const u = measure('2026-10', [incident(1, '2026-10-10T02:00:00Z', 120)], { maintenances: [{ id: 9, components: ['exports'], from, to: new Date(from.getTime() + 2 * HOUR), announcedAt: new Date('2026-10-01T00:00:00Z') }] });
+    const u = measure('2026-10', [incident(1, '2026-10-10T02:00:00Z', 120)], {
+      maintenances: [
+        {
+          id: 9,
+          components: ['exports'],
+          from,
+          to: new Date(from.getTime() + 2 * HOUR),
+          announcedAt: new Date('2026-10-01T00:00:00Z'),
+        },
+      ],
+    });
     expect(u.downtimeMinutes).toBe(120);
     expect(u.maintenances).toEqual([]);
   });

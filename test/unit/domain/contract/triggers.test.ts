@@ -1,14 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { averageMonthBudgetMinutes, budgetConsumption, errorBudget, isRcaLate, isUptimeBreach, s1CountTrigger, type ContractIncident } from '../../../../src/domain/contract/index.ts';
+import {
+  averageMonthBudgetMinutes,
+  budgetConsumption,
+  errorBudget,
+  isRcaLate,
+  isUptimeBreach,
+  s1CountTrigger,
+  type ContractIncident,
+} from '../../../../src/domain/contract/index.ts';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-06-01T12:00:00Z');
 
 function s1AtDay(id: number, day: number, extra: Partial<ContractIncident> = {}): ContractIncident {
   const startedAt = new Date(T0.getTime() + day * DAY);
-  return { id, customerId: 'acme', severity: 'S1', title: 't', components: [], startedAt, acknowledgedAt: null, resolvedAt: new Date(startedAt.getTime() + 3_600_000), isUpstreamCause: false, upstreamProvider: null, isCustomerCaused: false, ...extra };
+  return {
+    id,
+    customerId: 'acme',
+    severity: 'S1',
+    title: 't',
+    components: [],
+    startedAt,
+    acknowledgedAt: null,
+    resolvedAt: new Date(startedAt.getTime() + 3_600_000),
+    isUpstreamCause: false,
+    upstreamProvider: null,
+    isCustomerCaused: false,
+    ...extra,
+  };
 }
-const hits = (incidents: ContractIncident[]) => s1CountTrigger({ incidents, count: 3, windowDays: 90 }).map((h) => [h.third.id, h.within.map((i) => i.id)]);
+const hits = (incidents: ContractIncident[]) =>
+  s1CountTrigger({ incidents, count: 3, windowDays: 90 }).map((h) => [h.third.id, h.within.map((i) => i.id)]);
 
 describe('three S1s in any rolling 90 days', () => {
   it('hits once for a long run of S1s that stays in breach, with capped evidence', () => {
@@ -17,8 +39,19 @@ describe('three S1s in any rolling 90 days', () => {
     expect(found.map((h) => [h.third.id, h.inWindow, h.within.map((i) => i.id)])).toEqual([[3, 3, [1, 2, 3]]]);
   });
   it('hits again once the window rolled below three and a new third S1 arrives', () => {
-    const found = hits([s1AtDay(1, 0), s1AtDay(2, 10), s1AtDay(3, 20), s1AtDay(4, 30), s1AtDay(5, 200), s1AtDay(6, 210), s1AtDay(7, 220)]);
-    expect(found).toEqual([[3, [1, 2, 3]], [7, [5, 6, 7]]]);
+    const found = hits([
+      s1AtDay(1, 0),
+      s1AtDay(2, 10),
+      s1AtDay(3, 20),
+      s1AtDay(4, 30),
+      s1AtDay(5, 200),
+      s1AtDay(6, 210),
+      s1AtDay(7, 220),
+    ]);
+    expect(found).toEqual([
+      [3, [1, 2, 3]],
+      [7, [5, 6, 7]],
+    ]);
   });
   it('does not fire on two S1s', () => {
     expect(hits([s1AtDay(1, 0), s1AtDay(2, 50)])).toEqual([]);
@@ -37,21 +70,35 @@ describe('three S1s in any rolling 90 days', () => {
     expect(hits([s1AtDay(1, 0), s1AtDay(2, 50), s1AtDay(3, 95), s1AtDay(4, 120)])).toEqual([[4, [2, 3, 4]]]);
   });
   it('ignores S2s and S1s caused upstream or by the customer, in any order', () => {
-    expect(hits([s1AtDay(3, 89), s1AtDay(1, 0, { isCustomerCaused: true }), s1AtDay(2, 50), s1AtDay(4, 60, { severity: 'S2' }), s1AtDay(5, 70, { isUpstreamCause: true })])).toEqual([]);
+    expect(
+      hits([
+        s1AtDay(3, 89),
+        s1AtDay(1, 0, { isCustomerCaused: true }),
+        s1AtDay(2, 50),
+        s1AtDay(4, 60, { severity: 'S2' }),
+        s1AtDay(5, 70, { isUpstreamCause: true }),
+      ]),
+    ).toEqual([]);
   });
 });
 
 describe('RCA late after an S1', () => {
   const dueAt = new Date('2026-11-02T16:00:00Z');
   it('is on time just before and at the due instant, late just after', () => {
-    expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: null }, new Date(dueAt.getTime() - 1))).toBe(false);
+    expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: null }, new Date(dueAt.getTime() - 1))).toBe(
+      false,
+    );
     expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: null }, dueAt)).toBe(false);
-    expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: null }, new Date(dueAt.getTime() + 1))).toBe(true);
+    expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: null }, new Date(dueAt.getTime() + 1))).toBe(
+      true,
+    );
   });
   it('judges a sent RCA by when it was sent, not by now', () => {
     const later = new Date('2027-01-01T00:00:00Z');
     expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: dueAt }, later)).toBe(false);
-    expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: new Date(dueAt.getTime() + 1) }, later)).toBe(true);
+    expect(isRcaLate({ incidentId: 1, customerId: 'acme', dueAt, metAt: new Date(dueAt.getTime() + 1) }, later)).toBe(
+      true,
+    );
   });
 });
 
@@ -72,6 +119,9 @@ describe('error budget', () => {
     expect(averageMonthBudgetMinutes(99.9)).toBeCloseTo(43.83, 2);
   });
   it('gives an incident’s consumption in minutes and percent of the month’s budget', () => {
-    expect(budgetConsumption(22.32, errorBudget(99.9, '2026-10'))).toEqual({ minutes: 22.32, percentOfBudget: expect.closeTo(50, 9) as number });
+    expect(budgetConsumption(22.32, errorBudget(99.9, '2026-10'))).toEqual({
+      minutes: 22.32,
+      percentOfBudget: expect.closeTo(50, 9) as number,
+    });
   });
 });

@@ -5,14 +5,28 @@ import { SEVERITIES, type Severity } from '../../../../src/domain/types.ts';
 import { readYaml, shippedRules } from './load-rules.ts';
 
 const ZLabelledTickets = z.object({
-  tickets: z.array(z.object({ text: z.string().min(1), expected: z.enum(SEVERITIES), proposed: z.enum(SEVERITIES).optional(), note: z.string().optional() }).strict()).min(160),
+  tickets: z
+    .array(
+      z
+        .object({
+          text: z.string().min(1),
+          expected: z.enum(SEVERITIES),
+          proposed: z.enum(SEVERITIES).optional(),
+          note: z.string().optional(),
+        })
+        .strict(),
+    )
+    .min(160),
 });
 
 type Matrix = Record<Severity, Record<Severity, number>>;
 
 function renderMatrix(matrix: Matrix): string {
   const header = `expected \\ got  ${SEVERITIES.map((s) => s.padStart(4)).join('')}`;
-  const rows = SEVERITIES.map((expected) => `${expected.padEnd(16)}${SEVERITIES.map((got) => String(matrix[expected][got]).padStart(4)).join('')}`);
+  const rows = SEVERITIES.map(
+    (expected) =>
+      `${expected.padEnd(16)}${SEVERITIES.map((got) => String(matrix[expected][got]).padStart(4)).join('')}`,
+  );
   return [header, ...rows].join('\n');
 }
 
@@ -20,7 +34,9 @@ describe('classifier accuracy on the labelled fixtures', () => {
   it('classifies at least 90 % correctly and every S1 as S1', () => {
     const rules = shippedRules();
     const { tickets } = ZLabelledTickets.parse(readYaml('test/fixtures/tickets.labelled.yaml'));
-    const matrix = Object.fromEntries(SEVERITIES.map((e) => [e, Object.fromEntries(SEVERITIES.map((g) => [g, 0]))])) as Matrix;
+    const matrix = Object.fromEntries(
+      SEVERITIES.map((e) => [e, Object.fromEntries(SEVERITIES.map((g) => [g, 0]))]),
+    ) as Matrix;
     const misses: string[] = [];
     for (const ticket of tickets) {
       const { severity } = classifyTicket({ text: ticket.text, proposedSeverity: ticket.proposed, rules });

@@ -7,14 +7,17 @@ beforeAll(() => {
   rules = shippedRules();
 });
 
-const classify = (text: string, proposedSeverity?: 'S1' | 'S2' | 'S3' | 'S4') => classifyTicket({ text, proposedSeverity, rules });
+const classify = (text: string, proposedSeverity?: 'S1' | 'S2' | 'S3' | 'S4') =>
+  classifyTicket({ text, proposedSeverity, rules });
 const ids = (text: string) => classify(text).signals.map((signal) => signal.id);
 
 describe('classifyTicket', () => {
   it('classifies a platform outage as S1 and names the outage in the reason', () => {
     const result = classify('the whole platform is down, nobody on our team can log in');
     expect(result.severity).toBe('S1');
-    expect(result.signals).toContainEqual(expect.objectContaining({ id: 'outage', label: 'outage', points: 'S1', matched: 'the whole platform is down' }));
+    expect(result.signals).toContainEqual(
+      expect.objectContaining({ id: 'outage', label: 'outage', points: 'S1', matched: 'the whole platform is down' }),
+    );
     expect(result.reason).toMatch(/^S1 because the text reports an outage \("the whole platform is down"\)/);
   });
 
@@ -79,7 +82,9 @@ describe('classifyTicket', () => {
   });
 
   it('keeps S2 when the workaround is not sustainable', () => {
-    expect(classify('exports fail for all users, we copy data by hand but that is not sustainable').severity).toBe('S2');
+    expect(classify('exports fail for all users, we copy data by hand but that is not sustainable').severity).toBe(
+      'S2',
+    );
   });
 
   it('lets the proposal raise S3 to S2 when the text shows some impact', () => {

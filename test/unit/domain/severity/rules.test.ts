@@ -4,7 +4,10 @@ import { compileSeverityRules, ZSeverityRules } from '../../../../src/domain/sev
 import { SEVERITY_MEANING } from '../../../../src/domain/severity/index.ts';
 import { readYaml } from './load-rules.ts';
 
-const shipped = () => structuredClone(readYaml('runbooks/severity-rules.yaml')) as Record<string, unknown> & { signals: Record<string, Record<string, unknown>> };
+const shipped = () =>
+  structuredClone(readYaml('runbooks/severity-rules.yaml')) as Record<string, unknown> & {
+    signals: Record<string, Record<string, unknown>>;
+  };
 
 function compileError(raw: unknown): z.ZodError {
   try {

@@ -16,7 +16,13 @@ describe('the SLA content generated from config, runbooks and severity rules', (
     expect(content.credits).toEqual({ tiers: config.contract.credits, capPercent: 100, claimWindowDays: 30 });
     expect(content.termination).toEqual({ s1Count: 3, s1WindowDays: 90, uptimeBelow: 95, rcaLaterThanBusinessDays: 5 });
     expect(content.maintenance.noticeHours).toBe(48);
-    expect(content.followUps).toEqual({ severities: ['S1', 'S2'], timelineHours: 4, postmortemHours: 48, executiveSummaryHours: 48, rcaBusinessDays: 5 });
+    expect(content.followUps).toEqual({
+      severities: ['S1', 'S2'],
+      timelineHours: 4,
+      postmortemHours: 48,
+      executiveSummaryHours: 48,
+      rcaBusinessDays: 5,
+    });
     expect(content.rateLimit).toEqual({ requests: 600, perSeconds: 60 });
     expect(content.changeNotice.weakeningDays).toBe(60);
     expect(content.components.map((c) => c.id)).toEqual(['api', 'dashboard', 'exports']);
@@ -34,28 +40,54 @@ describe('the SLA content generated from config, runbooks and severity rules', (
   it('copies the S1 and S2 runbooks step by step, with their offsets and targets', () => {
     const s1 = content.runbooks.find((r) => r.severity === 'S1');
     expect(s1?.steps.map((s) => s.id)).toEqual(runbooks.S1.steps.map((s) => s.id));
-    expect(s1?.steps.find((s) => s.id === 'vp-and-success')).toMatchObject({ offsetMinutes: 120, targets: ['vp-engineering', 'success-owner'] });
-    expect(content.runbooks.find((r) => r.severity === 'S2')?.steps.find((s) => s.id === 'manager')?.offsetMinutes).toBe(480);
+    expect(s1?.steps.find((s) => s.id === 'vp-and-success')).toMatchObject({
+      offsetMinutes: 120,
+      targets: ['vp-engineering', 'success-owner'],
+    });
+    expect(
+      content.runbooks.find((r) => r.severity === 'S2')?.steps.find((s) => s.id === 'manager')?.offsetMinutes,
+    ).toBe(480);
   });
 
   it('gives every severity examples that the classifier itself sorts into that severity', () => {
     for (const { severity, examples, signals } of content.severities) {
       expect(examples.length, severity).toBeGreaterThan(0);
       expect(signals.length, severity).toBeGreaterThan(0);
-      for (const example of examples) expect(classifyTicket({ text: `Hello, ${example}.`, rules }).severity, `${severity}: "${example}"`).toBe(severity);
+      for (const example of examples)
+        expect(classifyTicket({ text: `Hello, ${example}.`, rules }).severity, `${severity}: "${example}"`).toBe(
+          severity,
+        );
     }
   });
 
   it('hashes the same content the same way whatever the key order', () => {
     const reordered = Object.fromEntries(Object.entries(content).reverse()) as unknown as SlaContent;
     expect(slaContentHash(reordered)).toBe(slaContentHash(content));
-    expect(slaContentHash(exampleSlaContent((c) => { c.contract.claimWindowDays = 31; }))).not.toBe(slaContentHash(content));
+    expect(
+      slaContentHash(
+        exampleSlaContent((c) => {
+          c.contract.claimWindowDays = 31;
+        }),
+      ),
+    ).not.toBe(slaContentHash(content));
   });
 
   it('knows the weakening direction of every value on the page', () => {
     // Every value changed except the keys that identify list items, so the diff reaches every leaf.
     const identity = new Set(['id', 'severity', 'tier']);
-    const changed = JSON.parse(JSON.stringify(content, (k, v: unknown) => (identity.has(k) ? v : typeof v === 'number' ? -1 : typeof v === 'string' ? '?' : typeof v === 'boolean' ? !v : v))) as SlaContent;
+    const changed = JSON.parse(
+      JSON.stringify(content, (k, v: unknown) =>
+        identity.has(k)
+          ? v
+          : typeof v === 'number'
+            ? -1
+            : typeof v === 'string'
+              ? '?'
+              : typeof v === 'boolean'
+                ? !v
+                : v,
+      ),
+    ) as SlaContent;
     const paths = diffSla(changed, content).map((c) => c.path);
     expect(paths).toContain('runbooks[S1].steps[manager].offsetMinutes');
     expect(paths.length).toBeGreaterThan(100);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { nextScheduled, planSlaVersion, slaContentHash, versionInEffect, versionState, type SlaContent, type SlaVersion } from '../../../../src/domain/sla-page/index.ts';
+import {
+  nextScheduled,
+  planSlaVersion,
+  slaContentHash,
+  versionInEffect,
+  versionState,
+  type SlaContent,
+  type SlaVersion,
+} from '../../../../src/domain/sla-page/index.ts';
 import { exampleSlaContent } from '../../../support/sla-content.ts';
 
 const t = (iso: string) => new Date(iso);
@@ -7,7 +15,15 @@ const DAY = 24 * 60 * 60 * 1000;
 const v1Content = exampleSlaContent();
 
 function stored(version: number, content: SlaContent, effectiveAt: Date, isWeakening = false): SlaVersion {
-  return { version, content, contentHash: slaContentHash(content), diff: [], isWeakening, createdAt: effectiveAt, effectiveAt };
+  return {
+    version,
+    content,
+    contentHash: slaContentHash(content),
+    diff: [],
+    isWeakening,
+    createdAt: effectiveAt,
+    effectiveAt,
+  };
 }
 function plan(latest: SlaVersion | undefined, inEffect: SlaVersion | undefined, content: SlaContent, now: Date) {
   return planSlaVersion({ latest, inEffect, content, contentHash: slaContentHash(content), now });
@@ -18,7 +34,12 @@ describe('planSlaVersion', () => {
   const v1 = stored(1, v1Content, t('2026-10-01T00:00:00Z'));
 
   it('makes the first version effective at once, with no changes', () => {
-    expect(plan(undefined, undefined, v1Content, now)).toMatchObject({ diff: [], isWeakening: false, createdAt: now, effectiveAt: now });
+    expect(plan(undefined, undefined, v1Content, now)).toMatchObject({
+      diff: [],
+      isWeakening: false,
+      createdAt: now,
+      effectiveAt: now,
+    });
   });
 
   it('stores nothing when the content is the latest version’s', () => {
@@ -26,25 +47,55 @@ describe('planSlaVersion', () => {
   });
 
   it('makes a strengthening change effective at once', () => {
-    const next = plan(v1, v1, exampleSlaContent((c) => { c.contract.claimWindowDays = 45; }), now);
-    expect(next).toMatchObject({ isWeakening: false, effectiveAt: now, diff: [{ path: 'credits.claimWindowDays', before: 30, after: 45 }] });
+    const next = plan(
+      v1,
+      v1,
+      exampleSlaContent((c) => {
+        c.contract.claimWindowDays = 45;
+      }),
+      now,
+    );
+    expect(next).toMatchObject({
+      isWeakening: false,
+      effectiveAt: now,
+      diff: [{ path: 'credits.claimWindowDays', before: 30, after: 45 }],
+    });
   });
 
   it('makes a weakening change wait exactly the notice period of the version in effect', () => {
-    const next = plan(v1, v1, exampleSlaContent((c) => { c.contract.claimWindowDays = 14; }), now);
+    const next = plan(
+      v1,
+      v1,
+      exampleSlaContent((c) => {
+        c.contract.claimWindowDays = 14;
+      }),
+      now,
+    );
     expect(next?.isWeakening).toBe(true);
     expect(next?.effectiveAt).toEqual(t('2027-01-24T12:00:00Z'));
   });
 
   it('waits the old notice when the notice itself is shortened', () => {
-    const next = plan(v1, v1, exampleSlaContent((c) => { c.contract.weakeningNoticeDays = 10; }), now);
+    const next = plan(
+      v1,
+      v1,
+      exampleSlaContent((c) => {
+        c.contract.weakeningNoticeDays = 10;
+      }),
+      now,
+    );
     expect(next?.effectiveAt.getTime()).toBe(now.getTime() + 60 * DAY);
   });
 
   it('judges weakening against the version in effect, so a harmless edit cannot bring a pending weakening forward', () => {
-    const weaker = exampleSlaContent((c) => { c.contract.claimWindowDays = 14; });
+    const weaker = exampleSlaContent((c) => {
+      c.contract.claimWindowDays = 14;
+    });
     const v2 = stored(2, weaker, t('2027-01-24T12:00:00Z'), true);
-    const weakerAndRenamed = exampleSlaContent((c) => { c.contract.claimWindowDays = 14; c.components.push({ id: 'search', name: 'Search' }); });
+    const weakerAndRenamed = exampleSlaContent((c) => {
+      c.contract.claimWindowDays = 14;
+      c.components.push({ id: 'search', name: 'Search' });
+    });
     const next = plan(v2, v1, weakerAndRenamed, now);
     expect(next?.diff.map((c) => c.path)).toEqual(['components[search]']);
     expect(next?.isWeakening).toBe(true);
@@ -52,9 +103,21 @@ describe('planSlaVersion', () => {
   });
 
   it('lets a revert of a pending weakening take effect at once, with the old content', () => {
-    const v2 = stored(2, exampleSlaContent((c) => { c.contract.claimWindowDays = 14; }), t('2027-01-24T12:00:00Z'), true);
+    const v2 = stored(
+      2,
+      exampleSlaContent((c) => {
+        c.contract.claimWindowDays = 14;
+      }),
+      t('2027-01-24T12:00:00Z'),
+      true,
+    );
     const next = plan(v2, v1, exampleSlaContent(), now);
-    expect(next).toMatchObject({ isWeakening: false, effectiveAt: now, contentHash: v1.contentHash, diff: [{ path: 'credits.claimWindowDays', before: 14, after: 30 }] });
+    expect(next).toMatchObject({
+      isWeakening: false,
+      effectiveAt: now,
+      contentHash: v1.contentHash,
+      diff: [{ path: 'credits.claimWindowDays', before: 14, after: 30 }],
+    });
   });
 });
 
