@@ -31,7 +31,8 @@ const TICKS = num('BENCH_ENGINE_TICKS', 50);
 const LATE_STEPS = num('BENCH_ENGINE_LATE_STEPS', 2_000);
 const SPREAD_MS = num('BENCH_ENGINE_SPREAD_S', 60) * 1000;
 const DRAIN_STEPS = num('BENCH_ENGINE_DRAIN_STEPS', 1_000);
-// Extra node flags for the tplus child only, after bin/runtime.mjs's (the same variable as the other benches), to try settings.
+// Extra node flags for the tplus child only, after bin/runtime.mjs's (the same variable as the other benches), to try
+// settings.
 const CHILD_NODE_OPTIONS = process.env.BENCH_TPLUS_FLAGS;
 
 const TARGETS = { latenessP99Ms: 1500, tickCostRatio: 2, drainMs: 10_000, rssMb: 200 };

@@ -72,7 +72,9 @@ export function buildDocuments({
     store,
     policy,
     routes: documentRoutes({ token: internalToken, documents: store }),
-    /** Engine module: plans follow-ups of newly resolved incidents, then sends due reminders; the count of rows written. */
+    /**
+     * Engine module: plans follow-ups of newly resolved incidents, then sends due reminders; the count of rows written.
+     */
     async runEngineModule(): Promise<number> {
       const planned = await planIncidentFollowUps({ documents: store, policy, clock });
       const reminded = await sendDeadlineReminders({ documents: store, incidents, policy, clock });

@@ -205,7 +205,8 @@ export async function buildTplus({
             pace: yieldTurn,
           });
           if (ran > 0) delivery.kick();
-          // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next second.
+          // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next
+          // second.
           if (ran >= STEP_BATCH) void engine.tick();
         },
       },

@@ -106,7 +106,9 @@ export const ZDocuments = z
     templatesDir: z.string().min(1).default('./templates'),
     /** Besides each customer's success owner, who may approve and send customer-facing documents. */
     approvers: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id')).default([]),
-    /** Resolved incidents of these severities get follow-up deadlines (timeline, post-mortem, executive summary, RCA). */
+    /**
+     * Resolved incidents of these severities get follow-up deadlines (timeline, post-mortem, executive summary, RCA).
+     */
     followUpSeverities: z.array(z.enum(SEVERITIES)).default(['S1', 'S2']),
   })
   .prefault({});

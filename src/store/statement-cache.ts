@@ -18,7 +18,8 @@ interface AdapterConnection {
  * Prisma's better-sqlite3 adapter prepares every query anew (`prepare(sql).bind(args)`), and a
  * better-sqlite3 statement frees its compiled SQLite program only when the garbage collector
  * reaches its wrapper, so between collections the compiled programs of every query pile up in the
- * C heap, and each prepare costs CPU (bench:engine: drain 7.5 → 6.8 s, peak RSS 217 → 205 MB). This keeps the last `size` statements by SQL
+ * C heap, and each prepare costs CPU (bench:engine: drain 7.5 → 6.8 s, peak RSS 217 → 205 MB). This keeps the last
+ * `size` statements by SQL
  * text and runs them with each query's arguments instead (better-sqlite3 allows one `bind` per
  * statement, so the arguments go to run/all). Every adapter call is synchronous and runs to the
  * end, so a cached statement is never busy when it is used again.

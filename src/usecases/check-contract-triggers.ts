@@ -103,7 +103,10 @@ export async function checkContractTriggers({
    * incidents they cost about a second of CPU a run).
    */
   memo?: { judgedAt?: string };
-  /** Called between customers and between triggers, so a long check lets requests in (Prisma over SQLite resolves in microtasks). */
+  /**
+   * Called between customers and between triggers, so a long check lets requests in (Prisma over SQLite resolves in
+   * microtasks).
+   */
   pace?: () => Promise<void>;
 }): Promise<number> {
   const now = clock.now();

@@ -16,7 +16,9 @@ export interface ContractAccount {
   monthlyFee?: { amount: number; currency: string } | undefined;
 }
 
-/** What the config says about the contract (config.contract, statusPage.maintenanceNoticeHours, documents.approvers). */
+/**
+ * What the config says about the contract (config.contract, statusPage.maintenanceNoticeHours, documents.approvers).
+ */
 export interface ContractPolicy {
   account(customerId: string): ContractAccount | undefined;
   accounts(): ContractAccount[];

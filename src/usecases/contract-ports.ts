@@ -20,7 +20,10 @@ export interface NewTrigger {
 
 /** What contract tracking reads (incidents, maintenance, follow-up deadlines, tickets) and the triggers it fires. */
 export interface ContractStore {
-  /** Incidents that started before `to` and were not resolved before `from` (open ones included), optionally of one severity. */
+  /**
+   * Incidents that started before `to` and were not resolved before `from` (open ones included), optionally of one
+   * severity.
+   */
   incidentsOverlapping(from: Date, to: Date, severity?: Severity): Promise<ContractIncident[]>;
   /**
    * A value that changes whenever an incident is opened, re-planned (reclassified) or resolved, or a
@@ -38,7 +41,10 @@ export interface ContractStore {
   /** The customer's RCA deadlines for these incidents (any state). */
   rcaDeadlines(customerId: string, incidentIds: number[]): Promise<RcaDeadline[]>;
   ticketsFiled(customerId: string, from: Date, to: Date): Promise<ReportTicket[]>;
-  /** Triggers fired in [from, to), and those named in `alsoKeys` whenever they fired (a month's uptime trigger fires after it). */
+  /**
+   * Triggers fired in [from, to), and those named in `alsoKeys` whenever they fired (a month's uptime trigger fires
+   * after it).
+   */
   triggersFired(customerId: string, from: Date, to: Date, alsoKeys?: string[]): Promise<ReportTrigger[]>;
   /** Which of these trigger keys already fired. */
   firedKeys(keys: string[]): Promise<Set<string>>;

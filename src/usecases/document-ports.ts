@@ -111,11 +111,17 @@ export interface DocumentStore {
     args: { id: number; fromRevision: number; markdown: string; sections: Record<string, string>; by: string },
     consequences: DocumentConsequences,
   ): Promise<boolean>;
-  /** draft → approved at `revision`; `meetsDeadline` closes the document's follow-up deadline too (the internal post-mortem). */
+  /**
+   * draft → approved at `revision`; `meetsDeadline` closes the document's follow-up deadline too (the internal
+   * post-mortem).
+   */
   approve(
     args: { id: number; revision: number; by: string; meetsDeadline: boolean },
     consequences: DocumentConsequences,
   ): Promise<boolean>;
-  /** approved → sent at `revision`, records sentAt and meets the matching follow-up deadline, with the posts, in one transaction. */
+  /**
+   * approved → sent at `revision`, records sentAt and meets the matching follow-up deadline, with the posts, in one
+   * transaction.
+   */
   markSent(args: { id: number; revision: number; by: string }, consequences: DocumentConsequences): Promise<boolean>;
 }

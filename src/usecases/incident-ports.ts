@@ -24,7 +24,10 @@ export interface IncidentConsequences {
   events?: IncidentEventNote[];
   effects?: OutboxEffect[];
   statusChanges?: { componentId: string; state: ComponentState; source: string }[];
-  /** The ticket change this decision brought the incident in line with: its sync flag is cleared if the ticket still reads so. */
+  /**
+   * The ticket change this decision brought the incident in line with: its sync flag is cleared if the ticket still
+   * reads so.
+   */
   syncedTicket?: { id: number; severity: Severity; status: string };
   /**
    * A public status update, decided inside the transaction from the incident's status incident as
@@ -68,7 +71,10 @@ export interface StepContext {
 }
 
 export interface IncidentStore {
-  /** Tickets changed since the incident sweep last looked (new, reclassified, acknowledged), each with its incident if it has one. */
+  /**
+   * Tickets changed since the incident sweep last looked (new, reclassified, acknowledged), each with its incident if
+   * it has one.
+   */
   ticketsToSync(limit: number): Promise<{ ticket: Ticket; incident: Incident | undefined }[]>;
   /** Clears a ticket's sync flag if it still has this severity and status (a newer change keeps it set). */
   markSynced(ticket: { id: number; severity: Severity; status: string }): Promise<void>;

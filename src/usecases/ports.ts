@@ -58,7 +58,10 @@ export type MessageView =
   | 'status-update'
   /** A service credit claim for its reviewer, with Approve / Reject; the customer's note is escaped by the view. */
   | 'credit-claim'
-  /** Post-incident documents: the follow-up card, a document's card, a part of a sent document (slack/views/document-messages.ts). */
+  /**
+   * Post-incident documents: the follow-up card, a document's card, a part of a sent document
+   * (slack/views/document-messages.ts).
+   */
   | 'follow-up-card'
   | 'document-card'
   | 'document-part';

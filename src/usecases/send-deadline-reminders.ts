@@ -11,7 +11,10 @@ import type { Clock, OutboxEffect } from './ports.ts';
 const isSlackUser = (id: string | null | undefined): id is string =>
   typeof id === 'string' && /^[UW][A-Z0-9]{2,}$/.test(id);
 
-/** Who owns a deadline (customer documents: the success owner; the post-mortem: who acknowledged, else resolved) and who hears once it is missed. */
+/**
+ * Who owns a deadline (customer documents: the success owner; the post-mortem: who acknowledged, else resolved) and who
+ * hears once it is missed.
+ */
 export function deadlineContacts(
   policy: DocumentPolicy,
   deadline: FollowUpDeadlineRecord,

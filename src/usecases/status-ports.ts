@@ -99,7 +99,10 @@ export interface StatusStore {
   list(args: { since: Date; kind?: 'incident' | 'maintenance'; limit?: number }): Promise<StatusIncidentRecord[]>;
   /** Not resolved (incidents) or not completed (maintenances). */
   open(kind?: 'incident' | 'maintenance'): Promise<StatusIncidentRecord[]>;
-  /** Maintenances due for a move at `now`: scheduled whose window has started, under way whose window has ended (indexed; the engine asks every tick). */
+  /**
+   * Maintenances due for a move at `now`: scheduled whose window has started, under way whose window has ended
+   * (indexed; the engine asks every tick).
+   */
   dueMaintenances(now: Date): Promise<StatusIncidentRecord[]>;
   /**
    * Every component's state changes in [from, to), oldest first, plus each component's last

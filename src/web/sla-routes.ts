@@ -58,7 +58,8 @@ export function slaRoutes({
     const now = clock.now();
     return { all, now, version: versionInEffect(all, now) };
   };
-  // The current page announces the next scheduled version; a page for one version says where that version stands instead.
+  // The current page announces the next scheduled version; a page for one version says where that version stands
+  // instead.
   const currentPage = (version: SlaVersion, all: SlaVersion[], now: Date) => ({
     ...slaPageView({ version, scheduled: nextScheduled(all, now), timeZone }),
     title: TITLE,

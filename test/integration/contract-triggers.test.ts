@@ -25,7 +25,8 @@ describe('termination triggers and error-budget lines, run by the engine', () =>
     await h.tplus.engine.tick();
     await h.settle();
   }
-  // Seeded S1s are resolved, so the follow-up sweep also plans their RCA deadlines (and those may trip rca-late): tests look at one kind.
+  // Seeded S1s are resolved, so the follow-up sweep also plans their RCA deadlines (and those may trip rca-late): tests
+  // look at one kind.
   const triggers = (kind: string) =>
     h.tplus.db.prisma.terminationTrigger.findMany({ where: { kind }, orderBy: { id: 'asc' } });
   const dmsTo = (user: string) => {

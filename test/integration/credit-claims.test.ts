@@ -146,7 +146,8 @@ describe('service credit claims from a customer channel', () => {
   });
 
   it('stores one claim with the month’s credit, DMs the success owner, and refuses a second claim for the same incident', async () => {
-    // 90 min down in November so far (New York: from 1 Nov 04:00 UTC to now, 28,020 min) → 99.679 % → 10 % of 12,000 USD.
+    // 90 min down in November so far (New York: from 1 Nov 04:00 UTC to now, 28,020 min) → 99.679 % → 10 % of 12,000
+    // USD.
     const id = await seedIncident(h.tplus.db.prisma, {
       customerId: 'acme',
       components: ['api'],

@@ -146,7 +146,8 @@ async function seedOctober(db: OpenDatabase) {
       firedAt: at('2026-10-12T18:46:00Z'),
     },
   });
-  // September's uptime trigger fired in October belongs to September's report; October's, fired in November, to October's.
+  // September's uptime trigger fired in October belongs to September's report; October's, fired in November, to
+  // October's.
   await p.terminationTrigger.create({
     data: {
       key: 'uptime:acme:2026-09',

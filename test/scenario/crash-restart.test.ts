@@ -62,13 +62,11 @@ describe('the real tplus process killed with SIGKILL', () => {
       const killAfter = 20 + Math.floor(Math.random() * 300);
       const killer = new Promise<void>((resolve) => setTimeout(() => void proc.kill9().then(resolve), killAfter));
       // Slack retries what it did not see acked; we do the same for events sent before the kill.
-      const sends = events
-        .slice(next, next + 3)
-        .map((e) =>
-          sendSigned(proc.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: e }).catch(() => ({
-            status: 0,
-          })),
-        );
+      const sends = events.slice(next, next + 3).map((e) =>
+        sendSigned(proc.url, { signingSecret: SIGNING_SECRET, kind: 'event', payload: e }).catch(() => ({
+          status: 0,
+        })),
+      );
       const statuses = await Promise.all(sends);
       next += statuses.filter((s) => s.status === 200).length === 3 ? 3 : 0;
       await killer;

@@ -41,12 +41,17 @@ function controlRandom(seed: number) {
   };
 }
 
-/** The DM channel the Slack emulator keeps for a user (what conversations.open returns, and where posts to a user id land). */
+/**
+ * The DM channel the Slack emulator keeps for a user (what conversations.open returns, and where posts to a user id
+ * land).
+ */
 const dmChannel = (user: string) => `D${user.slice(1)}`;
 
 type Scenario = Awaited<ReturnType<typeof startIncidentScenario>>;
 
-/** Retries wait on tplus's clock (backoff, Retry-After: 1 s): moves it on a second at a time until nothing is pending. */
+/**
+ * Retries wait on tplus's clock (backoff, Retry-After: 1 s): moves it on a second at a time until nothing is pending.
+ */
 async function drain(s: Scenario, budgetMs: number, beforeEachSecond: () => void = () => undefined): Promise<void> {
   const pending = () => s.h.tplus.db.prisma.outboxMessage.count({ where: { state: 'pending' } });
   for (let waited = 0; waited < budgetMs && (await pending()) > 0; waited += SECOND) {

@@ -26,7 +26,8 @@ describe('follow-up deadlines of an S1 resolved on Thursday 19 Nov 2026, 16:00 i
       ['executive-summary', 'acme', '2026-11-21T21:00:00.000Z', false, 'open'],
       ['rca', 'acme', '2026-11-27T21:00:00.000Z', true, 'open'],
       ['timeline', 'acme', '2026-11-20T01:00:00.000Z', false, 'open'],
-      // Globex uses the dashboard too; its RCA counts Berlin business days (no Thanksgiving there): Thu 26 Nov 17:00 in Berlin.
+      // Globex uses the dashboard too; its RCA counts Berlin business days (no Thanksgiving there): Thu 26 Nov 17:00 in
+      // Berlin.
       ['executive-summary', 'globex', '2026-11-21T21:00:00.000Z', false, 'open'],
       ['rca', 'globex', '2026-11-26T16:00:00.000Z', true, 'open'],
       ['timeline', 'globex', '2026-11-20T01:00:00.000Z', false, 'open'],

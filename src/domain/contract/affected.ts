@@ -51,7 +51,10 @@ export function exclusionOf(
   return null;
 }
 
-/** Maintenance announced at least `noticeHours` before it started is outside the promise; short-notice (forced) maintenance is not. */
+/**
+ * Maintenance announced at least `noticeHours` before it started is outside the promise; short-notice (forced)
+ * maintenance is not.
+ */
 export function isAnnouncedInTime(window: MaintenanceWindow, noticeHours: number): boolean {
   return window.announcedAt !== null && window.from.getTime() - window.announcedAt.getTime() >= noticeHours * 3_600_000;
 }

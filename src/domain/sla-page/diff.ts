@@ -1,7 +1,9 @@
 import { canonicalJson } from './canonical.ts';
 import type { SlaChange, SlaContent } from './content.ts';
 
-/** Array items carrying one of these keys are matched by it, so a reorder or insert is not a change of every later item. */
+/**
+ * Array items carrying one of these keys are matched by it, so a reorder or insert is not a change of every later item.
+ */
 const IDENTITY_KEYS = ['id', 'severity', 'tier'] as const;
 /** Values compared whole: a response target changes kind and amount together ('30 minutes' → '1 business day'). */
 const ATOMIC_KEYS = new Set(['target', 'rateLimit', 'tiers']);

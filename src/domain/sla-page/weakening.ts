@@ -13,7 +13,9 @@ const removalWeakens: Rule = (_b, a) => a === null;
 const lostItemsWeaken: Rule = (b, a) => list(b).some((item) => !list(a).includes(item));
 const newItemsWeaken: Rule = (b, a) => list(a).some((item) => !list(b).includes(item));
 
-/** Every path of the SLA content with its direction. A path no rule knows counts as weakening (notice is the safe side). */
+/**
+ * Every path of the SLA content with its direction. A path no rule knows counts as weakening (notice is the safe side).
+ */
 const RULES: [RegExp, Rule][] = [
   [/^availability\.targetPercent$/, higherIsStronger],
   [/^availability\.downtimeDefinition$/, anyChangeWeakens],

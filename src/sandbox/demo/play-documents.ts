@@ -72,7 +72,8 @@ export async function playDocuments({
   await press(responder, `${ACTION.draftDocument}:postmortem:`, `${incidentId}:postmortem:`);
   const postmortem = await tplus.documents.store.find(incidentId, 'postmortem', '');
   if (postmortem) {
-    // The answers a responder types into the post-mortem's edit modal (a customer document cannot be approved while a section reads "To be completed.").
+    // The answers a responder types into the post-mortem's edit modal (a customer document cannot be approved while a
+    // section reads "To be completed.").
     const answers: Record<string, string> = {
       rootCause:
         'A load-balancer configuration change sent all API traffic to a pool that had been drained for maintenance.',

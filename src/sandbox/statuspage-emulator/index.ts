@@ -3,7 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FaultPlan } from '../fault-plan.ts';
 
-/** `5xx`: refused before acting; `5xx-after`: acted, then answered 500 (the unclear case); `drop`: connection closed unanswered. */
+/**
+ * `5xx`: refused before acting; `5xx-after`: acted, then answered 500 (the unclear case); `drop`: connection closed
+ * unanswered.
+ */
 export type StatuspageFaultMode = '5xx' | '5xx-after' | '429' | 'drop';
 
 export interface RecordedStatuspageCall {

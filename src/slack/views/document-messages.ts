@@ -80,7 +80,10 @@ export function followUpCard(data: {
   };
 }
 
-/** The card of one document in triage: its state, where to read it, and Edit / Approve / Send. `note` is composed by tplus (mentions allowed). */
+/**
+ * The card of one document in triage: its state, where to read it, and Edit / Approve / Send. `note` is composed by
+ * tplus (mentions allowed).
+ */
 export function documentCard(data: {
   documentId: number;
   label: string;

@@ -94,7 +94,9 @@ export function reclassifyModal({
   };
 }
 
-/** Resolve: a summary for the record and the cause (upstream and customer-caused incidents are excluded from credits). */
+/**
+ * Resolve: a summary for the record and the cause (upstream and customer-caused incidents are excluded from credits).
+ */
 export function resolveModal({
   ticketId,
   incidentId,

@@ -99,7 +99,9 @@ export function statusModal({
   };
 }
 
-/** "Schedule maintenance": title, public message, window in the page's zone, components, and the short-notice override. */
+/**
+ * "Schedule maintenance": title, public message, window in the page's zone, components, and the short-notice override.
+ */
 export function maintenanceModal({
   components,
   timeZone,

@@ -87,7 +87,10 @@ export function escalationRequested(v: TicketView, actorId: string, outcome: str
   };
 }
 
-/** The intake message in a customer channel; the credit button sits beside "Open a ticket" so external members reach it too. */
+/**
+ * The intake message in a customer channel; the credit button sits beside "Open a ticket" so external members reach it
+ * too.
+ */
 export function openTicketPrompt(
   customerName: string,
   actionId: string,

@@ -145,15 +145,13 @@ describe('publishing to the status page from Slack', () => {
     });
     expect((await s.h.send('command', command)).status).toBe(200);
     await s.at(0);
-    const opened = s.h.emulator
-      .callsTo('views.open')
-      .map(
-        (c) =>
-          (typeof c.args.view === 'string' ? JSON.parse(c.args.view) : c.args.view) as {
-            callback_id: string;
-            blocks: { block_id: string; element: { initial_option?: { value: string } } }[];
-          },
-      );
+    const opened = s.h.emulator.callsTo('views.open').map(
+      (c) =>
+        (typeof c.args.view === 'string' ? JSON.parse(c.args.view) : c.args.view) as {
+          callback_id: string;
+          blocks: { block_id: string; element: { initial_option?: { value: string } } }[];
+        },
+    );
     expect(opened.map((v) => v.callback_id)).toEqual([VIEW.statusModal, VIEW.statusModal]);
     const preset = Object.fromEntries(
       opened[0]!.blocks

@@ -9,7 +9,10 @@ import { actorOf, buttonValue } from './document-actor.ts';
 
 const DRAFT_ACTION = new RegExp(`^${ACTION.draftDocument}:`);
 
-/** "Draft …" on the follow-up card (value `<incident>:<kind>:<customer>`): drafts the document, or reopens the draft, in the edit modal. */
+/**
+ * "Draft …" on the follow-up card (value `<incident>:<kind>:<customer>`): drafts the document, or reopens the draft, in
+ * the edit modal.
+ */
 export function registerDraftDocument(app: App, deps: ListenerDeps): void {
   const documents = deps.documents;
   if (!documents) return;

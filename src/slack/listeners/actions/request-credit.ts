@@ -4,7 +4,10 @@ import { ACTION } from '../../ids.ts';
 import { creditModal } from '../../views/credit-views.ts';
 import { tellUser, type ListenerDeps } from '../deps.ts';
 
-/** "Request a service credit" beside "Open a ticket": the customer is the channel's, checked by the clicker's Slack team. */
+/**
+ * "Request a service credit" beside "Open a ticket": the customer is the channel's, checked by the clicker's Slack
+ * team.
+ */
 export function registerRequestCredit(app: App, deps: ListenerDeps): void {
   const contracts = deps.contracts;
   if (!contracts) return;

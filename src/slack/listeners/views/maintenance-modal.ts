@@ -51,7 +51,9 @@ const BLOCK_OF: Record<string, string> = {
   components: BLOCK.maintenanceComponents,
 };
 
-/** "Schedule maintenance" submitted: bad input or short notice (unless forced) keeps the modal open with field errors. */
+/**
+ * "Schedule maintenance" submitted: bad input or short notice (unless forced) keeps the modal open with field errors.
+ */
 export function registerMaintenanceModal(app: App, deps: ListenerDeps): void {
   app.view<ViewSubmitAction>(VIEW.maintenanceModal, async ({ ack, body, view, context }) => {
     const request = readMaintenanceModal(view.state.values as Values, deps.statusPolicy.timeZone);
