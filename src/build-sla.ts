@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { TplusConfig } from './config/schema.ts';
 import type { Runbook } from './domain/runbook/index.ts';
-import type { CompiledSeverityRules } from './domain/severity/index.ts';
-import { SEVERITY_MEANING } from './domain/severity/index.ts';
+import { SEVERITY_MEANING, SEVERITY_SIGNS } from './domain/severity/index.ts';
 import { buildSlaContent, type SlaContent } from './domain/sla-page/index.ts';
 import { FIRST_RESPONSE_TARGETS } from './domain/sla/index.ts';
 import type { Severity } from './domain/types.ts';
@@ -14,15 +13,13 @@ import type { Clock } from './usecases/ports.ts';
 import { slaRoutes } from './web/sla-routes.ts';
 import { loadSlaTemplates } from './web/sla-templates.ts';
 
-/** The SLA as generated from the running config, runbooks and severity rules: what tplus enforces. */
+/** The SLA as generated from the running config and runbooks: what tplus enforces. */
 export function slaContentFrom({
   config,
   runbooks,
-  rules,
 }: {
   config: TplusConfig;
   runbooks: Record<Severity, Runbook>;
-  rules: CompiledSeverityRules;
 }): SlaContent {
   return buildSlaContent({
     contract: config.contract,
@@ -30,7 +27,7 @@ export function slaContentFrom({
     statusPage: config.statusPage,
     responseTargets: FIRST_RESPONSE_TARGETS,
     severityMeaning: SEVERITY_MEANING,
-    signalGroups: rules.groups,
+    severitySigns: SEVERITY_SIGNS,
     runbooks: { S1: runbooks.S1, S2: runbooks.S2 },
     components: config.components,
   });
@@ -43,7 +40,6 @@ export function slaContentFrom({
 export async function buildSla({
   config,
   runbooks,
-  rules,
   prisma,
   clock,
   logger,
@@ -51,14 +47,13 @@ export async function buildSla({
 }: {
   config: TplusConfig;
   runbooks: Record<Severity, Runbook>;
-  rules: CompiledSeverityRules;
   prisma: PrismaClient;
   clock: Clock;
   logger: Logger;
   projectRoot: string;
 }) {
   const versions = createSlaVersionStore(prisma);
-  const published = await publishSlaVersion({ versions, content: slaContentFrom({ config, runbooks, rules }), clock });
+  const published = await publishSlaVersion({ versions, content: slaContentFrom({ config, runbooks }), clock });
   if (published) {
     const fields = {
       version: published.version,

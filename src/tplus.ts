@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { TplusEnv } from './config/env.ts';
 import type { TplusConfig } from './config/schema.ts';
 import { buildPolicy } from './config/build-policy.ts';
-import { loadSeverityRules } from './config/load-severity-rules.ts';
+import { loadSeverityModel } from './config/load-severity-model.ts';
 import { SEVERITY_MEANING } from './domain/severity/index.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS, formatInstantForReader } from './domain/sla/index.ts';
 import { createEngine } from './engine/engine.ts';
@@ -63,8 +63,8 @@ export async function buildTplus({
   projectRoot,
   dispatcher: dispatcherOptions,
 }: TplusOptions) {
-  const rules = loadSeverityRules(join(projectRoot, env.TPLUS_SEVERITY_RULES));
-  const { directory, calendars, policy } = buildPolicy(config, rules);
+  const severityModel = loadSeverityModel(join(projectRoot, env.TPLUS_SEVERITY_MODEL));
+  const { directory, calendars, policy } = buildPolicy(config, severityModel);
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     migrationsDir: join(projectRoot, 'prisma/migrations'),
@@ -81,7 +81,7 @@ export async function buildTplus({
     handlePagerDutyEntry,
     handleAlertsEntry,
   } = buildIncidents({ env, config, prisma: db.prisma, tickets, directory, calendars, clock, logger, projectRoot });
-  const sla = await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
+  const sla = await buildSla({ config, runbooks, prisma: db.prisma, clock, logger, projectRoot });
   const contracts = buildContracts({
     config,
     prisma: db.prisma,

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../config/load-config.ts';
 import { describeSecret } from '../config/env.ts';
 import type { TplusConfig } from '../config/schema.ts';
 import { buildPolicy } from '../config/build-policy.ts';
-import { loadSeverityRules } from '../config/load-severity-rules.ts';
+import { loadSeverityModel } from '../config/load-severity-model.ts';
 import { loadRunbooks } from '../config/load-runbooks.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
 
@@ -22,8 +22,8 @@ function statuspageMirror(config: TplusConfig, apiKey: string | undefined): stri
 function doctor(env: NodeJS.ProcessEnv): number {
   try {
     const { env: parsed, config, configPath } = loadConfig(env);
-    const rules = loadSeverityRules(join(projectRoot, parsed.TPLUS_SEVERITY_RULES));
-    const { calendars } = buildPolicy(config, rules);
+    const severityModel = loadSeverityModel(join(projectRoot, parsed.TPLUS_SEVERITY_MODEL));
+    const { calendars } = buildPolicy(config, severityModel);
     const runbooks = loadRunbooks(join(projectRoot, parsed.TPLUS_RUNBOOKS));
     const out = [
       `config: ${configPath} is valid`,
@@ -43,7 +43,7 @@ function doctor(env: NodeJS.ProcessEnv): number {
           .join('; ');
         return `  - ${c.id} (${c.name}): ${c.tier}, calendar ${c.calendar}, channels ${c.slack.channels.join(', ')}${c.slack.supportChannels.length ? `, support channels ${c.slack.supportChannels.join(', ')}` : ''}\n    first response: ${targets}`;
       }),
-      `severity rules: ${parsed.TPLUS_SEVERITY_RULES}`,
+      `severity model: ${parsed.TPLUS_SEVERITY_MODEL} (${severityModel.features.length} features)`,
       'runbooks:',
       ...Object.values(runbooks).map(
         (r) =>

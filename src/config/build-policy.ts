@@ -1,6 +1,6 @@
 import { buildBusinessCalendar, type BusinessCalendar } from '../domain/calendar/index.ts';
 import { createCustomerDirectory, type Customer, type CustomerDirectory } from '../domain/customer-directory.ts';
-import type { CompiledSeverityRules } from '../domain/severity/index.ts';
+import type { SeverityModel } from '../domain/severity/index.ts';
 import type { IntakePolicy } from '../usecases/intake-policy.ts';
 import type { TplusConfig } from './schema.ts';
 import { ConfigError } from './load-config.ts';
@@ -12,7 +12,7 @@ export interface BuiltPolicy {
 }
 
 /** Turns the validated config into the domain objects use cases work with. */
-export function buildPolicy(config: TplusConfig, rules: CompiledSeverityRules): BuiltPolicy {
+export function buildPolicy(config: TplusConfig, severityModel: SeverityModel): BuiltPolicy {
   const calendars = new Map<string, BusinessCalendar>();
   config.calendars.forEach((spec, i) => {
     try {
@@ -34,7 +34,7 @@ export function buildPolicy(config: TplusConfig, rules: CompiledSeverityRules): 
   }));
   const directory = createCustomerDirectory(config.workspace.teamId, customers);
   const policy: IntakePolicy = {
-    rules,
+    severityModel,
     calendarFor: (customer) => calendars.get(customer.calendarId) as BusinessCalendar,
     triageChannelId: config.triage.channelId,
     maxSummaryLength: config.intake.maxSummaryLength,

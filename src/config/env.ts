@@ -24,7 +24,7 @@ export const ZEnv = z
     TPLUS_CLOCK_ANCHOR: z.iso.datetime({ offset: true }).optional(),
     /** Sandbox failpoint for crash tests: commit and ack events but never process them. */
     TPLUS_SANDBOX_HOLD_INBOX: z.enum(['0', '1']).default('0'),
-    TPLUS_SEVERITY_RULES: z.string().default('./runbooks/severity-rules.yaml'),
+    TPLUS_SEVERITY_MODEL: z.string().default('./models/severity.json'),
     TPLUS_RUNBOOKS: z.string().default('./runbooks'),
     PAGERDUTY_ROUTING_KEY: z.string().min(8).optional(),
     PAGERDUTY_API_TOKEN: z.string().min(8).optional(),

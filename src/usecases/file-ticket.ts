@@ -69,7 +69,7 @@ export async function fileTicket({
   const classification = classifyTicket({
     text: classifiedText,
     proposedSeverity: request.proposedSeverity,
-    rules: policy.rules,
+    model: policy.severityModel,
   });
   const dueAt = firstResponseDueAt({
     filedAt: now,

@@ -7,7 +7,7 @@ import { buildSla } from '../../src/build-sla.ts';
 import { manualClock } from '../../src/engine/clock.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { config, projectRoot } from '../support/harness.ts';
-import { rules, runbooks } from '../support/sla-content.ts';
+import { runbooks } from '../support/sla-content.ts';
 
 describe('publishing an SLA version at start', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tplus-sla-log-'));
@@ -29,18 +29,18 @@ describe('publishing an SLA version at start', () => {
       migrationsDir: join(projectRoot, 'prisma/migrations'),
     });
     try {
-      await buildSla({ config, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
+      await buildSla({ config, runbooks, prisma: db.prisma, clock, logger, projectRoot });
       expect(lines.map((l) => [l.level, l.msg])).toEqual([[30, 'SLA version 1 published, in effect now']]);
       const weaker = structuredClone(config);
       weaker.contract.claimWindowDays = 14;
-      await buildSla({ config: weaker, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
+      await buildSla({ config: weaker, runbooks, prisma: db.prisma, clock, logger, projectRoot });
       expect(lines[1]).toMatchObject({
         level: 40,
         version: 2,
         effectiveAt: '2027-01-24T12:00:00.000Z',
         changes: ['credits.claimWindowDays'],
       });
-      await buildSla({ config: weaker, runbooks, rules, prisma: db.prisma, clock, logger, projectRoot });
+      await buildSla({ config: weaker, runbooks, prisma: db.prisma, clock, logger, projectRoot });
       expect(lines).toHaveLength(2);
     } finally {
       await db.close();

@@ -33,13 +33,11 @@ export interface SlaSources {
   };
   responseTargets: Readonly<Record<Tier, Readonly<Record<Severity, ResponseTarget>>>>;
   severityMeaning: Readonly<Record<Severity, string>>;
-  /** The classifier's signal groups, in file order (the severity rules). */
-  signalGroups: readonly { label: string; points: Severity | 'modifier'; patterns: readonly RegExp[] }[];
+  /** What the classifier weighs toward each severity, in the contract's terms. */
+  severitySigns: Readonly<Record<Severity, readonly string[]>>;
   runbooks: { S1: Runbook; S2: Runbook };
   components: readonly { id: string; name: string; group?: string | undefined }[];
 }
-
-const EXAMPLES_PER_SEVERITY = 3;
 
 export function buildSlaContent(sources: SlaSources): SlaContent {
   const { contract, statusPage } = sources;
@@ -57,15 +55,11 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
       allowed: downtimeAllowance(contract.availabilityTarget),
     },
     uptimeTable: uptimeTable(),
-    severities: SEVERITIES.map((severity) => {
-      const groups = sources.signalGroups.filter((g) => g.points === severity);
-      return {
-        severity,
-        meaning: sources.severityMeaning[severity],
-        signals: groups.map((g) => g.label),
-        examples: examplePhrases(groups.map((g) => g.patterns)),
-      };
-    }),
+    severities: SEVERITIES.map((severity) => ({
+      severity,
+      meaning: sources.severityMeaning[severity],
+      signals: [...sources.severitySigns[severity]],
+    })),
     responseTimes: TIERS.map((tier) => ({
       tier,
       targets: SEVERITIES.map((severity) => ({ severity, target: { ...sources.responseTargets[tier][severity] } })),
@@ -99,32 +93,6 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
     rateLimit: { requests: statusPage.rateLimit.requests, perSeconds: statusPage.rateLimit.perSeconds },
     components: sources.components.map(({ id, name, group }) => ({ id, name, group: group ?? '' })),
   };
-}
-
-/**
- * Phrases a customer might write, taken from the classifier's own patterns: only the ones that
- * are plain words (no alternation or wildcard), one per signal group in turn, so every kind of
- * report gets a voice before any gets a second.
- */
-function examplePhrases(groupPatterns: readonly (readonly RegExp[])[]): string[] {
-  const plain = groupPatterns.map((patterns) => patterns.map(plainPhrase).filter((p): p is string => p !== undefined));
-  const picked: string[] = [];
-  for (let round = 0; picked.length < EXAMPLES_PER_SEVERITY && plain.some((list) => list.length > round); round += 1) {
-    for (const list of plain) {
-      const phrase = list[round];
-      if (phrase !== undefined && picked.length < EXAMPLES_PER_SEVERITY && !picked.includes(phrase))
-        picked.push(phrase);
-    }
-  }
-  return picked;
-}
-
-// expandPattern wraps every pattern in word-edge lookarounds; the phrase is what sits inside.
-const WRAPPED = /^\(\?<!\[a-z0-9\]\)\(\?:(.*)\)\(\?!\[a-z0-9\]\)$/u;
-
-function plainPhrase(pattern: RegExp): string | undefined {
-  const inner = WRAPPED.exec(pattern.source)?.[1] ?? pattern.source;
-  return /^[a-z]+(?: [a-z]+)+$/u.test(inner) ? inner : undefined;
 }
 
 // Weights are shares (0.3); the page and the diff speak percent (30). Rounded so 0.07 reads 7, not 7.000000000000001.

@@ -19,7 +19,7 @@ export interface SlaContent {
     allowed: DowntimeAllowance;
   };
   uptimeTable: UptimeTableRow[];
-  severities: { severity: Severity; meaning: string; signals: string[]; examples: string[] }[];
+  severities: { severity: Severity; meaning: string; signals: string[] }[];
   responseTimes: { tier: Tier; targets: { severity: Severity; target: ResponseTarget }[] }[];
   /** The S1 and S2 runbooks as customers see them (ids, offsets, who is brought in). */
   runbooks: { severity: 'S1' | 'S2'; steps: SlaRunbookStep[] }[];

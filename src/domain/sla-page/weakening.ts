@@ -27,7 +27,7 @@ const RULES: [RegExp, Rule][] = [
   [/^uptimeTable$/, informational],
   [/^severities\[\w+\]$/, removalWeakens],
   [/^severities\[\w+\]\.meaning$/, anyChangeWeakens],
-  [/^severities\[\w+\]\.(signals|examples)$/, informational],
+  [/^severities\[\w+\]\.signals$/, informational],
   [/^responseTimes\[[\w-]+\]$/, removalWeakens],
   [/^responseTimes\[[\w-]+\]\.targets\[\w+\]$/, removalWeakens],
   [

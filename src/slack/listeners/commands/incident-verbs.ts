@@ -18,7 +18,7 @@ export async function declareFromCommand(
   const title = (severity ? rest : words).join(' ').trim();
   if (title.length < 5)
     return 'Say what is happening: `/tplus incident S1 checkout fails for every customer`. No incident was declared.';
-  const chosen = severity ?? classifyTicket({ text: title, rules: deps.policy.rules }).severity;
+  const chosen = severity ?? classifyTicket({ text: title, model: deps.policy.severityModel }).severity;
   const lower = title.toLowerCase();
   const components = deps.components
     .filter((c) => lower.includes(c.id.toLowerCase()) || lower.includes(c.name.toLowerCase()))

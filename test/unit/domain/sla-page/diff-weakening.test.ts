@@ -430,12 +430,12 @@ const CASES: [string, (c: TplusConfig) => void, ((c: SlaContent) => void) | unde
     true,
   ],
   [
-    'other example phrases',
+    'other classifier signs',
     () => {},
     (c) => {
-      if (c.severities[3]) c.severities[3].examples = ['typo'];
+      if (c.severities[3]) c.severities[3].signals = ['typo'];
     },
-    ['severities[S4].examples'],
+    ['severities[S4].signals'],
     false,
   ],
 ];

@@ -1,0 +1,87 @@
+import type { Severity } from '../types.ts';
+import type { TicketSignal } from '../ticket.ts';
+import type { HardRule } from './hard-rules.ts';
+import { FACTS } from './model/facts.ts';
+import type { SeverityModel } from './model/model-file.ts';
+import type { SparseVector } from './model/vectorise.ts';
+
+const FACT_SAYS = new Map(FACTS.map((f) => [f.id, f.says]));
+const SHOWN = 3;
+
+/**
+ * The features that pushed hardest toward `classIndex` against the other classes' average,
+ * worded for a responder. Character n-grams count in the model but are not shown: nobody reads
+ * "c:<dow" as a reason.
+ */
+export function weightiestFeatures({
+  x,
+  model,
+  classIndex,
+  factMatches,
+}: {
+  x: SparseVector;
+  model: SeverityModel;
+  classIndex: number;
+  factMatches: ReadonlyMap<string, string>;
+}): TicketSignal[] {
+  const classes = model.bias.length;
+  const pushes = x.indexes.map((f, k) => {
+    const row = model.weights.subarray(f * classes, (f + 1) * classes);
+    const mean = row.reduce((a, b) => a + b, 0) / classes;
+    return { name: model.features[f] as string, push: (x.values[k] as number) * ((row[classIndex] as number) - mean) };
+  });
+  return pushes
+    .filter(({ name, push }) => push > 0 && !name.startsWith('c:') && !name.startsWith('f:length_'))
+    .sort((a, b) => b.push - a.push || a.name.localeCompare(b.name))
+    .slice(0, SHOWN)
+    .map(({ name }) => describe(name, factMatches));
+}
+
+function describe(name: string, factMatches: ReadonlyMap<string, string>): TicketSignal {
+  const [kind, rest] = [name.slice(0, 2), name.slice(2)];
+  if (kind === 'f:' && rest === 'question_mark') return { id: name, label: 'it asks a question', matched: '?' };
+  if (kind === 'f:') return { id: name, label: FACT_SAYS.get(rest) ?? rest, matched: factMatches.get(rest) ?? '' };
+  if (kind === 'f!') return { id: name, label: `it denies that ${FACT_SAYS.get(rest) ?? rest}`, matched: '' };
+  if (kind === 'n:') return { id: name, label: 'a negated word', matched: `not … ${rest}` };
+  if (kind === 'b:')
+    return { id: name, label: 'the words', matched: rest.replace('_', ' ').replace(/\^|\$/g, '').trim() };
+  return { id: name, label: 'the word', matched: rest };
+}
+
+const percent = (p: number): string => `${Math.round(p * 100)} %`;
+
+export function explainClassification({
+  severity,
+  modelSeverity,
+  confidence,
+  probabilities,
+  isPossibleS1,
+  signals,
+  rule,
+  proposedSeverity,
+}: {
+  severity: Severity;
+  modelSeverity: Severity;
+  confidence: number;
+  probabilities: Record<Severity, number>;
+  isPossibleS1: boolean;
+  signals: readonly TicketSignal[];
+  rule: HardRule | undefined;
+  proposedSeverity: Severity | undefined;
+}): string {
+  const because = signals.map((s) => (s.matched ? `${s.label} (“${s.matched}”)` : s.label)).join('; ');
+  const sentences = [
+    rule
+      ? `${severity} because ${rule.says}; the model said ${modelSeverity} (${percent(confidence)}).`
+      : `${severity} (${percent(confidence)} confident)${because ? ` because ${because}` : ''}.`,
+  ];
+  if (isPossibleS1)
+    sentences.push(
+      proposedSeverity === 'S1' && probabilities.S1 < 0.5
+        ? 'Possible S1: the customer proposed S1; on-call is paged and the customer is asked to confirm.'
+        : `Possible S1 (${percent(probabilities.S1)}): on-call is paged and the customer is asked to confirm.`,
+    );
+  else if (proposedSeverity && proposedSeverity !== severity)
+    sentences.push(`The customer proposed ${proposedSeverity}; a responder decides on a change.`);
+  return sentences.join(' ');
+}
