@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // `tplus start` builds and runs the bot (bin/runtime.mjs says how); `tplus doctor` validates a
-// config; `tplus report` writes a monthly SLA report. The two short commands run the TypeScript
-// sources through tsx.
+// config; `tplus report` writes a monthly SLA report; `tplus classify` classifies JSON Lines;
+// `tplus train` retrains the severity model. The short commands run the TypeScript through tsx.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle } from './build.mjs';
 import { botCommand, projectRoot } from './runtime.mjs';
 
-const scripts = { doctor: 'src/cli/doctor.ts', report: 'src/cli/report.ts' };
+const scripts = {
+  doctor: 'src/cli/doctor.ts',
+  report: 'src/cli/report.ts',
+  classify: 'src/cli/classify.ts',
+  train: 'src/cli/train.ts',
+};
 const [command = 'start', ...rest] = process.argv.slice(2);
 
 async function run() {
@@ -19,7 +24,7 @@ async function run() {
   }
   const script = scripts[command];
   if (!script) {
-    process.stderr.write('usage: tplus [start|doctor|report]\n');
+    process.stderr.write('usage: tplus [start|doctor|report|classify|train]\n');
     process.exit(2);
   }
   return { command: process.execPath, args: ['--import', 'tsx', join(projectRoot, script), ...rest], env: process.env };

@@ -7,6 +7,9 @@ import type { SparseVector } from './model/vectorise.ts';
 
 const FACT_SAYS = new Map(FACTS.map((f) => [f.id, f.says]));
 const SHOWN = 3;
+/** Words that weigh in the model but say nothing to a reader as a reason. */
+const UNREADABLE =
+  /(^|_)(0|i|a|an|the|to|of|and|or|is|it|we|our|in|on|for|this|that|you|your|my|me|us|be|at|as|so|s|\^|\$)(_|$)/;
 
 /**
  * The features that pushed hardest toward `classIndex` against the other classes' average,
@@ -30,16 +33,23 @@ export function weightiestFeatures({
     const mean = row.reduce((a, b) => a + b, 0) / classes;
     return { name: model.features[f] as string, push: (x.values[k] as number) * ((row[classIndex] as number) - mean) };
   });
-  return pushes
-    .filter(({ name, push }) => push > 0 && !name.startsWith('c:') && !name.startsWith('f:length_'))
+  const shown = pushes
+    .filter(({ name, push }) => push > 0 && isReadable(name))
     .sort((a, b) => b.push - a.push || a.name.localeCompare(b.name))
-    .slice(0, SHOWN)
     .map(({ name }) => describe(name, factMatches));
+  return shown
+    .filter((s, i) => shown.findIndex((t) => t.label === s.label) === i || s.label.startsWith('the word'))
+    .slice(0, SHOWN);
+}
+
+function isReadable(name: string): boolean {
+  if (name.startsWith('c:') || name.startsWith('f:length_') || name.startsWith('p:')) return false;
+  return !(['w:', 'b:', 'n:'].includes(name.slice(0, 2)) && UNREADABLE.test(name.slice(2)));
 }
 
 function describe(name: string, factMatches: ReadonlyMap<string, string>): TicketSignal {
   const [kind, rest] = [name.slice(0, 2), name.slice(2)];
-  if (kind === 'f:' && rest === 'question_mark') return { id: name, label: 'it asks a question', matched: '?' };
+  if (kind === 'f:' && rest === 'question_mark') return { id: name, label: 'it ends in a question mark', matched: '' };
   if (kind === 'f:') return { id: name, label: FACT_SAYS.get(rest) ?? rest, matched: factMatches.get(rest) ?? '' };
   if (kind === 'f!') return { id: name, label: `it denies that ${FACT_SAYS.get(rest) ?? rest}`, matched: '' };
   if (kind === 'n:') return { id: name, label: 'a negated word', matched: `not … ${rest}` };
@@ -48,7 +58,8 @@ function describe(name: string, factMatches: ReadonlyMap<string, string>): Ticke
   return { id: name, label: 'the word', matched: rest };
 }
 
-const percent = (p: number): string => `${Math.round(p * 100)} %`;
+/** Shown as a whole percent, never 100: a model is not certain. */
+const percent = (p: number): string => `${Math.min(99, Math.round(p * 100))} %`;
 
 export function explainClassification({
   severity,

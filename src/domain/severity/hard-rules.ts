@@ -34,7 +34,7 @@ export function applyHardRules(
 ): { severity: Severity; rule?: HardRule } {
   const isSandboxOnly = facts.has('sandbox') && !facts.has('production');
   const isReported = !facts.has('question') && !facts.has('question_mark');
-  if ((facts.has('exposure') || facts.has('data_loss')) && isReported && !isSandboxOnly && severity !== 'S1')
+  if ((facts.has('exposure') || facts.has('data_destroyed')) && isReported && !isSandboxOnly && severity !== 'S1')
     return { severity: 'S1', rule: HARD_RULES['breach-or-data-loss'] };
   if (facts.has('recovered') && !facts.has('ongoing') && severity !== 'S4')
     return { severity: 'S4', rule: HARD_RULES['past-resolved'] };

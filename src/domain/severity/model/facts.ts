@@ -23,7 +23,7 @@ export const FACTS: readonly FactDefinition[] = [
   fact(
     'scope_all',
     'everyone or every request is affected',
-    String.raw`every(one|body| user| request| call| customer| page| sync| integration| tenant| account| endpoint)|all (of )?(our |my |the )?(users|customers|employees|accounts|requests|calls|syncs|integrations|tenants|endpoints|teams|staff|pages|data)|(entire|whole) (company|team|org|organisation|organization|platform|app|product|system|account|office)|(nobody|no one|noone) (can|could|is able)|company[- ]wide|across the board|for all of us`,
+    String.raw`every(one|body| user| request| call| customer| page| sync| integration| tenant| account| endpoint)|all (of )?(our |my |the )?(users|customers|employees|accounts|requests|calls|syncs|integrations|tenants|endpoints|teams|staff|pages|data)|(entire|whole) (company|team|org|organisation|organization|platform|app|product|system|account|office)|(nobody|no one|noone) (can|could|is able)|company[- ]wide|across the board|for all of us|none (a single|one|any|even)|zero|hundredpercent`,
     false,
   ),
   fact(
@@ -50,6 +50,11 @@ export const FACTS: readonly FactDefinition[] = [
     'data_loss',
     'data was deleted, wiped, overwritten or lost',
     String.raw`(data|records?|rows?|entries|contacts|employees|candidates|invoices|fields?|history|files?|deals|accounts|everything|values?) (were |was |got |have been |has been |are |is )?(deleted|wiped|erased|lost|gone|missing|disappeared|vanished|overwritten|blanked|emptied|nulled|corrupted|purged|removed)|(deleted|wiped|erased|overwrote|overwritten|blanked|nulled|corrupted|purged) (all|our|the|every|thousands|hundreds)|data loss|lost (all|our|the|data|records)|(blank|empty|null) (now|values|fields)|(were|was|are|is) (now )?(blank|empty|null)`,
+  ),
+  fact(
+    'data_destroyed',
+    'records were deleted, wiped or overwritten',
+    String.raw`(data|records?|rows?|entries|contacts|employees|candidates|invoices|history|files|deals|accounts|everything|all of (it|them)|attachments|documents|tickets|notes|transactions) (were |was |got |have been |has been |are |is )?(permanently )?(deleted|wiped|erased|lost|overwritten|purged|corrupted|destroyed)|(deleted|wiped|erased|overwrote|overwritten|purged|corrupted|destroyed) (all|every|thousands|hundreds|our (data|records|contacts|employees|history))|(permanent|irreversible) (data )?loss|data loss|lost (all|every|our) (data|records|history|changes)`,
   ),
   fact(
     'duplicates',
@@ -105,12 +110,12 @@ export const FACTS: readonly FactDefinition[] = [
   fact(
     'recovered',
     'it has recovered or was fixed',
-    String.raw`(is|are|seems|seem|looks|look|everything|all|it) (back|fine now|ok now|okay now|normal again|working (again|now|fine))|recovered|resolved|restored|(was|were|been|got) fixed|came back|back (up|online|to normal)|no longer (failing|down|broken|an issue|happening)|(stable|green) (again|now)`,
+    String.raw`(is|are|seems|seem|looks|look|everything|all|it) (fine|ok|okay|normal|stable) (now|again)|(is|are|everything|it) working (again|fine again|normally again)|back (to normal|up and running|online)|(has|have|had|it|everything|service|api|app|platform|sync|syncs) (since |fully |now )?recovered|recovered (on its own|by itself|after|fully)|(was|were|has been|have been|got) (resolved|fixed|restored)|resolved itself|no longer (failing|down|broken|an issue|happening)|(stable|green) (again|since)`,
   ),
   fact(
     'ongoing',
     'it is happening right now',
-    String.raw`(right )?now|currently|still|since (this|0|yesterday|last|the|about|around|this morning)|ongoing|at the moment|as we speak|again|keeps|(for|past|last) (the )?(0|an|one|two|few|several) (minutes|hours|min|mins|hrs|h)|(is|are) (failing|down|broken|erroring|timing out|returning)`,
+    String.raw`(right )?now|today|currently|still|since (this|0|yesterday|last|the|about|around|this morning)|ongoing|at the moment|as we speak|again|keeps|(for|past|last) (the )?(0|an|one|two|few|several) (minutes|hours|min|mins|hrs|h)|(is|are) (failing|down|broken|erroring|timing out|returning)`,
   ),
   fact(
     'sandbox',

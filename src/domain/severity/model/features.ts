@@ -46,6 +46,10 @@ export function extractFeatures(text: string): MessageFeatures {
     if (factMatches.has(fact.id)) names.add(`f:${fact.id}`);
     else if (sawNegated) names.add(`f!${fact.id}`);
   }
+  // Pairs of facts: "everyone" with "down" is an outage, "everyone" with "a question" is not.
+  const present = FACTS.map((f) => f.id).filter((id) => factMatches.has(id));
+  for (let i = 0; i < present.length; i++)
+    for (let j = i + 1; j < present.length; j++) names.add(`p:${present[i]}+${present[j]}`);
   return { names: [...names], factMatches };
 }
 

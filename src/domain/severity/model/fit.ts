@@ -7,7 +7,7 @@ import { vectorise } from './vectorise.ts';
 
 export const DEFAULT_FIT_OPTIONS: TrainOptions & { folds: number; targetS1Recall: number } = {
   minExamples: 2,
-  l2: 1e-4,
+  l2: 1e-5,
   iterations: 120,
   learningRate: 0.1,
   folds: 5,

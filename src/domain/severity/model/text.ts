@@ -19,6 +19,9 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/\b([a-z]+)'(s|re|ve|d|ll|m)\b/g, '$1'],
   [/\b[0-9a-f]{8}-[0-9a-f-]{27,}\b/g, ' uuid '],
   [/\b([45]\d\d)\b/g, ' http$1 '],
+  [/\b100 ?(%|percent)/g, ' hundredpercent '],
+  // "not a single page loads", "not even the login": a universal, not a negation of what follows.
+  [/\bnot (a single|one|even|any)\b/g, 'none $1'],
   [/\b\d+\b/g, '0'],
 ];
 

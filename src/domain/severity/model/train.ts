@@ -17,8 +17,6 @@ export interface TrainOptions {
   learningRate: number;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { minExamples: 2, l2: 1e-4, iterations: 300, learningRate: 0.05 };
-
 export interface LinearModel {
   features: string[];
   /** `weights[feature * classes + class]`. */
