@@ -28,13 +28,16 @@ export function weightiestFeatures({
   factMatches: ReadonlyMap<string, string>;
 }): TicketSignal[] {
   const classes = model.bias.length;
-  const pushes = x.indexes.map((f, k) => {
-    const row = model.weights.subarray(f * classes, (f + 1) * classes);
-    const mean = row.reduce((a, b) => a + b, 0) / classes;
-    return { name: model.features[f] as string, push: (x.values[k] as number) * ((row[classIndex] as number) - mean) };
+  const pushes: { name: string; push: number }[] = [];
+  x.indexes.forEach((f, k) => {
+    const name = model.features[f] as string;
+    if (!isReadable(name)) return;
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += model.weights[f * classes + c] as number;
+    const push = (x.values[k] as number) * ((model.weights[f * classes + classIndex] as number) - sum / classes);
+    if (push > 0) pushes.push({ name, push });
   });
   const shown = pushes
-    .filter(({ name, push }) => push > 0 && isReadable(name))
     .sort((a, b) => b.push - a.push || a.name.localeCompare(b.name))
     .map(({ name }) => describe(name, factMatches));
   return shown

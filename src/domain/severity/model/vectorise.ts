@@ -15,13 +15,14 @@ export function vectorise(names: readonly string[], index: ReadonlyMap<string, n
   // saved model does not change how much the remaining ones count.
   const textual = names.filter((name) => !name.startsWith('f')).length;
   const scale = textual > 0 ? 1 / Math.sqrt(textual) : 0;
-  const known = names.filter((name) => index.has(name));
-  const sorted = known.map((name) => index.get(name) as number).sort((a, b) => a - b);
-  const byIndex = new Map(known.map((name) => [index.get(name) as number, name]));
-  return {
-    indexes: sorted,
-    values: sorted.map((i) => ((byIndex.get(i) as string).startsWith('f') ? 1 : scale)),
-  };
+  const found: [number, number][] = [];
+  for (const name of names) {
+    const i = index.get(name);
+    if (i !== undefined) found.push([i, name.startsWith('f') ? 1 : scale]);
+  }
+  // In index order, so every sum over a message's features runs in one order on every run.
+  found.sort((a, b) => a[0] - b[0]);
+  return { indexes: found.map(([i]) => i), values: found.map(([, v]) => v) };
 }
 
 export function featureNamesOf(text: string): string[] {
