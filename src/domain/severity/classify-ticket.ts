@@ -44,8 +44,9 @@ export function classifyTicket({
   const modelSeverity = SEVERITIES[top] as Severity;
   const facts = new Set(names.filter((n) => n.startsWith('f:')).map((n) => n.slice(2)));
   const { severity, rule } = applyHardRules(modelSeverity, facts);
+  // A contract rule that held the ticket below S1 (sandbox only, already recovered) is not overruled by a page.
   const isPossibleS1 =
-    severity !== 'S1' && ((p[0] as number) >= model.possibleS1Threshold || proposedSeverity === 'S1');
+    severity !== 'S1' && !rule && ((p[0] as number) >= model.possibleS1Threshold || proposedSeverity === 'S1');
   const signals = weightiestFeatures({ x, model, classIndex: SEVERITIES.indexOf(severity), factMatches });
   const probabilities = Object.fromEntries(SEVERITIES.map((s, i) => [s, p[i] as number])) as Record<Severity, number>;
   const confidence = p[top] as number;

@@ -125,7 +125,8 @@ export const FACTS: readonly FactDefinition[] = [
   fact(
     'production',
     'it concerns production',
-    String.raw`prod|production|live (env|environment|site|system|data|customers)|go-?live`,
+    // "production is fine" says the problem is elsewhere.
+    String.raw`(prod|production|live (env|environment|site|system|data|customers)|go-?live)(?! (is |are |seems |looks |still |itself |stays |remains )*(fine|ok|okay|unaffected|not affected|working|works|good|normal|healthy|stable))`,
   ),
   fact(
     'billing',
