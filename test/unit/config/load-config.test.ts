@@ -25,7 +25,7 @@ describe('the YAML config', () => {
     expect(problemsOf(example.replace('tier: standard', 'tier: gold'))).toEqual([
       expect.stringMatching(/^customers\.1\.tier: /),
     ]);
-    expect(problemsOf(example.replace('workingHours: { start: "09:00"', 'workingHours: { start: "9am"'))[0]).toMatch(
+    expect(problemsOf(example.replace("workingHours: { start: '09:00'", "workingHours: { start: '9am'"))[0]).toMatch(
       /^calendars\.0\.workingHours\.start: must be a time HH:mm/,
     );
   });
