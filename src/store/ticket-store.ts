@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Ticket } from '../domain/ticket.ts';
 import type { Severity } from '../domain/types.ts';
 import type { Consequences, TicketStore } from '../usecases/ports.ts';
-import { toTicket } from './ticket-mapper.ts';
+import { impactAnswersJson, toTicket } from './ticket-mapper.ts';
+import { applySeverityChange, writeSeverityExample } from './ticket-severity.ts';
 import { writeOutboxEffects } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 
@@ -68,6 +69,9 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
             severity: t.severity,
             classificationReason: t.classificationReason,
             classificationSignals: JSON.stringify(t.signals),
+            classifiedSeverity: t.severity,
+            classificationConfidence: t.classificationConfidence,
+            isPossibleS1: t.isPossibleS1,
             filedAt: t.filedAt,
             firstResponseDueAt: t.firstResponseDueAt,
           },
@@ -99,20 +103,29 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
     recordFirstResponse({ ticketId, by, at, isAcknowledgement }, consequences) {
       return apply(ticketId, consequences, async (tx) => setFirstResponse(tx, { ticketId, by, at, isAcknowledgement }));
     },
-    changeSeverity({ ticketId, change, firstResponseDueAt }, consequences) {
-      return apply(ticketId, consequences, async (tx) => {
-        const { count } = await tx.ticket.updateMany({
-          where: { id: ticketId, severity: change.fromSeverity ?? undefined },
-          data: { severity: change.toSeverity, firstResponseDueAt, needsIncidentSync: true },
+    changeSeverity({ ticketId, ...severityChange }, consequences) {
+      return apply(ticketId, consequences, (tx) => applySeverityChange(tx, ticketId, severityChange));
+    },
+    async recordImpactAnswer({ ticketId, question, answer, at, causeInboxId }, decide) {
+      return prisma.$transaction(async (tx) => {
+        // The claim is a write: from here the transaction holds the write lock, so the ticket read
+        // next already has every answer committed before this one.
+        if (!(await claimCause(tx, { causeInboxId, at }))) return undefined;
+        const row = await tx.ticket.findUnique({ where: { id: ticketId } });
+        if (!row) return undefined;
+        const before = toTicket(row);
+        const answered = { ...before, impactAnswers: { ...before.impactAnswers, [question]: answer } };
+        await tx.ticket.update({
+          where: { id: ticketId },
+          data: { impactAnswers: impactAnswersJson(answered.impactAnswers) },
         });
-        if (count === 0) return false;
-        await tx.severityChange.create({ data: { ticketId, ...change } });
-        // A pending deadline moves with the new target; a met or breached one is history.
-        await tx.deadline.updateMany({
-          where: { ticketId, kind: 'first-response', state: 'pending' },
-          data: { dueAt: firstResponseDueAt },
-        });
-        return true;
+        const decision = decide(answered, before);
+        if (decision.severityChange && !(await applySeverityChange(tx, ticketId, decision.severityChange)))
+          throw new Error(`ticket ${ticketId} changed severity inside its own transaction`);
+        if (decision.example) await writeSeverityExample(tx, ticketId, decision.example, at);
+        const ticket = toTicket(await tx.ticket.findUniqueOrThrow({ where: { id: ticketId } }));
+        await writeConsequences(tx, ticket, { at, timeline: decision.timeline, effects: decision.effects });
+        return { ticket, decision };
       });
     },
     addComment({ ticketId, authorUserId, authorTeamId, isResponder, text, messageTs, at }, consequences) {

@@ -1,6 +1,6 @@
 import { classifyTicket } from '../domain/severity/index.ts';
 import { firstResponseDueAt } from '../domain/sla/index.ts';
-import { summarise, type Ticket, type TicketSource } from '../domain/ticket.ts';
+import { classifiedText, summarise, type Ticket, type TicketSource } from '../domain/ticket.ts';
 import type { Customer } from '../domain/customer-directory.ts';
 import type { Severity } from '../domain/types.ts';
 import type { Clock, OutboxEffect, TicketStore } from './ports.ts';
@@ -65,9 +65,8 @@ export async function fileTicket({
 }): Promise<Ticket | undefined> {
   const now = clock.now();
   const { customer } = request;
-  const classifiedText = [request.summary, request.text, request.impact].filter(Boolean).join('\n');
   const classification = classifyTicket({
-    text: classifiedText,
+    text: classifiedText(request),
     proposedSeverity: request.proposedSeverity,
     model: policy.severityModel,
   });
@@ -97,6 +96,8 @@ export async function fileTicket({
       severity: classification.severity,
       classificationReason: classification.reason,
       signals: classification.signals.map(({ id, label, matched }) => ({ id, label, matched })),
+      classificationConfidence: classification.confidence,
+      isPossibleS1: classification.isPossibleS1,
       filedAt: now,
       firstResponseDueAt: dueAt,
     },
@@ -111,7 +112,12 @@ export async function fileTicket({
         {
           kind: 'ticket.classified',
           actor: 'tplus',
-          detail: { severity: classification.severity, reason: classification.reason },
+          detail: {
+            severity: classification.severity,
+            confidence: classification.confidence,
+            isPossibleS1: classification.isPossibleS1,
+            reason: classification.reason,
+          },
         },
       ],
       effects: (ticket) => newTicketEffects(ticket, policy.triageChannelId),

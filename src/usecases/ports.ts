@@ -1,4 +1,5 @@
-import type { SeverityChangeRecord, Ticket, TicketSource, TicketSignal } from '../domain/ticket.ts';
+import type { ImpactAnswer, ImpactQuestion } from '../domain/impact-answers.ts';
+import type { SeverityChangeRecord, SeverityExample, Ticket, TicketSource, TicketSignal } from '../domain/ticket.ts';
 import type { Severity, Tier } from '../domain/types.ts';
 
 /** The only source of "now" for use cases and the engine. */
@@ -141,8 +142,27 @@ export interface NewTicket {
   severity: Severity;
   classificationReason: string;
   signals: TicketSignal[];
+  classificationConfidence: number;
+  isPossibleS1: boolean;
   filedAt: Date;
   firstResponseDueAt: Date;
+}
+
+/** A severity change with its new first-response due time; `example` is kept for training the model. */
+export interface SeverityChange {
+  change: SeverityChangeRecord;
+  firstResponseDueAt: Date;
+  example?: Omit<SeverityExample, 'ticketId' | 'createdAt'>;
+}
+
+/** What a customer's impact answer leads to, decided from the ticket with the answer recorded. */
+export interface ImpactAnswerDecision {
+  /** A raise (or nothing): a customer never lowers a severity. */
+  severityChange?: SeverityChange;
+  /** A confirmation of the current severity, kept for training without changing the ticket. */
+  example?: Omit<SeverityExample, 'ticketId' | 'createdAt'>;
+  timeline: TimelineNote[];
+  effects: (ticket: Ticket) => OutboxEffect[];
 }
 
 /** Effects of one decision, committed atomically with the inbound entry that caused it. */
@@ -168,10 +188,21 @@ export interface TicketStore {
     args: { ticketId: number; by: string; at: Date; isAcknowledgement: boolean },
     consequences: Consequences,
   ): Promise<boolean>;
-  changeSeverity(
-    args: { ticketId: number; change: SeverityChangeRecord; firstResponseDueAt: Date },
-    consequences: Consequences,
-  ): Promise<boolean>;
+  /**
+   * Moves the ticket from `change.fromSeverity` to `change.toSeverity` (false when it no longer
+   * has the former), its pending first-response deadline, the severity record and the example.
+   */
+  changeSeverity(args: SeverityChange & { ticketId: number }, consequences: Consequences): Promise<boolean>;
+  /**
+   * Records a customer's answer (the latest answer to a question replaces the earlier one) and,
+   * in the same transaction, what `decide` makes of the ticket read with the answer in it (and as
+   * it was before), so two answers arriving together are each judged with the other. Resolves
+   * undefined when the cause was already applied (a replay) or the ticket does not exist.
+   */
+  recordImpactAnswer(
+    args: { ticketId: number; question: ImpactQuestion; answer: ImpactAnswer; at: Date; causeInboxId: number },
+    decide: (answered: Ticket, before: Ticket) => ImpactAnswerDecision,
+  ): Promise<{ ticket: Ticket; decision: ImpactAnswerDecision } | undefined>;
   addComment(
     args: {
       ticketId: number;
