@@ -14,6 +14,9 @@ describe('the triage card’s buttons and the ticket modal', () => {
     );
     await h.settle();
     ticketId = (await h.tplus.db.prisma.ticket.findFirstOrThrow()).id;
+    // The incident starts now, not at a tick of the running engine that lands between two snapshots.
+    await h.tplus.engine.tick();
+    await h.settle();
   });
   afterAll(async () => h.close());
 
