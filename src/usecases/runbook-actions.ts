@@ -86,7 +86,8 @@ function effectsFor(
     case 'page-oncall':
     case 'repage-oncall': {
       const isRepage = step.action === 'repage-oncall';
-      const summary = `${isRepage ? '[re-page] ' : ''}[${incident.severity}] ${ref}${who}: ${incident.title}`;
+      const severity = `${incident.severity}${incident.plan.isPossibleS1 ? ' · possible S1: confirm' : ''}`;
+      const summary = `${isRepage ? '[re-page] ' : ''}[${severity}] ${ref}${who}: ${incident.title}`;
       const effects: OutboxEffect[] = [
         {
           kind: 'pagerduty.event',
@@ -102,6 +103,7 @@ function effectsFor(
               customer: customer?.name ?? null,
               ticket: incident.ticketId,
               startedAt: incident.startedAt.toISOString(),
+              ...(incident.plan.isPossibleS1 ? { possibleS1: true } : {}),
             },
           },
         },
@@ -110,7 +112,7 @@ function effectsFor(
           policy.triageChannelId,
           isRepage
             ? `:rotating_light: *${ref} is still not acknowledged at ${age}.* Re-paging on-call: ${mentions(onCall.slackUserIds)}${rosterNote}`
-            : `:pager: Paging on-call for *${ref}* (${incident.severity}${who}): {title}\nOn call: ${mentions(onCall.slackUserIds)}${rosterNote}`,
+            : `:pager: Paging on-call for *${ref}* (${severity}${who}): {title}\nOn call: ${mentions(onCall.slackUserIds)}${rosterNote}`,
           incident,
         ),
       ];

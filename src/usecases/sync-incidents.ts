@@ -1,5 +1,5 @@
 import { incidentRef, pagerDutyDedupKey, type Incident } from '../domain/incident.ts';
-import { dueAtOf, freezePlan, planSteps, replanIncident } from '../domain/runbook/index.ts';
+import { dueAtOf, freezePlan, freezeTicketPlan, planSteps, replanIncident } from '../domain/runbook/index.ts';
 import { ticketRef, type Ticket } from '../domain/ticket.ts';
 import type { IncidentStore } from './incident-ports.ts';
 import type { IncidentPolicy } from './incident-policy.ts';
@@ -63,7 +63,7 @@ async function startIncidentForTicket({
   policy: IncidentPolicy;
   ticket: Ticket;
 }): Promise<boolean> {
-  const plan = freezePlan(policy.runbooks[ticket.severity]);
+  const plan = freezeTicketPlan(policy.runbooks, ticket);
   const customer = policy.directory.byId(ticket.customerId);
   const components = ticket.component ? [ticket.component] : (customer?.components ?? []);
   const moments = { startedAt: ticket.filedAt };
@@ -89,8 +89,8 @@ async function startIncidentForTicket({
         {
           kind: 'started',
           actor: ticket.reporterUserId,
-          text: `T+0 ${incidentRef(incident.id)} opened from ${ticketRef(ticket.id)} as ${ticket.severity}; plan of ${plan.steps.length} steps frozen`,
-          detail: { ticketId: ticket.id },
+          text: `T+0 ${incidentRef(incident.id)} opened from ${ticketRef(ticket.id)} as ${ticket.severity}${plan.isPossibleS1 ? ' (possible S1: on-call paged at once, the customer asked to confirm)' : ''}; plan of ${plan.steps.length} steps frozen`,
+          detail: { ticketId: ticket.id, isPossibleS1: plan.isPossibleS1 ?? false },
         },
       ],
     }),

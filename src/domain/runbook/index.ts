@@ -23,4 +23,5 @@ export {
 } from './plan.ts';
 export { isConditionMet, type IncidentFacts } from './conditions.ts';
 export { replanIncident, type ExistingStep, type Replan } from './replan.ts';
+export { freezeTicketPlan, isImmediatePage } from './possible-s1.ts';
 export { incidentChannelName, formatOffset } from './naming.ts';

@@ -23,6 +23,8 @@ export interface FrozenPlan {
   severity: Severity;
   pageSeverity: Runbook['pageSeverity'];
   steps: RunbookStep[];
+  /** The ticket may be an S1 (the classifier's doubt): pages say "possible S1: confirm". */
+  isPossibleS1?: boolean;
 }
 
 export function freezePlan(runbook: Runbook): FrozenPlan {
