@@ -14,6 +14,9 @@ export const ACTION = {
   editDocument: 'tplus_document_edit',
   approveDocument: 'tplus_document_approve',
   sendDocument: 'tplus_document_send',
+  /** The customer's impact questions under their ticket's acknowledgement; value `<ticket>:<question>`. */
+  impactYes: 'tplus_impact_yes',
+  impactNo: 'tplus_impact_no',
 } as const;
 
 export const VIEW = {

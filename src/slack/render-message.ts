@@ -93,7 +93,9 @@ export function createMessageRenderer({
       case 'first-response':
         return firstResponse(view, String(data.responderId));
       case 'severity-changed':
-        return severityChanged(view, String(data.from), data.to as Severity);
+        return severityChanged(view, String(data.from), data.to as Severity, {
+          byCustomerAnswers: data.byCustomerAnswers === true,
+        });
       case 'sla-breached':
         return slaBreached(view);
       case 'escalation-requested':

@@ -20,6 +20,7 @@ import { registerEditDocument } from './actions/edit-document.ts';
 import { registerApproveDocument } from './actions/approve-document.ts';
 import { registerSendDocument } from './actions/send-document.ts';
 import { registerDocumentModal } from './views/document-modal.ts';
+import { registerImpactAnswer } from './actions/impact-answer.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppMention(app, deps);
@@ -42,4 +43,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerApproveDocument(app, deps);
   registerSendDocument(app, deps);
   registerDocumentModal(app, deps);
+  registerImpactAnswer(app, deps);
 }

@@ -3,6 +3,7 @@ import type { Customer } from '../../domain/customer-directory.ts';
 import type { Severity } from '../../domain/types.ts';
 import { escapeMrkdwn } from '../escape.ts';
 import { ACTION } from '../ids.ts';
+import { impactQuestionBlocks } from './impact-questions.ts';
 
 /** What a view needs beyond the ticket: names, the reader's zone, and worded targets. */
 export interface TicketView {
@@ -36,9 +37,19 @@ export function customerAck(v: TicketView): RenderedMessage {
     `*Severity:* ${ticket.severity} — ${v.meaning(ticket.severity)}`,
     `*First response:* within ${v.targetText(ticket.severity)} (${v.customer.tier === 'enterprise-premium' ? 'Enterprise Premium' : 'Standard'} support), by *${due}*.`,
   ];
+  // A possible S1 is paged in the same tick that files it: the customer hears it, and why we ask.
+  const ask =
+    ticket.isPossibleS1 && ticket.severity !== 'S1'
+      ? ':rotating_light: This may be critical (S1), so we have paged our on-call engineer now. Please answer these questions so we can confirm the impact:'
+      : '*Help us confirm the impact:*';
   return {
     text: `${ref} logged: ${ticket.severity}, first response by ${due}`,
-    blocks: [section(lines.join('\n')), context('Reply in this thread to add details. Our team will answer here.')],
+    blocks: [
+      section(lines.join('\n')),
+      section(ask),
+      ...impactQuestionBlocks(ticket),
+      context('Reply in this thread to add details. Our team will answer here.'),
+    ],
   };
 }
 
@@ -52,13 +63,21 @@ export function firstResponse(v: TicketView, responderId: string): RenderedMessa
   };
 }
 
-export function severityChanged(v: TicketView, from: string, to: Severity): RenderedMessage {
+export function severityChanged(
+  v: TicketView,
+  from: string,
+  to: Severity,
+  { byCustomerAnswers = false }: { byCustomerAnswers?: boolean } = {},
+): RenderedMessage {
   const ref = ticketRef(v.ticket.id);
   const due = v.formatInstant(v.ticket.firstResponseDueAt, v.timeZone);
   const dueLine = v.ticket.firstResponseAt ? '' : `\nFirst response within ${v.targetText(to)}, by *${due}*.`;
+  const lead = byCustomerAnswers
+    ? `Thanks: from your answers, *${ref}* is now *${to}* (was ${escapeMrkdwn(from)})`
+    : `*${ref}* was reclassified from ${escapeMrkdwn(from)} to *${to}*`;
   return {
     text: `${ref} is now ${to}`,
-    blocks: [section(`*${ref}* was reclassified from ${escapeMrkdwn(from)} to *${to}* — ${v.meaning(to)}.${dueLine}`)],
+    blocks: [section(`${lead} — ${v.meaning(to)}.${dueLine}`)],
   };
 }
 
