@@ -49,8 +49,12 @@ async function train(argv: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const test = readCorpus(CORPUS_DIRS.test);
   if (existsSync(out)) {
-    const before = modelFromFile(ZSeverityModelFile.parse(JSON.parse(readFileSync(out, 'utf8'))));
-    process.stdout.write(`${formatScores('before, on the frozen test split', evaluate(before, test))}\n`);
+    const previous = ZSeverityModelFile.safeParse(JSON.parse(readFileSync(out, 'utf8')));
+    process.stdout.write(
+      previous.success
+        ? `${formatScores('before, on the frozen test split', evaluate(modelFromFile(previous.data), test))}\n`
+        : 'before: the previous model file is of another format and was not scored\n',
+    );
   }
   const after = modelFromFile(ZSeverityModelFile.parse(JSON.parse(text)));
   process.stdout.write(`${formatScores('after, on the frozen test split', evaluate(after, test))}\n`);
@@ -59,7 +63,7 @@ async function train(argv: string[]): Promise<number> {
   renameSync(`${out}.tmp`, out);
   process.stdout.write(
     `trained on ${corpus.length} corpus messages and ${corrections.length} corrections in ${seconds} s ` +
-      `(temperature ${meta.temperature}, possible-S1 threshold ${meta.possibleS1Threshold}); wrote ${out}\n`,
+      `(temperature ${after.temperature}, S1 at P(S1) ≥ ${after.s1Threshold}, possible S1 at ≥ ${after.possibleS1Threshold}); wrote ${out}\n`,
   );
   return 0;
 }

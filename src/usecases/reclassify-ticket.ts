@@ -1,7 +1,7 @@
 import { firstResponseDueAt } from '../domain/sla/index.ts';
 import type { Customer } from '../domain/customer-directory.ts';
 import type { Severity } from '../domain/types.ts';
-import type { Ticket } from '../domain/ticket.ts';
+import { classifiedTextOf, type Ticket } from '../domain/ticket.ts';
 import type { Clock, OutboxEffect, TicketStore } from './ports.ts';
 import type { IntakePolicy } from './intake-policy.ts';
 import { cardRefresh } from './acknowledge-ticket.ts';
@@ -94,6 +94,13 @@ export async function reclassifyTicket({
       ticketId,
       change: { fromSeverity: ticket.severity, toSeverity, actorUserId: actorId, reason, at },
       firstResponseDueAt: dueAt,
+      // What the responder decided is what the model should learn the ticket's words mean.
+      example: {
+        text: classifiedTextOf(ticket),
+        severity: toSeverity,
+        source: 'reclassification',
+        actorUserId: actorId,
+      },
     },
     {
       at,

@@ -40,7 +40,7 @@ export function classifyTicket({
   const { names, factMatches } = extractFeatures(text);
   const x = vectorise(names, model.index);
   const p = softmax(logits(x, model.weights, model.bias), model.temperature);
-  const top = p.indexOf(Math.max(...p));
+  const top = (p[0] as number) >= model.s1Threshold ? 0 : p.indexOf(Math.max(...p));
   const modelSeverity = SEVERITIES[top] as Severity;
   const facts = new Set(names.filter((n) => n.startsWith('f:')).map((n) => n.slice(2)));
   const { severity, rule } = applyHardRules(modelSeverity, facts);

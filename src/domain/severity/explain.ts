@@ -13,8 +13,7 @@ const UNREADABLE =
 
 /**
  * The features that pushed hardest toward `classIndex` against the other classes' average,
- * worded for a responder. Character n-grams count in the model but are not shown: nobody reads
- * "c:<dow" as a reason.
+ * worded for a responder; filler words count in the model but are not shown.
  */
 export function weightiestFeatures({
   x,
@@ -46,7 +45,7 @@ export function weightiestFeatures({
 }
 
 function isReadable(name: string): boolean {
-  if (name.startsWith('c:') || name.startsWith('f:length_') || name.startsWith('p:')) return false;
+  if (name.startsWith('f:length_')) return false;
   return !(['w:', 'b:', 'n:'].includes(name.slice(0, 2)) && UNREADABLE.test(name.slice(2)));
 }
 

@@ -39,6 +39,24 @@ export function possibleS1Threshold(heldOut: readonly HeldOut[], temperature: nu
   return missed[missed.length - allowedMisses - 1] as number;
 }
 
+/**
+ * The lowest P(S1), from 0.20 to 0.50, at which calling a message S1 (even when another severity
+ * is more probable) keeps the held-out false-S1 rate within `maxFalseS1Rate`: as many S1s as the
+ * false-page budget allows. 0.5 when none does.
+ */
+export function s1DecisionThreshold(heldOut: readonly HeldOut[], temperature: number, maxFalseS1Rate: number): number {
+  const others = heldOut
+    .filter((h) => h.severity !== 'S1')
+    .map((h) => softmax(h.logits, temperature))
+    .map((p) => ({ pS1: p[0] as number, isTop: p.indexOf(Math.max(...p)) === 0 }));
+  for (let step = 20; step <= 50; step++) {
+    const threshold = step / 100;
+    const falseS1 = others.filter((o) => o.isTop || o.pS1 >= threshold).length;
+    if (falseS1 <= maxFalseS1Rate * others.length) return threshold;
+  }
+  return 0.5;
+}
+
 /** Reliability on a labelled set: per confidence bin, how often the chosen severity was right. */
 export function reliability(
   predictions: readonly { confidence: number; isCorrect: boolean }[],

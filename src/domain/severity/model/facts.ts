@@ -115,7 +115,7 @@ export const FACTS: readonly FactDefinition[] = [
   fact(
     'ongoing',
     'it is happening right now',
-    String.raw`(right )?now|today|currently|still|since (this|0|yesterday|last|the|about|around|this morning)|ongoing|at the moment|as we speak|again|keeps|(for|past|last) (the )?(0|an|one|two|few|several) (minutes|hours|min|mins|hrs|h)|(is|are) (failing|down|broken|erroring|timing out|returning)`,
+    String.raw`(right )?now|today|currently|still|(0|a few|few|several|a couple of) (min|mins|minutes|hours|hrs|h) ago|started|starting|since (this|0|yesterday|last|the|about|around|this morning)|ongoing|at the moment|as we speak|again|keeps|(for|past|last) (the )?(0|an|one|two|few|several) (minutes|hours|min|mins|hrs|h)|(is|are) (failing|down|broken|erroring|timing out|returning)`,
   ),
   fact(
     'sandbox',

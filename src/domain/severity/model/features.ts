@@ -3,8 +3,9 @@ import { normalise, tokenise } from './text.ts';
 
 /**
  * The features of one message, each counted once: words (`w:`), word pairs (`b:`), negated words
- * (`n:`), character n-grams inside words (`c:`, for typos and word forms) and fact features
- * (`f:`, `f!` when every mention is negated). Names are what the model file stores.
+ * (`n:`) and fact features (`f:`, `f!` when every mention is negated). Names are what the model
+ * file stores. Character n-grams and pairs of facts were tried and left out: on the training
+ * split's cross-validation they cost accuracy (0.939 without both, 0.914 with both).
  */
 export interface MessageFeatures {
   names: string[];
@@ -12,7 +13,6 @@ export interface MessageFeatures {
   factMatches: Map<string, string>;
 }
 
-const CHAR_NGRAMS = [3, 4, 5] as const;
 const NEGATION_LOOKBACK = /(?:^|[.!?;:,]|\b(?:but|though|although|however|except|yet)\b)([^.!?;:,]*)$/;
 const NEGATION_CUE = /\b(not|no|never|without|nor|neither|nothing)\b/;
 
@@ -32,8 +32,6 @@ export function extractFeatures(text: string): MessageFeatures {
     names.add(`w:${word}`);
     names.add(`b:${previous}_${word}`);
     if (isNegated) names.add(`n:${word}`);
-    const padded = `<${word}>`;
-    for (const n of CHAR_NGRAMS) for (let i = 0; i + n <= padded.length; i++) names.add(`c:${padded.slice(i, i + n)}`);
     previous = word;
   }
   if (tokens.length > 0) names.add(`b:${previous}_$`);
@@ -53,10 +51,6 @@ export function extractFeatures(text: string): MessageFeatures {
     if (factMatches.has(fact.id)) names.add(`f:${fact.id}`);
     else if (sawNegated) names.add(`f!${fact.id}`);
   }
-  // Pairs of facts: "everyone" with "down" is an outage, "everyone" with "a question" is not.
-  const present = FACTS.map((f) => f.id).filter((id) => factMatches.has(id));
-  for (let i = 0; i < present.length; i++)
-    for (let j = i + 1; j < present.length; j++) names.add(`p:${present[i]}+${present[j]}`);
   return { names: [...names], factMatches };
 }
 

@@ -13,6 +13,8 @@ export const ZSeverityModelFile = z
     classes: z.tuple([z.literal('S1'), z.literal('S2'), z.literal('S3'), z.literal('S4')]),
     /** Softmax temperature fitted on out-of-fold predictions of the training examples. */
     temperature: z.number().positive(),
+    /** P(S1) at or above which a ticket is S1 even when another severity is more probable. */
+    s1Threshold: z.number().min(0).max(1),
     /** P(S1) at or above which a ticket not classified S1 is a possible S1 (paged, customer asked). */
     possibleS1Threshold: z.number().min(0).max(1),
     training: z.object({
@@ -34,6 +36,7 @@ export type SeverityModelFile = z.infer<typeof ZSeverityModelFile>;
 export interface SeverityModel extends LinearModel {
   index: ReadonlyMap<string, number>;
   temperature: number;
+  s1Threshold: number;
   possibleS1Threshold: number;
 }
 
@@ -47,6 +50,7 @@ export function modelFromFile(file: SeverityModelFile): SeverityModel {
     bias: file.bias,
     index: new Map(features.map((name, i) => [name, i])),
     temperature: file.temperature,
+    s1Threshold: file.s1Threshold,
     possibleS1Threshold: file.possibleS1Threshold,
   };
 }
@@ -66,6 +70,7 @@ export function modelFileText(
     featureVersion: FEATURE_VERSION,
     classes: [...SEVERITIES],
     temperature: round(meta.temperature),
+    s1Threshold: round(meta.s1Threshold),
     possibleS1Threshold: round(meta.possibleS1Threshold),
     training: meta.training,
     bias: model.bias.map(round),

@@ -3,7 +3,7 @@
  * negation scope marked. Pure and deterministic; a change here changes every feature, so the
  * model file records `FEATURE_VERSION` and refuses to load under another one.
  */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/[’‘`´]/g, "'"],

@@ -7,18 +7,17 @@ export interface SparseVector {
 }
 
 /**
- * Word and character features share one unit of weight per message (so a long report does not
- * shout louder than a short one); each fact feature counts 1 on its own.
+ * A message's features share one unit of weight (each counts 1/√n), so a long report does not
+ * shout louder than a short one.
  */
 export function vectorise(names: readonly string[], index: ReadonlyMap<string, number>): SparseVector {
-  // Scaled by all of the message's word features, known or not, so pruning the vocabulary of a
-  // saved model does not change how much the remaining ones count.
-  const textual = names.filter((name) => !name.startsWith('f')).length;
-  const scale = textual > 0 ? 1 / Math.sqrt(textual) : 0;
+  // Scaled by all of the message's features, known or not, so pruning the vocabulary of a saved
+  // model does not change how much the remaining ones count.
+  const scale = names.length > 0 ? 1 / Math.sqrt(names.length) : 0;
   const found: [number, number][] = [];
   for (const name of names) {
     const i = index.get(name);
-    if (i !== undefined) found.push([i, name.startsWith('f') ? 1 : scale]);
+    if (i !== undefined) found.push([i, scale]);
   }
   // In index order, so every sum over a message's features runs in one order on every run.
   found.sort((a, b) => a[0] - b[0]);

@@ -25,9 +25,9 @@ describe('the features of a message', () => {
     expect(extractFeatures('All our contact records were deleted overnight').names).toContain('f:data_destroyed');
   });
 
-  it('pairs the facts it found, so "everyone" with "down" differs from "everyone" with a question', () => {
-    const { names } = extractFeatures('Everyone on our team gets a blank page, the app is down');
-    expect(names).toContain('p:scope_all+down');
+  it('counts every feature once, so a repeated word does not weigh more', () => {
+    const { names } = extractFeatures('down down down down');
+    expect(names.filter((n) => n === 'w:down')).toHaveLength(1);
   });
 
   it('records where each fact matched, for the card', () => {

@@ -39,6 +39,7 @@ describe('training the linear model', () => {
     const model = trainLinearModel(toy, OPTIONS);
     const meta = {
       temperature: 1,
+      s1Threshold: 0.5,
       possibleS1Threshold: 0.3,
       training: {
         examples: 12,
