@@ -49,24 +49,14 @@ export function classifyTicket({
     severity !== 'S1' && !rule && ((p[0] as number) >= model.possibleS1Threshold || proposedSeverity === 'S1');
   const signals = weightiestFeatures({ x, model, classIndex: SEVERITIES.indexOf(severity), factMatches });
   const probabilities = Object.fromEntries(SEVERITIES.map((s, i) => [s, p[i] as number])) as Record<Severity, number>;
-  const confidence = p[top] as number;
-  return {
+  const decided = {
     severity,
-    confidence,
+    confidence: p[top] as number,
     probabilities,
     isPossibleS1,
     signals,
     ...(rule ? { rule } : {}),
-    reason: explainClassification({
-      severity,
-      modelSeverity,
-      confidence,
-      probabilities,
-      isPossibleS1,
-      signals,
-      rule,
-      proposedSeverity,
-    }),
     ...(proposedSeverity ? { proposedSeverity } : {}),
   };
+  return { ...decided, reason: explainClassification({ ...decided, modelSeverity }) };
 }

@@ -79,8 +79,8 @@ export function explainClassification({
   probabilities: Record<Severity, number>;
   isPossibleS1: boolean;
   signals: readonly TicketSignal[];
-  rule: HardRule | undefined;
-  proposedSeverity: Severity | undefined;
+  rule?: HardRule;
+  proposedSeverity?: Severity;
 }): string {
   const because = signals.map((s) => (s.matched ? `${s.label} (“${s.matched}”)` : s.label)).join('; ');
   const sentences = [
