@@ -69,7 +69,9 @@ describe('follow-up sweeps', () => {
     };
     await h.send(
       'event',
-      mentionEvent({ text: 'Search returns no results for some accounts; we can use filters as a workaround' }),
+      mentionEvent({
+        text: 'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.',
+      }),
     );
     await run();
     const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow({ orderBy: { id: 'desc' } });

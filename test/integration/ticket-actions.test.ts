@@ -10,7 +10,9 @@ describe('the triage card’s buttons and the ticket modal', () => {
     h = await startHarness();
     await h.send(
       'event',
-      mentionEvent({ text: 'Search returns no results for some accounts, we can use filters as a workaround' }),
+      mentionEvent({
+        text: 'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.',
+      }),
     );
     await h.settle();
     ticketId = (await h.tplus.db.prisma.ticket.findFirstOrThrow()).id;

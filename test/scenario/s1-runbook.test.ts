@@ -103,7 +103,7 @@ describe('the S1 runbook on a fake clock', () => {
   it('fires the S1 steps already due at once when an S3 is reclassified S1 at T+20', async () => {
     s = await startIncidentScenario();
     const { ticket, incident } = await s.file(
-      'Search returns no results for some accounts; we can use filters as a workaround',
+      'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.',
     );
     expect(incident.severity).toBe('S3');
     await s.walkTo(20);

@@ -16,7 +16,9 @@ describe('keeping incidents in step with their tickets', () => {
   it('keeps a ticket flagged when it changed again after the sweep read it, so the newer change is not lost', async () => {
     await h.send(
       'event',
-      mentionEvent({ text: 'Search returns no results for some accounts; filters work as a workaround' }),
+      mentionEvent({
+        text: 'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.',
+      }),
     );
     await h.settle();
     const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow({ orderBy: { id: 'desc' } });
