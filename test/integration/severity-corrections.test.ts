@@ -7,10 +7,11 @@ import { ACTION, BLOCK, VIEW } from '../../src/slack/ids.ts';
 import { ids, startHarness, type Harness } from '../support/harness.ts';
 import { buttonPress, mentionEvent, modalSubmission } from '../support/payloads.ts';
 
-const SEARCH = 'Search returns no results for some accounts; we can use filters as a workaround';
+const SEARCH =
+  'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.';
 const EXPORTS = 'Exports fail with a 500 error for every report since this morning';
-const MODAL_SUMMARY = 'Search returns no results for some accounts';
-const MODAL_DETAIL = 'Searching by name finds nothing for about a dozen accounts; filters work for now.';
+const MODAL_SUMMARY = 'Search by name finds nothing for a few accounts';
+const MODAL_DETAIL = 'Searching by email works, so we are fine for now.';
 
 describe('corrections kept for training the severity model', () => {
   let h: Harness;

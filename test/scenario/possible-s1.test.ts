@@ -7,10 +7,10 @@ import { buttonPress, modalSubmission } from '../support/payloads.ts';
 type Scenario = Awaited<ReturnType<typeof startIncidentScenario>>;
 
 /** Clearly S3 under the contract (a few accounts, a workaround they can keep using). */
-const SEARCH_SUMMARY = 'Search returns no results for some accounts';
-const SEARCH_DETAIL =
-  'Searching by name finds nothing for about a dozen accounts; we can use the filters as a workaround for now.';
-const SEARCH = 'Search returns no results for some accounts; we can use filters as a workaround';
+const SEARCH_SUMMARY = 'Search by name finds nothing for a few accounts';
+const SEARCH_DETAIL = 'Searching by email works, so we are fine for now.';
+const SEARCH =
+  'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.';
 
 /** Files through the ticket modal, where the customer proposes a severity; returns the new ticket. */
 async function fileFromModal(s: Scenario, proposed: string) {
