@@ -10,6 +10,7 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/[“”]/g, '"'],
   // Slack markup: user/channel/group mentions and links keep only a neutral word.
   [/<[@#!][^>]*>/g, ' someone '],
+  [/@(everyone|here|channel)\b/g, ' someone '],
   [/<https?:[^>|]*\|([^>]*)>/g, ' $1 '],
   [/https?:\/\/\S+/g, ' link '],
   [/\bcan'?t\b/g, 'cannot'],

@@ -9,6 +9,11 @@ describe('the features of a message', () => {
     );
   });
 
+  it('reads a plain-text @everyone, @here or @channel as a mention, not as "everyone is affected"', () => {
+    expect(normalise('@everyone @here @channel the logo is blurry')).toBe('someone someone someone the logo is blurry');
+    expect(extractFeatures('@everyone the logo is blurry').names).not.toContain('f:scope_all');
+  });
+
   it('marks the words a negation governs, up to the end of its clause', () => {
     const negated = tokenise(normalise('the api is not down, but exports fail')).filter((t) => t.isNegated);
     expect(negated.map((t) => t.word)).toEqual(['down']);
