@@ -8,7 +8,8 @@ import { buildPolicy } from './config/build-policy.ts';
 import { loadSeverityModel } from './config/load-severity-model.ts';
 import { SEVERITY_MEANING } from './domain/severity/index.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS, formatInstantForReader } from './domain/sla/index.ts';
-import { createEngine } from './engine/engine.ts';
+import { createEngine, type Engine } from './engine/engine.ts';
+import { engineModules } from './build-engine-modules.ts';
 import { coalescing } from './engine/coalesce.ts';
 import { createOutboxDispatcher, type DispatcherOptions } from './engine/outbox-dispatcher.ts';
 import { createMessageRenderer } from './slack/render-message.ts';
@@ -24,7 +25,6 @@ import { createStatusStore } from './store/status-store.ts';
 import { createStatusSite } from './status/status-site.ts';
 import { statusRoutes } from './web/status-routes.ts';
 import { createRouteServer } from './web/route-server.ts';
-import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
 import { pagerDutyWebhookRoute } from './web/pagerduty-webhook-route.ts';
@@ -34,17 +34,11 @@ import { createMetrics } from './web/metrics-route.ts';
 import { createMetricsStore } from './store/metrics-store.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { buildStatusPolicy, buildStatuspageClient } from './build-status.ts';
-import { advanceMaintenances } from './usecases/advance-maintenances.ts';
 import { buildSla } from './build-sla.ts';
 import { buildContracts } from './build-contracts.ts';
 import { buildDocuments } from './build-documents.ts';
-import { syncIncidents } from './usecases/sync-incidents.ts';
-import { runDueSteps } from './usecases/run-due-steps.ts';
-import { auditEngine, type AuditFindings } from './usecases/audit-engine.ts';
 
 /** Runbook steps claimed per tick; a full batch asks for another tick straight away. */
-const STEP_BATCH = 200;
-
 export interface TplusOptions {
   env: TplusEnv;
   config: TplusConfig;
@@ -160,83 +154,26 @@ export async function buildTplus({
     (error) => logger.error({ err: error }, 'outbox dispatch failed'),
   );
 
-  const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-  // The auditor runs once a minute of tplus time; its totals are reported by /healthz.
-  const audit = {
-    lastRunAt: undefined as Date | undefined,
-    totals: { overdueSteps: 0, stuckOutbox: 0, pageFallbacks: 0 } as AuditFindings,
-  };
-  async function runAuditor(): Promise<void> {
-    const now = clock.now();
-    if (audit.lastRunAt && now.getTime() - audit.lastRunAt.getTime() < 60_000) return;
-    audit.lastRunAt = now;
-    const found = await auditEngine({ incidents, outbox, policy: incidentPolicy, clock });
-    for (const k of Object.keys(found) as (keyof AuditFindings)[]) audit.totals[k] += found[k];
-    if (found.overdueSteps + found.stuckOutbox + found.pageFallbacks > 0) {
-      logger.warn({ ...found }, 'auditor: overdue steps or stuck outbox items; retried');
-      delivery.kick();
-    }
-  }
+  const { modules, audit } = engineModules({
+    intake,
+    incidents,
+    incidentPolicy,
+    tickets,
+    status,
+    statusPolicy,
+    outbox,
+    contracts,
+    documents,
+    clock,
+    logger,
+    delivery,
+    tickAgain: () => void engine.tick(),
+  });
   let observeTick: (ms: number) => void = () => {};
-  const engine = createEngine({
+  const engine: Engine = createEngine({
     logger,
     onTick: (ms) => observeTick(ms),
-    modules: [
-      { name: 'inbox-replay', run: async () => intake.kick() },
-      // Both yield between items so requests are answered during a long batch; starting incidents
-      // also steps back under an intake burst, as processing does. Steps never wait for that.
-      {
-        name: 'incident-sync',
-        run: async () => {
-          if (
-            (await syncIncidents({ incidents, policy: incidentPolicy, clock, pace: (t) => intake.yieldIfBusy(t) })) > 0
-          )
-            delivery.kick();
-        },
-      },
-      {
-        name: 'runbook-steps',
-        run: async () => {
-          const ran = await runDueSteps({
-            incidents,
-            policy: incidentPolicy,
-            clock,
-            limit: STEP_BATCH,
-            pace: yieldTurn,
-          });
-          if (ran > 0) delivery.kick();
-          // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next
-          // second.
-          if (ran >= STEP_BATCH) void engine.tick();
-        },
-      },
-      {
-        name: 'sla-breaches',
-        run: async () => {
-          if ((await markSlaBreaches({ tickets, clock })) > 0) delivery.kick();
-        },
-      },
-      {
-        name: 'maintenance',
-        run: async () => {
-          if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick();
-        },
-      },
-      { name: 'outbox', run: async () => delivery.kick() },
-      { name: 'auditor', run: runAuditor },
-      {
-        name: 'contract',
-        run: async () => {
-          if ((await contracts.runEngineModule()) > 0) delivery.kick();
-        },
-      },
-      {
-        name: 'follow-ups',
-        run: async () => {
-          if ((await documents.runEngineModule()) > 0) delivery.kick();
-        },
-      },
-    ],
+    modules,
   });
   const metrics = createMetrics({ store: createMetricsStore(db.raw), engine, audit });
   observeTick = metrics.observeTick;

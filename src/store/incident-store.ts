@@ -1,64 +1,10 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
 import { toIncident, toStepRow } from './incident-mapper.ts';
 import { toTicket } from './ticket-mapper.ts';
-import { applyClaimed, writeIncidentEvents, writeOutboxEffects } from './write-outbox.ts';
+import { applyClaimed } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
-import { writeStatusPublication } from './status-store.ts';
-import { parseImpacts } from './status-mapper.ts';
-import type { PublicStatus } from '../usecases/status-ports.ts';
-
-type Tx = Prisma.TransactionClient;
-
-async function writeConsequences(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<void> {
-  // One statement per kind of row, not one per row: a step's transaction holds the write lock.
-  await writeIncidentEvents(tx, incidentId, c.at, c.events ?? []);
-  await writeOutboxEffects(tx, c.effects ?? [], c.at);
-  if (c.syncedTicket) await clearSyncFlag(tx, c.syncedTicket);
-  const published = await writeStatusUpdate(tx, incidentId, c);
-  const statusChanges = (c.statusChanges ?? []).filter((s) => !published.has(s.componentId));
-  if (statusChanges.length > 0) {
-    await tx.componentStatusChange.createMany({
-      data: statusChanges.map((s) => ({
-        componentId: s.componentId,
-        state: s.state,
-        incidentId,
-        at: c.at,
-        source: s.source,
-      })),
-    });
-  }
-}
-
-/** The decision's public status update, if it makes one; resolves the components it set. */
-async function writeStatusUpdate(tx: Tx, incidentId: number, c: IncidentConsequences): Promise<Set<string>> {
-  if (!c.statusUpdate) return new Set();
-  const row = await tx.statusIncident.findUnique({ where: { incidentId } });
-  const publication = c.statusUpdate(
-    row
-      ? {
-          id: row.id,
-          name: row.name,
-          status: row.status as PublicStatus,
-          components: parseImpacts(row.components),
-          resolvedAt: row.resolvedAt,
-        }
-      : undefined,
-  );
-  if (!publication) return new Set();
-  await writeStatusPublication(tx, { ...publication, at: c.at });
-  return new Set(publication.components.map((p) => p.componentId));
-}
-
-async function clearSyncFlag(
-  tx: Tx | PrismaClient,
-  t: { id: number; severity: string; status: string },
-): Promise<void> {
-  await tx.ticket.updateMany({
-    where: { id: t.id, severity: t.severity, status: t.status },
-    data: { needsIncidentSync: false },
-  });
-}
+import { clearSyncFlag, writeConsequences, type Tx } from './incident-consequences.ts';
 
 export function createIncidentStore(prisma: PrismaClient): IncidentStore {
   const apply = (incidentId: number, consequences: IncidentConsequences, change: (tx: Tx) => Promise<boolean>) =>

@@ -1,69 +1,21 @@
-import { incidentRef, pagerDutyDedupKey, type Incident } from '../domain/incident.ts';
-import { formatOffset, incidentChannelName, isConditionMet, type RunbookStep } from '../domain/runbook/index.ts';
-import type { Customer } from '../domain/customer-directory.ts';
-import type { Ticket } from '../domain/ticket.ts';
-import type { ComponentState, IncidentEventNote, StepDecision } from './incident-ports.ts';
-import { namedUpstream, resolveTargets, type IncidentPolicy, type OnCall } from './incident-policy.ts';
-import type { OutboxEffect, OutboxRef } from './ports.ts';
-import { incidentText } from './incident-messages.ts';
+import { incidentRef, pagerDutyDedupKey } from '../domain/incident.ts';
+import { formatOffset, incidentChannelName, isConditionMet } from '../domain/runbook/index.ts';
+import type { IncidentEventNote, StepDecision } from './incident-ports.ts';
+import { namedUpstream, resolveTargets } from './incident-policy.ts';
+import type { OutboxEffect } from './ports.ts';
 import { investigatingUpdate } from './incident-status.ts';
+import {
+  affectedCustomers,
+  channelKey,
+  customerOf,
+  incidentRoom,
+  mentions,
+  STATE_BY_SEVERITY,
+  text,
+  type StepContext,
+} from './runbook-step-context.ts';
 
-export interface StepContext {
-  policy: IncidentPolicy;
-  incident: Incident;
-  step: RunbookStep;
-  rowId: number;
-  dueAt: Date;
-  now: Date;
-  ticket: Ticket | undefined;
-  onCall: OnCall;
-  /** Step ids that already ran, so later steps know whether the incident channel exists. */
-  ranSteps: ReadonlySet<string>;
-}
-
-export const channelKey = (incidentId: number): string => `incident:${incidentId}:channel`;
-
-/** `{title}` in `text` is filled with the incident title, escaped by the renderer. */
-function text(
-  key: string,
-  channel: string,
-  body: string,
-  incident: Incident,
-  extra: { channelOf?: OutboxRef; threadTs?: string } = {},
-): OutboxEffect {
-  return { kind: 'slack.post', key, channel, ...extra, message: incidentText(incident, body) };
-}
-
-export const STATE_BY_SEVERITY: Record<Incident['severity'], ComponentState> = {
-  S1: 'major_outage',
-  S2: 'partial_outage',
-  S3: 'degraded_performance',
-  S4: 'degraded_performance',
-};
-
-function mentions(ids: string[]): string {
-  return ids.length > 0 ? ids.map((id) => `<@${id}>`).join(' ') : 'nobody (no on-call known)';
-}
-
-/** Where incident-wide posts go: the incident channel once there is one, else triage. */
-function incidentRoom(c: StepContext): { channel: string; channelOf?: OutboxRef } {
-  if (c.incident.channelId) return { channel: c.incident.channelId };
-  if (c.incident.plan.steps.some((s) => s.action === 'open-incident-channel' && c.ranSteps.has(s.id)))
-    return { channel: '', channelOf: { key: channelKey(c.incident.id) } };
-  return { channel: c.policy.triageChannelId };
-}
-
-function customerOf(c: StepContext): Customer | undefined {
-  return c.incident.customerId ? c.policy.directory.byId(c.incident.customerId) : undefined;
-}
-
-/** Customers whose components the incident affects, plus the one who reported it. */
-function affectedCustomers(c: StepContext): Customer[] {
-  const all = c.policy.directory.all();
-  return all.filter(
-    (cu) => cu.id === c.incident.customerId || cu.components.some((comp) => c.incident.components.includes(comp)),
-  );
-}
+export { channelKey, STATE_BY_SEVERITY, type StepContext } from './runbook-step-context.ts';
 
 function effectsFor(
   c: StepContext,
