@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 // Zone-independent calendar-date arithmetic runs in UTC so that no DST rule can shift a date.
 const DATE_ONLY = { zone: 'utc' } as const;
@@ -6,6 +6,8 @@ const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK_TIME = /^(\d{2}):(\d{2})$/;
 
 export const MINUTES_PER_DAY = 24 * 60;
+const MINUTE_MS = 60_000;
+const DAY_MS = MINUTES_PER_DAY * MINUTE_MS;
 
 export function isLocalDate(value: string): boolean {
   return LOCAL_DATE.test(value) && DateTime.fromISO(value, DATE_ONLY).isValid;
@@ -46,15 +48,28 @@ export function localDateOf(instantMs: number, timeZone: string): string {
 /**
  * The instant at which the wall clock in `timeZone` shows `minuteOfDay` on `localDate`.
  * Built from wall-clock fields rather than by adding minutes to midnight, so 09:00 stays 09:00
- * on a day whose night was shortened or lengthened by DST. A wall time skipped by a spring-forward
- * gap resolves to the first valid instant after it (luxon's rule).
+ * on a day whose night was shortened or lengthened by DST.
+ *
+ * Around a DST change the wall time is read with the earlier offset, the one in force before the
+ * change. A time inside the repeated hour of a fall-back night (01:30 in New York on 1 Nov 2026)
+ * is its first occurrence, in summer time. A time skipped by a spring-forward gap (02:30 in New
+ * York on 8 Mar 2026) is read as standard time, which lands as far after the gap as it was into
+ * it (03:30 EDT), not at the end of the gap. luxon's `fromObject` is not used for this: it guesses
+ * the offset from the date the code runs, so the repeated hour resolved differently in winter and
+ * in summer.
  */
 export function wallClockInstant(localDate: string, minuteOfDay: number, timeZone: string): number {
   const date = minuteOfDay === MINUTES_PER_DAY ? nextLocalDate(localDate) : localDate;
   const minutes = minuteOfDay % MINUTES_PER_DAY;
   const { year, month, day } = DateTime.fromISO(date, DATE_ONLY);
-  return DateTime.fromObject(
-    { year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
-    { zone: timeZone },
-  ).toMillis();
+  const asUtc = Date.UTC(year, month - 1, day, Math.floor(minutes / 60), minutes % 60);
+  const zone = IANAZone.create(timeZone);
+  // DST changes are months apart, so the offsets a day either side are the two that can apply.
+  const earlier = zone.offset(asUtc - DAY_MS);
+  const later = zone.offset(asUtc + DAY_MS);
+  for (const offset of [earlier, later]) {
+    const instant = asUtc - offset * MINUTE_MS;
+    if (zone.offset(instant) === offset) return instant;
+  }
+  return asUtc - earlier * MINUTE_MS;
 }
