@@ -208,7 +208,9 @@ export async function buildTplus({
     },
   });
   const publicRoutes: Route[] = [...sla.routes, ...statusRoutes(statusSite)];
-  routes.push(...rateLimited(publicRoutes, config.statusPage.rateLimit));
+  routes.push(
+    ...rateLimited(publicRoutes, { ...config.statusPage.rateLimit, trustProxy: config.statusPage.trustProxy }),
+  );
   const receiver = env.SLACK_APP_TOKEN
     ? new TplusSocketReceiver({ intake, appToken: env.SLACK_APP_TOKEN, slackApiUrl, logger })
     : new TplusHttpReceiver({ intake, signingSecret: env.SLACK_SIGNING_SECRET as string, logger, routes });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../domain/types.ts';
+import { parseCidr } from './cidr.ts';
 
 /**
  * The public promise: the status page, the contract (availability, credits, termination,
@@ -22,6 +23,18 @@ export const ZStatusPage = z
     rateLimit: z
       .object({ requests: z.number().int().min(1).default(600), perSeconds: z.number().int().min(1).default(60) })
       .prefault({}),
+    /**
+     * Proxies in front of tplus whose X-Forwarded-For to believe for rate limits: a hop count (1 behind one load
+     * balancer) or the proxies' addresses as CIDRs. 0, the default, counts the connecting address.
+     */
+    trustProxy: z
+      .union([
+        z.number().int().min(0).max(10),
+        z
+          .array(z.string().refine((s) => parseCidr(s) !== undefined, 'must be an IP address or CIDR, e.g. 10.0.0.0/8'))
+          .min(1),
+      ])
+      .default(0),
     /** Optional mirror to an Atlassian Statuspage page (STATUSPAGE_API_KEY in the environment). */
     statuspage: z
       .object({ pageId: z.string().min(1), components: z.record(z.string(), z.string()).default({}) })

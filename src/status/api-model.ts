@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stateAt, type ComponentState, type StateChange } from '../domain/uptime/index.ts';
 import type { StatusIncidentRecord } from '../usecases/status-ports.ts';
+import { incidentPath } from './incident-view.ts';
 import { overallStatus, type Indicator } from './overall.ts';
 import type { PageComponent } from './page-model.ts';
 
@@ -33,12 +34,19 @@ export function createApiModel({
   components,
   changes,
   incidents,
+  recent,
+  since,
 }: {
   now: Date;
   settings: ApiSettings;
   components: readonly PageComponent[];
   changes: readonly (StateChange & { componentId: string })[];
+  /** The page's window: what is open, and what happened in the last 12 months. */
   incidents: readonly StatusIncidentRecord[];
+  /** The API_LIST_LIMIT most recent of each kind, however old. */
+  recent: { incidents: readonly StatusIncidentRecord[]; maintenances: readonly StatusIncidentRecord[] };
+  /** Each component's first change ever and the database's creation: a `created_at` that never moves. */
+  since: { firstChanges: ReadonlyMap<string, Date>; databaseCreatedAt: Date };
 }) {
   // Stable across restarts and processes, derived from nothing internal.
   const pageId = BigInt(`0x${createHash('sha256').update(`tplus-status:${settings.url}`).digest('hex').slice(0, 16)}`)
@@ -62,13 +70,13 @@ export function createApiModel({
 
   const leaves = components.map((c, position) => {
     const own = changesOf(c.id);
-    const first = own[0]?.at ?? now;
+    const created = since.firstChanges.get(c.id) ?? since.databaseCreatedAt;
     return {
       id: c.id,
       name: c.name,
       status: stateAt(own, now),
-      created_at: first.toISOString(),
-      updated_at: (own[own.length - 1]?.at ?? first).toISOString(),
+      created_at: created.toISOString(),
+      updated_at: (own[own.length - 1]?.at ?? created).toISOString(),
       position: position + 1,
       group_id: c.group === undefined ? null : groupId(c.group),
       group: false,
@@ -135,7 +143,7 @@ export function createApiModel({
       resolved_at: iso(i.resolvedAt),
       started_at: i.createdAt.toISOString(),
       page_id: pageId,
-      shortlink: `${settings.url}/status#incident-${i.publicId}`,
+      shortlink: `${settings.url}${incidentPath(i.publicId)}`,
       incident_updates: chronological.reverse(),
       components: i.components.flatMap((c) => byId.get(c.componentId) ?? []),
       ...(i.kind === 'maintenance'
@@ -166,11 +174,11 @@ export function createApiModel({
   return {
     status: () => ({ page, status }),
     components: () => ({ page, components: allComponents }),
-    incidents: () => ({ page, incidents: ofKind('incident').slice(0, API_LIST_LIMIT).map(incident) }),
+    incidents: () => ({ page, incidents: recent.incidents.slice(0, API_LIST_LIMIT).map(incident) }),
     unresolved: () => ({ page, incidents: unresolved }),
     maintenances: () => ({
       page,
-      scheduled_maintenances: ofKind('maintenance').slice(0, API_LIST_LIMIT).map(incident),
+      scheduled_maintenances: recent.maintenances.slice(0, API_LIST_LIMIT).map(incident),
     }),
     upcoming: () => ({ page, scheduled_maintenances: upcoming }),
     active: () => ({ page, scheduled_maintenances: active }),

@@ -20,12 +20,22 @@ export interface DayWindow extends Interval {
   date: string;
 }
 
+/** An incident or maintenance as it touched one component: its page and its span of time. */
+export interface BarIncident extends Interval {
+  name: string;
+  href: string;
+}
+
 export interface DayCell {
   date: string;
   className: DayClass;
   /** Full sentence for the tooltip and for screen readers. */
   text: string;
   downtimeMs: number;
+  /** The incidents and maintenances that touched the day, with the downtime each accounts for on it. */
+  incidents: { name: string; href: string; downtime: string }[];
+  /** Something to show when the day is tapped or focused (downtime, maintenance or an incident). */
+  hasDetails: boolean;
 }
 
 export interface ComponentBar {
@@ -85,9 +95,11 @@ export function componentBar({
   now,
   days,
   weights,
+  incidents = [],
 }: {
   changes: readonly StateChange[];
   maintenance: readonly Interval[];
+  incidents?: readonly BarIncident[];
   now: Date;
   days: readonly DayWindow[];
   weights: StateWeights;
@@ -118,12 +130,25 @@ export function componentBar({
         : `${p.label} ${formatDuration(p.ms)} at ${Math.round(p.weightOf(weights) * 100)} %`,
     );
     if (day.excludedMs > 0) details.push(`maintenance ${formatDuration(day.excludedMs)}`);
+    const touching = incidents
+      .filter((i) => overlaps(i, window))
+      .map((i) => {
+        const span = { from: i.from > window.from ? i.from : window.from, to: i.to < window.to ? i.to : window.to };
+        const ms = measureDowntime({
+          window: span,
+          outages: history.outages.filter((o) => overlaps(o, span)),
+          exclusions: dayExclusions,
+        }).downtimeMs;
+        return { name: i.name, href: i.href, downtime: ms > 0 ? `${formatDuration(ms)} down` : 'no downtime' };
+      });
     const headline = day.downtimeMs > 0 ? `${formatDuration(day.downtimeMs)} down` : 'No downtime';
     return {
       date: window.date,
       className: parts[0]?.className ?? (day.excludedMs > 0 ? 'maintenance' : 'operational'),
       downtimeMs: day.downtimeMs,
       text: `${formatDay(window.date)}: ${headline}${details.length > 0 ? ` (${details.join(', ')})` : ''}`,
+      incidents: touching,
+      hasDetails: touching.length > 0 || details.length > 0,
     };
   });
   const whole = measureDowntime({

@@ -25,7 +25,7 @@ export const DESCRIPTION: Record<Indicator, string> = {
   maintenance: 'Service Under Maintenance',
   minor: 'Minor Service Outage',
   major: 'Partial System Outage',
-  critical: 'Major Service Outage',
+  critical: 'Major System Outage',
 };
 
 /**

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { ComponentState, StateChange, StateWeights } from '../domain/uptime/index.ts';
 import type { StatusIncidentRecord } from '../usecases/status-ports.ts';
 import { BAR_DAYS, barDays, componentBar, type DayCell } from './day-bars.ts';
-import { formatPercent, instantFormatter, monthFormatter, STATE_LABEL, STATUS_LABEL } from './format.ts';
+import { formatPercent, monthFormatter, STATE_LABEL } from './format.ts';
+import { effectStart, incidentPath, incidentViewer, type IncidentView, type Moment } from './incident-view.ts';
 import { maintenanceByComponent } from './maintenance.ts';
 import { overallStatus, type Indicator } from './overall.ts';
 
@@ -18,27 +19,6 @@ export interface PageSettings {
   title: string;
   timeZone: string;
   weights: StateWeights;
-}
-
-export interface Moment {
-  iso: string;
-  text: string;
-}
-
-export interface IncidentView {
-  publicId: string;
-  name: string;
-  impact: string;
-  statusLabel: string;
-  upstreamProvider: string | null;
-  componentNames: string[];
-  started: Moment;
-  resolved?: Moment | undefined;
-  window?: { from: Moment; to: Moment } | undefined;
-  announced?: Moment | undefined;
-  /** A maintenance a responder forced through with less notice than the contract promises. */
-  isShortNotice: boolean;
-  updates: { statusLabel: string; body: string; at: Moment }[];
 }
 
 export interface ComponentView {
@@ -96,24 +76,13 @@ export function buildPageModel({
   incidents: readonly StatusIncidentRecord[];
 }): PageModel {
   const { timeZone } = settings;
-  const formatInstant = instantFormatter(timeZone);
-  const moment = (at: Date): Moment => ({ iso: at.toISOString(), text: formatInstant(at) });
-  const nameOf = new Map(components.map((c) => [c.id, c.name]));
-  const view = (i: StatusIncidentRecord): IncidentView => ({
-    publicId: i.publicId,
-    name: i.name,
-    impact: i.impact,
-    statusLabel: STATUS_LABEL[i.status],
-    upstreamProvider: i.upstreamProvider,
-    componentNames: i.components.flatMap((c) => nameOf.get(c.componentId) ?? []),
-    started: moment(i.createdAt),
-    resolved: i.resolvedAt ? moment(i.resolvedAt) : undefined,
-    window:
-      i.scheduledFor && i.scheduledUntil ? { from: moment(i.scheduledFor), to: moment(i.scheduledUntil) } : undefined,
-    announced: i.announcedAt ? moment(i.announcedAt) : undefined,
-    isShortNotice: i.isForced,
-    updates: i.updates.map((u) => ({ statusLabel: STATUS_LABEL[u.status], body: u.body, at: moment(u.displayAt) })),
+  const { view, moment } = incidentViewer({
+    now,
+    timeZone,
+    componentNames: new Map(components.map((c) => [c.id, c.name])),
   });
+  // What happened, as the bars and the history show it: incidents, and maintenance once under way.
+  const happened = incidents.filter((i) => i.kind === 'incident' || (i.status !== 'scheduled' && i.updates.length > 0));
 
   const maintenance = maintenanceByComponent(incidents, now);
   const days = barDays(now, timeZone);
@@ -124,6 +93,9 @@ export function buildPageModel({
       now,
       days,
       weights: settings.weights,
+      incidents: happened
+        .filter((i) => i.components.some((x) => x.componentId === c.id))
+        .map((i) => ({ name: i.name, href: incidentPath(i.publicId), from: effectStart(i), to: i.resolvedAt ?? now })),
     });
     return {
       id: c.id,
@@ -151,9 +123,8 @@ export function buildPageModel({
   );
   const monthOf = monthFormatter(timeZone);
   const pastByMonth = new Map<string, StatusIncidentRecord[]>();
-  for (const i of incidents) {
-    if (i.kind !== 'incident' || i.resolvedAt === null) continue;
-    const key = monthOf(i.createdAt);
+  for (const i of happened) {
+    const key = monthOf(effectStart(i));
     pastByMonth.set(key, [...(pastByMonth.get(key) ?? []), i]);
   }
   return {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import type { HistoryPageModel, IncidentPageModel } from './history-page.ts';
 import type { PageModel } from './page-model.ts';
 
 export interface PageExtras {
@@ -8,17 +9,25 @@ export interface PageExtras {
   feedUrl: string;
 }
 
+const BODIES = { status: 'page.hbs', incident: 'incident-page.hbs', history: 'history-page.hbs' } as const;
+
 /**
- * Compiles templates/status once (layout, page, partials) in its own Handlebars instance, so no
- * other template set can override a partial. Everything is written with `{{ }}`: escaped.
+ * Compiles templates/status once (layout, the three page bodies, partials) in its own Handlebars
+ * instance, so no other template set can override a partial. Everything is written with `{{ }}`: escaped.
  */
-export function createStatusPageRenderer(templatesDir: string): (model: PageModel, extras: PageExtras) => string {
+export function createStatusPageRenderer(templatesDir: string) {
   const hbs = Handlebars.create();
   const read = (file: string) => readFileSync(join(templatesDir, file), 'utf8');
   for (const file of readdirSync(join(templatesDir, 'partials')).filter((f) => f.endsWith('.hbs'))) {
     hbs.registerPartial(basename(file, '.hbs'), read(join('partials', file)));
   }
-  hbs.registerPartial('body', read('page.hbs'));
+  for (const [name, file] of Object.entries(BODIES)) hbs.registerPartial(`body-${name}`, read(file));
   const layout = hbs.compile(read('layout.hbs'));
-  return (model, extras) => layout({ ...model, ...extras });
+  const render = (body: keyof typeof BODIES, model: object) => layout({ ...model, bodyPartial: `body-${body}` });
+  return {
+    status: (model: PageModel, extras: PageExtras) => render('status', { ...model, ...extras }),
+    incident: (model: IncidentPageModel) => render('incident', model),
+    history: (model: HistoryPageModel) => render('history', model),
+  };
 }
+export type StatusPageRenderer = ReturnType<typeof createStatusPageRenderer>;

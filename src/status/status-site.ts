@@ -3,12 +3,15 @@ import { gzipSync } from 'node:zlib';
 import type { StateWeights } from '../domain/uptime/index.ts';
 import type { Clock } from '../usecases/ports.ts';
 import type { StatusStore } from '../usecases/status-ports.ts';
-import { createApiModel, type ApiModel } from './api-model.ts';
-import { buildHistoryFeed } from './history-feed.ts';
+import { API_LIST_LIMIT, createApiModel, type ApiModel } from './api-model.ts';
+import { FEED_PAGE_SIZE, historyAtom, historyRss } from './history-feed.ts';
+import { buildHistoryPage, buildIncidentPage, HISTORY_PAGE_SIZE } from './history-page.ts';
 import { buildPageModel, historyStart, pageWindowStart, type PageComponent } from './page-model.ts';
 import { createStatusPageRenderer } from './render-page.ts';
 
-export type Representation = 'html' | 'atom' | 'rss' | `json:${keyof ApiModel}`;
+/** What can be asked for: the page, a page of the history or feeds (1-based), one incident, the JSON. */
+export type Representation =
+  'html' | `history:${number}` | `atom:${number}` | `rss:${number}` | `incident:${string}` | `json:${keyof ApiModel}`;
 
 export interface Rendered {
   /** Encoded once, so a cached answer costs a write and nothing else. */
@@ -33,11 +36,24 @@ const CONTENT_TYPE = {
   json: 'application/json; charset=utf-8',
 };
 
+function encode(text: string, contentType: string): Rendered {
+  const body = Buffer.from(text);
+  const hash = createHash('sha1').update(body).digest('base64url');
+  let gz: { body: Buffer; etag: string } | undefined;
+  return {
+    body,
+    contentType,
+    etag: `"${hash}"`,
+    gzipped: () => (gz ??= { body: gzipSync(body), etag: `"${hash}-gz"` }),
+  };
+}
+
 /**
  * Everything the public reads, rendered from one snapshot of the store and cached until either
  * the data changes (the store's version, which any write in any process moves) or the minute
  * turns (the bars and "today" are measured up to now). Each representation is rendered on first
- * request and then served from memory with a strong ETag.
+ * request and then served from memory with a strong ETag; one that does not exist (an unknown
+ * incident, a page past the end) is undefined.
  */
 export function createStatusSite({
   store,
@@ -52,61 +68,88 @@ export function createStatusSite({
   components: readonly PageComponent[];
   templatesDir: string;
 }) {
-  const renderPage = createStatusPageRenderer(templatesDir);
+  const render = createStatusPageRenderer(templatesDir);
+  const componentNames = new Map(components.map((c) => [c.id, c.name]));
 
   async function snapshot() {
     const now = clock.now();
-    const [changes, incidents] = await Promise.all([
-      store.componentChanges(pageWindowStart(now, settings.timeZone), new Date(now.getTime() + 1)),
-      store.list({ since: historyStart(now, settings.timeZone) }),
-    ]);
-    const api = createApiModel({ now, settings, components, changes, incidents });
-    const renderers: Record<Representation, () => { text: string; type: string }> = {
-      html: () => ({
-        type: CONTENT_TYPE.html,
-        text: renderPage(buildPageModel({ now, settings, components, changes, incidents }), {
-          partialPercent: Math.round(settings.weights.partialOutage * 100),
-          feedUrl: '/history.atom',
-        }),
-      }),
-      atom: () => ({
-        type: CONTENT_TYPE.atom,
-        text: buildHistoryFeed({ now, title: settings.title, url: settings.url, incidents }).atom1(),
-      }),
-      rss: () => ({
-        type: CONTENT_TYPE.rss,
-        text: buildHistoryFeed({ now, title: settings.title, url: settings.url, incidents }).rss2(),
-      }),
-      ...(Object.fromEntries(
-        (Object.keys(api) as (keyof ApiModel)[]).map((k) => [
-          `json:${k}`,
-          () => ({ type: CONTENT_TYPE.json, text: JSON.stringify(api[k]()) }),
-        ]),
-      ) as Record<`json:${keyof ApiModel}`, () => { text: string; type: string }>),
+    const [changes, incidents, recentIncidents, recentMaintenances, firstChanges, databaseCreatedAt] =
+      await Promise.all([
+        store.componentChanges(pageWindowStart(now, settings.timeZone), new Date(now.getTime() + 1)),
+        store.list({ since: historyStart(now, settings.timeZone) }),
+        store.page({ kind: 'incident', limit: API_LIST_LIMIT, offset: 0 }),
+        store.page({ kind: 'maintenance', limit: API_LIST_LIMIT, offset: 0 }),
+        store.firstChanges(),
+        store.createdAt(),
+      ]);
+    const api = createApiModel({
+      now,
+      settings,
+      components,
+      changes,
+      incidents,
+      recent: { incidents: recentIncidents.records, maintenances: recentMaintenances.records },
+      since: { firstChanges, databaseCreatedAt },
+    });
+    const feedPage = async (n: number) => {
+      const { records, total } = await store.page({ limit: FEED_PAGE_SIZE, offset: (n - 1) * FEED_PAGE_SIZE });
+      const pageCount = Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));
+      return n > pageCount
+        ? undefined
+        : { title: settings.title, url: settings.url, now, feed: { records, page: n, pageCount } };
     };
-    const rendered = new Map<Representation, Rendered>();
-    return (what: Representation): Rendered => {
+    const renderers = {
+      html: async () =>
+        encode(
+          render.status(buildPageModel({ now, settings, components, changes, incidents }), {
+            partialPercent: Math.round(settings.weights.partialOutage * 100),
+            feedUrl: '/history.atom',
+          }),
+          CONTENT_TYPE.html,
+        ),
+      history: async (n: number) => {
+        const { records, total } = await store.page({ limit: HISTORY_PAGE_SIZE, offset: (n - 1) * HISTORY_PAGE_SIZE });
+        if (n > 1 && records.length === 0) return undefined;
+        const model = buildHistoryPage({ now, settings, componentNames, records, page: n, total });
+        return encode(render.history(model), CONTENT_TYPE.html);
+      },
+      incident: async (publicId: string) => {
+        const record = await store.byPublicId(publicId);
+        if (!record) return undefined;
+        return encode(render.incident(buildIncidentPage({ now, settings, componentNames, record })), CONTENT_TYPE.html);
+      },
+      atom: async (n: number) => {
+        const page = await feedPage(n);
+        return page && encode(historyAtom(page), CONTENT_TYPE.atom);
+      },
+      rss: async (n: number) => {
+        const page = await feedPage(n);
+        return page && encode(historyRss(page), CONTENT_TYPE.rss);
+      },
+      json: async (k: keyof ApiModel) => encode(JSON.stringify(api[k]()), CONTENT_TYPE.json),
+    };
+    const rendered = new Map<Representation, Promise<Rendered | undefined>>();
+    return (what: Representation): Promise<Rendered | undefined> => {
       let r = rendered.get(what);
       if (!r) {
-        const { text, type } = renderers[what]();
-        const body = Buffer.from(text);
-        const hash = createHash('sha1').update(body).digest('base64url');
-        let gz: { body: Buffer; etag: string } | undefined;
-        r = {
-          body,
-          contentType: type,
-          etag: `"${hash}"`,
-          gzipped: () => (gz ??= { body: gzipSync(body), etag: `"${hash}-gz"` }),
-        };
+        const [kind, arg = ''] = what.split(/:(.*)/s) as [string, string?];
+        r =
+          kind === 'html'
+            ? renderers.html()
+            : kind === 'incident'
+              ? renderers.incident(arg)
+              : kind === 'json'
+                ? renderers.json(arg as keyof ApiModel)
+                : renderers[kind as 'history' | 'atom' | 'rss'](Number(arg));
         rendered.set(what, r);
       }
       return r;
     };
   }
 
-  let cached: { key: string; value: Promise<(what: Representation) => Rendered> } | undefined;
+  let cached: { key: string; value: Promise<(what: Representation) => Promise<Rendered | undefined>> } | undefined;
   return {
-    async render(what: Representation): Promise<Rendered> {
+    async render(what: Representation): Promise<Rendered | undefined> {
       const key = `${store.version()}|${Math.floor(clock.now().getTime() / 60_000)}`;
       if (cached?.key !== key) {
         const value = snapshot();

@@ -107,6 +107,7 @@ export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: 
   const versionQuery = raw.prepare(
     'SELECT (SELECT max(id) FROM StatusUpdate) AS u, (SELECT max(id) FROM ComponentStatusChange) AS c',
   );
+  const firstMigration = raw.prepare('SELECT min(started_at) AS at FROM _prisma_migrations');
   const openWhere = (kind?: 'incident' | 'maintenance') => ({ resolvedAt: null, ...(kind ? { kind } : {}) });
 
   return {
@@ -141,6 +142,33 @@ export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: 
         ...(limit ? { take: limit } : {}),
       });
       return rows.map(toStatusIncident);
+    },
+    async page({ kind, limit, offset }) {
+      const where = kind ? { kind } : {};
+      const [rows, total] = await Promise.all([
+        prisma.statusIncident.findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          include: withUpdates,
+          take: limit,
+          skip: offset,
+        }),
+        prisma.statusIncident.count({ where }),
+      ]);
+      return { records: rows.map(toStatusIncident), total };
+    },
+    async byPublicId(publicId) {
+      const row = await prisma.statusIncident.findUnique({ where: { publicId }, include: withUpdates });
+      return row ? toStatusIncident(row) : undefined;
+    },
+    async firstChanges() {
+      const rows = await prisma.componentStatusChange.groupBy({ by: ['componentId'], _min: { at: true } });
+      return new Map(rows.flatMap((r) => (r._min.at ? [[r.componentId, r._min.at] as const] : [])));
+    },
+    async createdAt() {
+      const at = (firstMigration.get() as { at: number | string | null } | undefined)?.at ?? 0;
+      // Ours writes epoch milliseconds; the Prisma CLI and SQLite's default write UTC text without a zone.
+      return new Date(typeof at === 'number' ? at : `${at.replace(' ', 'T')}${/[Z+]/.test(at) ? '' : 'Z'}`);
     },
     async open(kind) {
       const rows = await prisma.statusIncident.findMany({

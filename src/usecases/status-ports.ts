@@ -97,6 +97,20 @@ export interface StatusStore {
   byIncident(incidentId: number): Promise<StatusIncidentRecord | undefined>;
   /** Incidents and maintenances created or still open since `since`, newest first. */
   list(args: { since: Date; kind?: 'incident' | 'maintenance'; limit?: number }): Promise<StatusIncidentRecord[]>;
+  /**
+   * One page of every incident and maintenance ever published (or of one kind), newest first by
+   * creation, with the total count: the history page, the feeds and the 50-item API lists.
+   */
+  page(args: { kind?: 'incident' | 'maintenance'; limit: number; offset: number }): Promise<{
+    records: StatusIncidentRecord[];
+    total: number;
+  }>;
+  /** The incident or maintenance behind a public id (its page, its shortlink). */
+  byPublicId(publicId: string): Promise<StatusIncidentRecord | undefined>;
+  /** Each component's first recorded change ever: its stable `created_at`. */
+  firstChanges(): Promise<Map<string, Date>>;
+  /** When this database was created (its first migration): `created_at` of a component never changed. */
+  createdAt(): Promise<Date>;
   /** Not resolved (incidents) or not completed (maintenances). */
   open(kind?: 'incident' | 'maintenance'): Promise<StatusIncidentRecord[]>;
   /**

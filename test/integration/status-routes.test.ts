@@ -88,7 +88,7 @@ describe('the public status endpoints', () => {
       }[];
       scheduled_maintenances: { name: string; scheduled_for: string }[];
     };
-    expect(summary.status).toEqual({ indicator: 'critical', description: 'Major Service Outage' });
+    expect(summary.status).toEqual({ indicator: 'critical', description: 'Major System Outage' });
     expect(Object.fromEntries(summary.components.map((c) => [c.id, c.status]))).toMatchObject({
       api: 'major_outage',
       dashboard: 'degraded_performance',
@@ -185,7 +185,7 @@ describe('the public status endpoints', () => {
     expect((await fetch(`${base}/api/v2/status.json`, { headers: { 'if-none-match': jsonEtag } })).status).toBe(304);
   });
 
-  it('serves the history as Atom and RSS, one entry per update, text escaped', async () => {
+  it('serves the history as Atom and RSS, one entry per incident with every update, text escaped', async () => {
     const [open] = await h.tplus.status.open('incident');
     await h.tplus.status.publish({
       target: { statusIncidentId: open?.id as number },
@@ -198,8 +198,9 @@ describe('the public status endpoints', () => {
     const atom = await fetch(`${base}/history.atom`);
     expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const xml = await atom.text();
-    expect(xml.match(/<entry>/g)).toHaveLength(await h.tplus.db.prisma.statusUpdate.count());
-    expect(xml).toContain('Watching &lt;script&gt;alert(1)&lt;/script&gt; &amp; co ]]&gt; end');
+    expect(xml.match(/<entry>/g)).toHaveLength(await h.tplus.db.prisma.statusIncident.count());
+    // Escaped twice: once as HTML (shown literally), once as XML.
+    expect(xml).toContain('Watching &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;amp; co ]]&amp;gt; end');
     expect(xml).not.toContain('<script>');
     const rss = await (await fetch(`${base}/history.rss`)).text();
     expect(rss).toContain('<rss version="2.0"');
@@ -236,10 +237,37 @@ describe('the public endpoints under a tight rate limit', () => {
     expect(reset).toBeGreaterThanOrEqual(1);
     expect(refused.headers.get('retry-after')).toBe(String(reset));
     expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
+    // The IETF draft's fields too, and CORS, so a widget on a customer's site can read the refusal.
+    expect(refused.headers.get('ratelimit-policy')).toBe('"default";q=3;w=1');
+    expect(refused.headers.get('ratelimit')).toBe(`"default";r=0;t=${reset}`);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    expect(refused.headers.get('access-control-expose-headers')).toContain('RateLimit-Policy');
     await new Promise((resolve) => setTimeout(resolve, reset * 1000 + 50));
     const later = await fetch(url);
     expect(later.status).toBe(200);
     expect(later.headers.get('ratelimit-remaining')).toBe('2');
+  });
+});
+
+describe('the rate limit behind a load balancer (statusPage.trustProxy)', () => {
+  let h: Harness;
+  afterAll(async () => h.close());
+
+  it('keys on the client the trusted proxy forwards for, so visitors do not share one budget', async () => {
+    h = await startHarness({
+      configOverride: (c) => ({
+        ...c,
+        statusPage: { ...c.statusPage, rateLimit: { requests: 2, perSeconds: 60 }, trustProxy: ['127.0.0.0/8', '::1'] },
+      }),
+    });
+    const url = `${new URL(h.webhookUrl).origin}/api/v2/status.json`;
+    const as = (client: string, forged = '') =>
+      fetch(url, { headers: { 'x-forwarded-for': `${forged}${client}` } }).then((r) => r.status);
+    expect([await as('203.0.113.7'), await as('203.0.113.7'), await as('203.0.113.7')]).toEqual([200, 200, 429]);
+    // Another visitor behind the same balancer has a budget of its own.
+    expect(await as('198.51.100.20')).toBe(200);
+    // A client cannot escape by forging the header's left end: the address the proxy saw is the one counted.
+    expect(await as('203.0.113.7', '192.0.2.1, ')).toBe(429);
   });
 });
 

@@ -24,6 +24,8 @@ describe('a component’s 90-day bar', () => {
       className: 'operational',
       text: 'Nov 25: No downtime',
       downtimeMs: 0,
+      incidents: [],
+      hasDetails: false,
     });
     expect(b.uptimePercent).toBe(100);
     expect(b.state).toBe('operational');
@@ -64,6 +66,8 @@ describe('a component’s 90-day bar', () => {
       className: 'partial',
       text: 'Nov 20: 36 min down (partial outage 2 h at 30 %)',
       downtimeMs: 36 * 60_000,
+      incidents: [],
+      hasDetails: true,
     });
   });
 
@@ -102,7 +106,41 @@ describe('a component’s 90-day bar', () => {
       className: 'major',
       text: 'Nov 22: 1 h down (major outage 1 h, maintenance 2 h)',
       downtimeMs: 3_600_000,
+      incidents: [],
+      hasDetails: true,
     });
+  });
+
+  it('names the incidents that touched a day with the downtime each accounts for on it, split at local midnight', () => {
+    const result = componentBar({
+      changes: [change('major_outage', '2026-11-23T23:00:00'), change('operational', '2026-11-24T00:30:00')],
+      maintenance: [],
+      now,
+      days: barDays(now, zone),
+      weights,
+      incidents: [
+        {
+          name: 'API down',
+          href: '/incidents/abc',
+          from: local('2026-11-23T23:00:00'),
+          to: local('2026-11-24T00:30:00'),
+        },
+        {
+          name: 'Slow emails',
+          href: '/incidents/def',
+          from: local('2026-11-24T08:00:00'),
+          to: local('2026-11-24T09:00:00'),
+        },
+      ],
+    });
+    const day = (date: string) => result.days.find((d) => d.date === date);
+    expect(day('2026-11-23')?.incidents).toEqual([{ name: 'API down', href: '/incidents/abc', downtime: '1 h down' }]);
+    expect(day('2026-11-24')?.incidents).toEqual([
+      { name: 'API down', href: '/incidents/abc', downtime: '30 min down' },
+      { name: 'Slow emails', href: '/incidents/def', downtime: 'no downtime' },
+    ]);
+    expect(day('2026-11-24')?.hasDetails).toBe(true);
+    expect(day('2026-11-22')).toMatchObject({ incidents: [], hasDetails: false });
   });
 
   it('shows a maintenance day without outage as maintenance, with no downtime', () => {

@@ -17,7 +17,7 @@ const components = [
 
 let seq = 0;
 function record(
-  over: Partial<StatusIncidentRecord> & { updates?: Partial<StatusUpdateRecord>[] },
+  over: Omit<Partial<StatusIncidentRecord>, 'updates'> & { updates?: Partial<StatusUpdateRecord>[] },
 ): StatusIncidentRecord {
   seq += 1;
   const createdAt = over.createdAt ?? new Date('2026-11-25T14:00:00Z');
@@ -113,10 +113,41 @@ describe('the status page model', () => {
     ]);
     expect(model.maintenanceInProgress).toEqual([]);
     expect(model.history).toHaveLength(12);
-    expect(model.history[0]?.month).toBe('November 2026');
+    // The live incident is this month's history too: never "No incidents reported" under it.
+    expect(model.history[0]).toMatchObject({ month: 'November 2026', incidents: [{ name: active.name }] });
     expect(model.history[1]).toMatchObject({ month: 'October 2026', incidents: [{ name: lastMonth.name }] });
     expect(model.history[11]?.month).toBe('December 2025');
-    expect(model.history.flatMap((m) => m.incidents).map((i) => i.name)).toEqual([lastMonth.name]);
+    expect(model.history.flatMap((m) => m.incidents).map((i) => i.name)).toEqual([active.name, lastMonth.name]);
+    expect(model.history[1]?.incidents[0]).toMatchObject({
+      impactLabel: 'Major impact',
+      duration: '1 h',
+      href: `/incidents/${lastMonth.publicId}`,
+    });
+  });
+});
+
+describe('the history on the status page', () => {
+  it('lists a completed maintenance under the month it ran in, with its duration, but not one still to come', () => {
+    const done = record({
+      kind: 'maintenance',
+      impact: 'maintenance',
+      status: 'completed',
+      createdAt: new Date('2026-10-01T12:00:00Z'),
+      scheduledFor: new Date('2026-10-03T12:00:00Z'),
+      scheduledUntil: new Date('2026-10-03T14:00:00Z'),
+      resolvedAt: new Date('2026-10-03T13:30:00Z'),
+      updates: [
+        { status: 'completed', displayAt: new Date('2026-10-03T13:30:00Z') },
+        { status: 'in_progress', displayAt: new Date('2026-10-03T12:00:00Z') },
+        { status: 'scheduled', displayAt: new Date('2026-10-01T12:00:00Z') },
+      ],
+    });
+    const coming = record({ kind: 'maintenance', impact: 'maintenance', status: 'scheduled' });
+    const model = buildPageModel({ now, settings, components, changes: [], incidents: [done, coming] });
+    expect(model.history[1]?.incidents.map((i) => [i.name, i.impactLabel, i.statusLabel, i.duration])).toEqual([
+      [done.name, 'Maintenance', 'Completed', '1 h 30 min'],
+    ]);
+    expect(model.history.flatMap((m) => m.incidents)).toHaveLength(1);
   });
 });
 
@@ -125,7 +156,7 @@ describe('the overall state', () => {
     [[], [], 'none', 'All Systems Operational'],
     [['degraded_performance'], [], 'minor', 'Minor Service Outage'],
     [['operational'], [record({ impact: 'minor' })], 'minor', 'Minor Service Outage'],
-    [['major_outage'], [record({ impact: 'minor' })], 'critical', 'Major Service Outage'],
+    [['major_outage'], [record({ impact: 'minor' })], 'critical', 'Major System Outage'],
     [
       [],
       [record({ kind: 'maintenance', impact: 'maintenance', status: 'scheduled' })],
