@@ -6,6 +6,7 @@ import type { TplusConfig } from '../config/schema.ts';
 import { buildPolicy } from '../config/build-policy.ts';
 import { loadSeverityModel } from '../config/load-severity-model.ts';
 import { loadRunbooks } from '../config/load-runbooks.ts';
+import { describeCalendar, localDateOf } from '../domain/calendar/index.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,7 +36,9 @@ function doctor(env: NodeJS.ProcessEnv): number {
       `database: ${parsed.DATABASE_URL}`,
       `workspace: team ${config.workspace.teamId}, bot user ${config.workspace.botUserId}`,
       `triage channel: ${config.triage.channelId}; responders: ${config.responders.userIds.join(', ') || '(none)'}${config.responders.usergroupId ? ` + group ${config.responders.usergroupId}` : ''}`,
-      `calendars: ${[...calendars.values()].map((c) => c.timeZone).join(', ')}`,
+      'calendars:',
+      // The CLI is the shell: it reads the clock, the domain is told the day to start from.
+      ...[...calendars.values()].flatMap((c) => describeCalendar(c, localDateOf(Date.now(), c.timeZone))),
       'customers:',
       ...config.customers.map((c) => {
         const targets = (['S1', 'S2', 'S3', 'S4'] as const)

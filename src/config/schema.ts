@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES, TIERS } from '../domain/types.ts';
+import { ZCalendar } from './calendar-schema.ts';
 import { ZContract, ZDocuments, ZStatusPage } from './contract-schema.ts';
 
 const slackId = (prefix: string) =>
@@ -9,25 +10,6 @@ const slackId = (prefix: string) =>
       new RegExp(`^[${prefix}][A-Z0-9]{2,}$`),
       `must be a Slack id starting with ${prefix.split('').join(' or ')}`,
     );
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
-
-export const ZCalendar = z.object({
-  id: z.string().min(1),
-  timeZone: z.string().min(1),
-  workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
-  workingHours: z.object({ start: clockTime, end: clockTime }).default({ start: '09:00', end: '17:00' }),
-  holidays: z
-    .object({
-      country: z.string().length(2).optional(),
-      state: z.string().optional(),
-      region: z.string().optional(),
-      dates: z.array(localDate).default([]),
-      exclude: z.array(localDate).default([]),
-    })
-    .default({ dates: [], exclude: [] }),
-});
-
 export const ZCustomer = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
   name: z.string().min(1),
@@ -192,4 +174,3 @@ export const ZConfig = z
 
 export type TplusConfig = z.infer<typeof ZConfig>;
 export type CustomerConfig = z.infer<typeof ZCustomer>;
-export type CalendarConfig = z.infer<typeof ZCalendar>;

@@ -1,6 +1,9 @@
 import { IANAZone } from 'luxon';
+import { createDayResolver } from './day-hours.ts';
 import { createHolidayLookup } from './holidays.ts';
-import { assertLocalDate, isoWeekday, localDateOf, parseClockTime, wallClockInstant } from './local-time.ts';
+import { regularDayMinutes, weekOf } from './hours.ts';
+import { assertLocalDate, localDateOf } from './local-time.ts';
+import { spansOn } from './spans.ts';
 import type { BusinessCalendar, CalendarSpec } from './types.ts';
 
 /**
@@ -13,45 +16,30 @@ export function buildBusinessCalendar(spec: CalendarSpec): BusinessCalendar {
   if (!IANAZone.isValidZone(spec.timeZone)) {
     throw new Error(`${where}: unknown time zone "${spec.timeZone}" (expected an IANA zone such as America/New_York)`);
   }
-  if (spec.workingDays.length === 0)
-    throw new Error(`${where}: workingDays is empty, so there is no business time at all`);
-  for (const day of spec.workingDays) {
-    if (!Number.isInteger(day) || day < 1 || day > 7) {
-      throw new Error(`${where}: working day ${day} is not an ISO weekday (1 = Monday … 7 = Sunday)`);
-    }
-  }
-  const start = parseClockTime(spec.workingHours.start, `${where}: working hours start`);
-  const end = parseClockTime(spec.workingHours.end, `${where}: working hours end`);
-  if (end <= start) {
-    throw new Error(
-      `${where}: working hours end ${spec.workingHours.end} is not after start ${spec.workingHours.start}`,
-    );
-  }
+  const week = weekOf(spec, where);
   const holidayName = createHolidayLookup(spec.id, spec.holidays);
-  const workingDays = new Set(spec.workingDays);
+  const dayOfChecked = createDayResolver({ where, week, dates: spec.dates ?? [], holidayName });
   const timeZone = spec.timeZone;
 
   const checked = (localDate: string): string => {
     assertLocalDate(localDate, `${where}: local date`);
     return localDate;
   };
-  const isBusinessDay = (localDate: string): boolean =>
-    workingDays.has(isoWeekday(checked(localDate))) && holidayName(localDate) === undefined;
+  const dayOf = (localDate: string) => dayOfChecked(checked(localDate));
 
   return {
     id: spec.id,
     timeZone,
-    workingDays: [...workingDays].sort((a, b) => a - b),
-    workingHours: { start: spec.workingHours.start, end: spec.workingHours.end },
-    isBusinessDay,
+    minutesPerBusinessDay: regularDayMinutes(week),
+    weekdayHours: (isoWeekday) => week[isoWeekday] ?? [],
+    dayOf,
+    isBusinessDay: (localDate) => dayOf(localDate).hours.length > 0,
     holidayName: (localDate) => holidayName(checked(localDate)),
     isWithinBusinessHours(instant) {
       const at = instant.getTime();
       const day = localDateOf(at, timeZone);
       // Closing time belongs to the next closed stretch, so a window is [open, close).
-      return (
-        isBusinessDay(day) && wallClockInstant(day, start, timeZone) <= at && at < wallClockInstant(day, end, timeZone)
-      );
+      return spansOn(timeZone, day, dayOf(day).hours).some((s) => s.open <= at && at < s.close);
     },
   };
 }

@@ -1,21 +1,12 @@
-import { localDateOf, nextLocalDate, parseClockTime, wallClockInstant } from './local-time.ts';
-import type { BusinessCalendar } from './types.ts';
+import { DateTime } from 'luxon';
+import { localDateOf, nextLocalDate, wallClockInstant } from './local-time.ts';
+import { spansOn, type Span } from './spans.ts';
+import type { BusinessCalendar, BusinessDayDefinition } from './types.ts';
 
 const MINUTE_MS = 60_000;
 // A calendar can be valid yet closed for good (e.g. every working day listed as a holiday);
 // searching further than this for an opening means it will never come.
 const MAX_CLOSED_DAYS = 3 * 366;
-
-interface Window {
-  open: number;
-  close: number;
-}
-
-/** Working-hours length in wall-clock minutes; one business day is this much business time. */
-export function minutesPerWorkingDay(calendar: BusinessCalendar): number {
-  const { start, end } = calendar.workingHours;
-  return parseClockTime(end, 'working hours end') - parseClockTime(start, 'working hours start');
-}
 
 /**
  * The earliest instant by which `minutes` of business time have passed since `from`. Counting
@@ -33,21 +24,39 @@ export function addBusinessMinutes(calendar: BusinessCalendar, from: Date, minut
   let remaining = Math.round(minutes * MINUTE_MS);
   if (remaining === 0) return new Date(start);
 
-  const windows = windowsFrom(calendar, start);
-  for (;;) {
-    const { open, close } = windows.next();
+  for (const { open, close } of spansFrom(calendar, start)) {
     const segmentStart = Math.max(start, open);
     if (segmentStart >= close) continue;
     if (remaining <= close - segmentStart) return new Date(segmentStart + remaining);
     remaining -= close - segmentStart;
   }
+  throw new Error('unreachable: spansFrom ends only by throwing');
 }
 
-/** One business day is one full working day of business time, so the clock time is kept. */
-export function addBusinessDays(calendar: BusinessCalendar, from: Date, days: number): Date {
+/**
+ * `days` business days after `from`, by the contract's definition. `hours` adds that many regular
+ * working days' worth of business time (the clock time is kept when days are of equal length).
+ * `next-day-same-time` starts where counting would start (`from` inside working hours, otherwise
+ * the next opening) and lands on the same wall-clock time of the `days`-th next business day, even
+ * when that day closes earlier: the contract names a time, not an amount of work.
+ */
+export function addBusinessDays(
+  calendar: BusinessCalendar,
+  from: Date,
+  days: number,
+  definition: BusinessDayDefinition = 'hours',
+): Date {
   if (!Number.isFinite(days) || days < 0)
     throw new RangeError(`Business days must be a finite number >= 0, got ${days}`);
-  return addBusinessMinutes(calendar, from, days * minutesPerWorkingDay(calendar));
+  if (definition === 'hours') return addBusinessMinutes(calendar, from, days * calendar.minutesPerBusinessDay);
+  if (!Number.isInteger(days)) throw new RangeError(`Business days must be whole for ${definition}, got ${days}`);
+  const start = validInstant(from, 'from');
+  if (days === 0) return new Date(start);
+  const begin = DateTime.fromMillis(countingStart(calendar, start), { zone: calendar.timeZone });
+  let day = begin.toISODate() as string;
+  for (let n = 0; n < days; n += 1) day = nextBusinessDay(calendar, day);
+  const sameTime = wallClockInstant(day, begin.hour * 60 + begin.minute, calendar.timeZone);
+  return new Date(sameTime + begin.second * 1000 + begin.millisecond);
 }
 
 /**
@@ -61,37 +70,50 @@ export function businessMinutesBetween(calendar: BusinessCalendar, from: Date, t
   const lastDay = localDateOf(end, calendar.timeZone);
   let total = 0;
   for (let day = localDateOf(start, calendar.timeZone); day <= lastDay; day = nextLocalDate(day)) {
-    if (!calendar.isBusinessDay(day)) continue;
-    const { open, close } = windowOn(calendar, day);
-    total += Math.max(0, Math.min(close, end) - Math.max(open, start));
+    for (const { open, close } of spansOn(calendar.timeZone, day, calendar.dayOf(day).hours))
+      total += Math.max(0, Math.min(close, end) - Math.max(open, start));
   }
   return total / MINUTE_MS;
 }
 
-function windowOn(calendar: BusinessCalendar, localDate: string): Window {
-  const { start, end } = calendar.workingHours;
-  return {
-    open: wallClockInstant(localDate, parseClockTime(start, 'working hours start'), calendar.timeZone),
-    close: wallClockInstant(localDate, parseClockTime(end, 'working hours end'), calendar.timeZone),
-  };
+/** Where business time starts to count from `from`: itself inside working hours, else the next opening. */
+function countingStart(calendar: BusinessCalendar, from: number): number {
+  for (const { open, close } of spansFrom(calendar, from)) if (close > from) return Math.max(from, open);
+  throw new Error('unreachable: spansFrom ends only by throwing');
 }
 
-/** Business windows day by day, starting with the local day that contains `from`. */
-function windowsFrom(calendar: BusinessCalendar, from: number): { next(): Window } {
+/** The next local date after `localDate` with business hours. */
+function nextBusinessDay(calendar: BusinessCalendar, localDate: string): string {
+  let day = localDate;
+  for (let closedDays = 0; closedDays <= MAX_CLOSED_DAYS; closedDays += 1) {
+    day = nextLocalDate(day);
+    if (calendar.isBusinessDay(day)) return day;
+  }
+  throw neverOpen(calendar, localDate);
+}
+
+/** Business spans day by day, starting with the local day that contains `from`; endless. */
+function* spansFrom(calendar: BusinessCalendar, from: number): Generator<Span> {
   let day = localDateOf(from, calendar.timeZone);
-  return {
-    next() {
-      const searchFrom = day;
-      for (let closedDays = 0; closedDays <= MAX_CLOSED_DAYS; closedDays += 1) {
-        const candidate = day;
-        day = nextLocalDate(day);
-        if (calendar.isBusinessDay(candidate)) return windowOn(calendar, candidate);
+  for (;;) {
+    const searchFrom = day;
+    let closedDays = 0;
+    for (;;) {
+      const spans = spansOn(calendar.timeZone, day, calendar.dayOf(day).hours);
+      day = nextLocalDate(day);
+      if (spans.length > 0) {
+        yield* spans;
+        break;
       }
-      throw new Error(
-        `Calendar "${calendar.id}" has no business day in the 3 years from ${searchFrom}; check its working days and holidays`,
-      );
-    },
-  };
+      if ((closedDays += 1) > MAX_CLOSED_DAYS) throw neverOpen(calendar, searchFrom);
+    }
+  }
+}
+
+function neverOpen(calendar: BusinessCalendar, from: string): Error {
+  return new Error(
+    `Calendar "${calendar.id}" has no business day in the 3 years from ${from}; check its working days and holidays`,
+  );
 }
 
 function validInstant(instant: Date, name: string): number {

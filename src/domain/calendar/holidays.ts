@@ -1,6 +1,7 @@
 import Holidays from 'date-holidays';
 import type { CalendarSpec } from './types.ts';
 import { assertLocalDate, nextLocalDate, yearOf } from './local-time.ts';
+import { createYearlyRuleMatcher } from './yearly-rules.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,14 +29,19 @@ export function createHolidayLookup(calendarId: string, spec: HolidaySpec | unde
       throw new Error(`Calendar "${calendarId}": ${date} is listed both as a holiday date and as excluded`);
   }
   const official = spec?.country ? officialHolidays(calendarId, spec) : () => undefined;
+  const rules = spec?.rules ?? [];
+  const ruleOn = createYearlyRuleMatcher(rules, `Calendar "${calendarId}": holiday rule`);
   const closureName = `Closed (calendar ${calendarId})`;
 
+  // `exclude` re-opens a day the country's holidays or a yearly rule would close; a literal date
+  // cannot be both closed and excluded (checked above).
+  const ruleName = (localDate: string): string | undefined => {
+    const rule = ruleOn(localDate);
+    return rule === undefined ? undefined : `Closed every year (${rules[rule]})`;
+  };
   return (localDate) => {
-    if (!exclude.has(localDate)) {
-      const name = official(localDate);
-      if (name !== undefined) return name;
-    }
-    return extra.has(localDate) ? closureName : undefined;
+    if (exclude.has(localDate)) return undefined;
+    return official(localDate) ?? (extra.has(localDate) ? closureName : ruleName(localDate));
   };
 }
 

@@ -1,3 +1,17 @@
 export { buildBusinessCalendar } from './build-business-calendar.ts';
-export { addBusinessDays, addBusinessMinutes, businessMinutesBetween, minutesPerWorkingDay } from './business-time.ts';
-export type { BusinessCalendar, CalendarSpec } from './types.ts';
+export { addBusinessDays, addBusinessMinutes, businessMinutesBetween } from './business-time.ts';
+export { describeCalendar, formatDayHours, upcomingExceptions, type CalendarException } from './exceptions.ts';
+export { findWindowProblem, type WindowProblem } from './hours.ts';
+export { isLocalDate, localDateOf } from './local-time.ts';
+export { yearlyRuleProblem } from './yearly-rules.ts';
+export {
+  BUSINESS_DAY_DEFINITIONS,
+  WEEKDAYS,
+  type BusinessCalendar,
+  type BusinessDayDefinition,
+  type CalendarSpec,
+  type DateHours,
+  type HoursWindow,
+  type Weekday,
+  type WeeklyHours,
+} from './types.ts';

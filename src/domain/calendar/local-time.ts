@@ -19,14 +19,19 @@ export function assertLocalDate(value: string, what: string): void {
 
 /** Minutes after local midnight for 'HH:mm'; '24:00' is accepted so a window can run to midnight. */
 export function parseClockTime(value: string, what: string): number {
-  const match = CLOCK_TIME.exec(value);
-  const hours = Number(match?.[1]);
-  const minutes = Number(match?.[2]);
-  const total = hours * 60 + minutes;
-  if (!match || minutes > 59 || total > MINUTES_PER_DAY) {
+  const total = clockMinutes(value);
+  if (total === undefined) {
     throw new Error(`${what} "${value}" is not a valid time of day (expected HH:mm, 00:00–24:00)`);
   }
   return total;
+}
+
+/** Minutes after local midnight for 'HH:mm' (up to '24:00'), or undefined when it is not one. */
+export function clockMinutes(value: string): number | undefined {
+  const match = CLOCK_TIME.exec(value);
+  const minutes = Number(match?.[2]);
+  const total = Number(match?.[1]) * 60 + minutes;
+  return match && minutes <= 59 && total <= MINUTES_PER_DAY ? total : undefined;
 }
 
 export function nextLocalDate(localDate: string): string {

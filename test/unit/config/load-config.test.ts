@@ -26,7 +26,7 @@ describe('the YAML config', () => {
       expect.stringMatching(/^customers\.1\.tier: /),
     ]);
     expect(problemsOf(example.replace("workingHours: { start: '09:00'", "workingHours: { start: '9am'"))[0]).toMatch(
-      /^calendars\.0\.workingHours\.start: must be a time HH:mm/,
+      /^calendars\.0\.workingHours\.start: must be a time HH:mm \(00:00–24:00\)$/,
     );
   });
 

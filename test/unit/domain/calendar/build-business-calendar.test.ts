@@ -31,9 +31,11 @@ describe('buildBusinessCalendar', () => {
   it('rejects working hours that end at or before they start', () => {
     const hours = (start: string, end: string): CalendarSpec => ({ ...US_EAST, workingHours: { start, end } });
     expect(() => buildBusinessCalendar(hours('17:00', '09:00'))).toThrow(
-      /working hours end 09:00 is not after start 17:00/,
+      /working hours: end 09:00 is not after start 17:00/,
     );
-    expect(() => buildBusinessCalendar(hours('09:00', '09:00'))).toThrow(/end 09:00 is not after start 09:00/);
+    expect(() => buildBusinessCalendar(hours('09:00', '09:00'))).toThrow(
+      /working hours: end 09:00 is not after start 09:00/,
+    );
   });
 
   it('rejects malformed times of day', () => {
@@ -68,12 +70,9 @@ describe('buildBusinessCalendar', () => {
   });
 
   it('exposes its id, zone and working time', () => {
-    expect(usEast).toMatchObject({
-      id: 'us-east',
-      timeZone: 'America/New_York',
-      workingDays: [1, 2, 3, 4, 5],
-      workingHours: { start: '09:00', end: '17:00' },
-    });
+    expect(usEast).toMatchObject({ id: 'us-east', timeZone: 'America/New_York', minutesPerBusinessDay: 480 });
+    expect(usEast.weekdayHours(5)).toEqual([{ start: 540, end: 1020 }]);
+    expect(usEast.weekdayHours(6)).toEqual([]);
   });
 });
 

@@ -5,7 +5,6 @@ import {
   addBusinessMinutes,
   buildBusinessCalendar,
   businessMinutesBetween,
-  minutesPerWorkingDay,
 } from '../../../../src/domain/calendar/index.ts';
 import { at, deBerlin, US_EAST, usEast } from './calendars.ts';
 
@@ -126,7 +125,7 @@ describe('addBusinessMinutes across DST changes', () => {
 
 describe('addBusinessDays', () => {
   it('treats one business day as one full working day of business time', () => {
-    expect(minutesPerWorkingDay(usEast)).toBe(480);
+    expect(usEast.minutesPerBusinessDay).toBe(480);
     // Wed 18 Nov 10:00 EST → Thu 19 Nov 10:00 EST.
     expect(iso(addBusinessDays(usEast, at('2026-11-18T15:00:00Z'), 1))).toBe('2026-11-19T15:00:00.000Z');
     // Tue 24 Nov 10:00 EST → Wed 25 Nov 10:00 EST.
