@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { TplusConfig } from './config/schema.ts';
 import type { Runbook } from './domain/runbook/index.ts';
-import { SEVERITY_MEANING, SEVERITY_SIGNS } from './domain/severity/index.ts';
+import { SEVERITY_MEANING } from './domain/severity/index.ts';
 import { buildSlaContent, type SlaContent } from './domain/sla-page/index.ts';
 import { FIRST_RESPONSE_TARGETS } from './domain/sla/index.ts';
 import type { Severity } from './domain/types.ts';
@@ -27,7 +27,6 @@ export function slaContentFrom({
     statusPage: config.statusPage,
     responseTargets: FIRST_RESPONSE_TARGETS,
     severityMeaning: SEVERITY_MEANING,
-    severitySigns: SEVERITY_SIGNS,
     runbooks: { S1: runbooks.S1, S2: runbooks.S2 },
     components: config.components,
   });

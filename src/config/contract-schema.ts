@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { BUSINESS_DAY_DEFINITIONS } from '../domain/calendar/index.ts';
+import { DEADLINE_ANCHORS } from '../domain/follow-ups/index.ts';
 import { SEVERITIES } from '../domain/types.ts';
 import { parseCidr } from './cidr.ts';
+import { ZCompliance, ZLiabilityCap, ZSeverityExamples, ZSlos } from './sla-schema.ts';
 
 /**
  * The public promise: the status page, the contract (availability, credits, termination,
@@ -95,6 +98,12 @@ export const ZContract = z
       .prefault({}),
     /** A change that weakens a commitment takes effect only after this notice. */
     weakeningNoticeDays: z.number().int().min(0).default(60),
+    /** What "N business days" means in every target (first response, RCA): N working days' worth of hours, or the same time on the N-th next business day. */
+    businessDay: z.enum(BUSINESS_DAY_DEFINITIONS).default('hours'),
+    slos: ZSlos,
+    liabilityCap: ZLiabilityCap,
+    compliance: ZCompliance,
+    severityExamples: ZSeverityExamples,
   })
   .superRefine((contract, ctx) => {
     const mins = contract.credits.map((t) => t.minUptime);
@@ -123,6 +132,8 @@ export const ZDocuments = z
      * Resolved incidents of these severities get follow-up deadlines (timeline, post-mortem, executive summary, RCA).
      */
     followUpSeverities: z.array(z.enum(SEVERITIES)).default(['S1', 'S2']),
+    /** What the follow-up deadlines (and the RCA-late trigger) count from: the incident's start (its T+ clock) or its resolution. */
+    deadlinesFrom: z.enum(DEADLINE_ANCHORS).default('incident-start'),
   })
   .prefault({});
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 
 export interface SlaTemplates {
@@ -15,6 +15,8 @@ export interface SlaTemplates {
 export function loadSlaTemplates(dir: string): SlaTemplates {
   const hbs = Handlebars.create();
   hbs.registerPartial('layout', readFileSync(join(dir, 'layout.hbs'), 'utf8'));
+  for (const file of readdirSync(join(dir, 'partials')).filter((f) => f.endsWith('.hbs')))
+    hbs.registerPartial(basename(file, '.hbs'), readFileSync(join(dir, 'partials', file), 'utf8'));
   const compile = (name: string) =>
     hbs.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: true, knownHelpersOnly: true });
   const page = compile('page');

@@ -1,7 +1,7 @@
 import type { Runbook } from '../runbook/index.ts';
 import type { ResponseTarget } from '../sla/targets.ts';
 import { SEVERITIES, TIERS, type Severity, type Tier } from '../types.ts';
-import type { SlaContent } from './content.ts';
+import type { SlaCompliance, SlaContent, SlaObjectives } from './content.ts';
 import { downtimeAllowance, uptimeTable } from './uptime-table.ts';
 
 /** Everything the SLA is generated from: the same values tplus enforces. */
@@ -22,6 +22,11 @@ export interface SlaSources {
       rcaBusinessDays: number;
     };
     weakeningNoticeDays: number;
+    slos: Omit<SlaObjectives, 'errorRatePercent'> & { errorRatePercent?: number | undefined };
+    liabilityCap?: { monthsOfFees: number; notCapped: readonly string[] } | undefined;
+    compliance?: ComplianceSource | undefined;
+    /** Example reports per severity, in a customer's words. */
+    severityExamples: Readonly<Record<Severity, readonly string[]>>;
   };
   /** Resolved incidents of these severities get the follow-up documents. */
   followUpSeverities: readonly Severity[];
@@ -33,8 +38,6 @@ export interface SlaSources {
   };
   responseTargets: Readonly<Record<Tier, Readonly<Record<Severity, ResponseTarget>>>>;
   severityMeaning: Readonly<Record<Severity, string>>;
-  /** What the classifier weighs toward each severity, in the contract's terms. */
-  severitySigns: Readonly<Record<Severity, readonly string[]>>;
   runbooks: { S1: Runbook; S2: Runbook };
   components: readonly { id: string; name: string; group?: string | undefined }[];
 }
@@ -58,7 +61,7 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
     severities: SEVERITIES.map((severity) => ({
       severity,
       meaning: sources.severityMeaning[severity],
-      signals: [...sources.severitySigns[severity]],
+      examples: [...contract.severityExamples[severity]],
     })),
     responseTimes: TIERS.map((tier) => ({
       tier,
@@ -91,6 +94,16 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
     maintenance: { noticeHours: statusPage.maintenanceNoticeHours },
     changeNotice: { weakeningDays: contract.weakeningNoticeDays },
     rateLimit: { requests: statusPage.rateLimit.requests, perSeconds: statusPage.rateLimit.perSeconds },
+    slos: {
+      latency: contract.slos.latency.map(({ id, operation, p95Ms, p99Ms }) => ({ id, operation, p95Ms, p99Ms })),
+      errorRatePercent: contract.slos.errorRatePercent ?? null,
+      measurement: contract.slos.measurement,
+      excludesUpstreamTime: contract.slos.excludesUpstreamTime,
+    },
+    liabilityCap: contract.liabilityCap
+      ? { monthsOfFees: contract.liabilityCap.monthsOfFees, notCapped: [...contract.liabilityCap.notCapped] }
+      : null,
+    compliance: contract.compliance ? complianceContent(contract.compliance) : null,
     components: sources.components.map(({ id, name, group }) => ({ id, name, group: group ?? '' })),
   };
 }
@@ -98,4 +111,27 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
 // Weights are shares (0.3); the page and the diff speak percent (30). Rounded so 0.07 reads 7, not 7.000000000000001.
 function percent(share: number): number {
   return Math.round(share * 100 * 1e6) / 1e6;
+}
+
+interface ComplianceSource {
+  certifications: readonly { name: string; detail?: string | undefined }[];
+  regions: readonly { name: string; location: string }[];
+  encryption?: { atRest: string; inTransit: string } | undefined;
+  accessControl: readonly string[];
+  dpaUrl?: string | undefined;
+  subProcessors: readonly { name: string; purpose: string; location: string }[];
+  subProcessorNoticeDays: number;
+}
+
+// Only the listed fields, in a fixed shape (null for absent), so the content hash is stable.
+function complianceContent(c: ComplianceSource): SlaCompliance {
+  return {
+    certifications: c.certifications.map(({ name, detail }) => ({ name, detail: detail ?? null })),
+    regions: c.regions.map(({ name, location }) => ({ name, location })),
+    encryption: c.encryption ? { atRest: c.encryption.atRest, inTransit: c.encryption.inTransit } : null,
+    accessControl: [...c.accessControl],
+    dpaUrl: c.dpaUrl ?? null,
+    subProcessors: c.subProcessors.map(({ name, purpose, location }) => ({ name, purpose, location })),
+    subProcessorNoticeDays: c.subProcessorNoticeDays,
+  };
 }

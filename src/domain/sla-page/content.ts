@@ -19,7 +19,8 @@ export interface SlaContent {
     allowed: DowntimeAllowance;
   };
   uptimeTable: UptimeTableRow[];
-  severities: { severity: Severity; meaning: string; signals: string[] }[];
+  /** What each severity means, with example reports in a customer's words (from config). */
+  severities: { severity: Severity; meaning: string; examples: string[] }[];
   responseTimes: { tier: Tier; targets: { severity: Severity; target: ResponseTarget }[] }[];
   /** The S1 and S2 runbooks as customers see them (ids, offsets, who is brought in). */
   runbooks: { severity: 'S1' | 'S2'; steps: SlaRunbookStep[] }[];
@@ -37,7 +38,30 @@ export interface SlaContent {
   /** A change that weakens a commitment takes effect only after this many days. */
   changeNotice: { weakeningDays: number };
   rateLimit: { requests: number; perSeconds: number };
+  /** Latency (p95/p99 per operation class) and error-rate objectives, and how they are measured. */
+  slos: SlaObjectives;
+  /** Our liability as months of fees, and what the cap does not limit; null when the contract sets none. */
+  liabilityCap: { monthsOfFees: number; notCapped: string[] } | null;
+  /** Security and compliance facts; null when the operator configured none. */
+  compliance: SlaCompliance | null;
   components: { id: string; name: string; group: string }[];
+}
+
+export interface SlaObjectives {
+  latency: { id: string; operation: string; p95Ms: number; p99Ms: number }[];
+  errorRatePercent: number | null;
+  measurement: string;
+  excludesUpstreamTime: boolean;
+}
+
+export interface SlaCompliance {
+  certifications: { name: string; detail: string | null }[];
+  regions: { name: string; location: string }[];
+  encryption: { atRest: string; inTransit: string } | null;
+  accessControl: string[];
+  dpaUrl: string | null;
+  subProcessors: { name: string; purpose: string; location: string }[];
+  subProcessorNoticeDays: number;
 }
 
 export interface DowntimeAllowance {

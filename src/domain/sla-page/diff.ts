@@ -6,7 +6,7 @@ import type { SlaChange, SlaContent } from './content.ts';
  */
 const IDENTITY_KEYS = ['id', 'severity', 'tier'] as const;
 /** Values compared whole: a response target changes kind and amount together ('30 minutes' → '1 business day'). */
-const ATOMIC_KEYS = new Set(['target', 'rateLimit', 'tiers']);
+const ATOMIC_KEYS = new Set(['target', 'rateLimit', 'tiers', 'encryption']);
 
 /**
  * Every value that differs between two SLA versions, by path: `credits.capPercent`,

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { formatOffset } from '../runbook/index.ts';
 import { describeTarget } from '../sla/targets.ts';
 import type { SlaCreditTier, SlaRunbookStep } from './content.ts';
+import { commitmentsView } from './commitments-view.ts';
 import { formatDowntime } from './uptime-table.ts';
 import type { SlaVersion } from './versions.ts';
 
@@ -9,6 +10,7 @@ import type { SlaVersion } from './versions.ts';
 export const SLA_SECTIONS = [
   { id: 'availability', title: 'Availability' },
   { id: 'uptime-table', title: 'What an uptime target allows' },
+  { id: 'performance', title: 'Performance objectives' },
   { id: 'severities', title: 'Severity levels' },
   { id: 'response-times', title: 'First response times' },
   { id: 'escalation', title: 'Escalation ladder' },
@@ -17,8 +19,10 @@ export const SLA_SECTIONS = [
   { id: 'credits', title: 'Service credits' },
   { id: 'claims', title: 'Claiming a credit' },
   { id: 'termination', title: 'Termination rights' },
+  { id: 'liability', title: 'Limitation of liability' },
   { id: 'maintenance', title: 'Scheduled maintenance' },
   { id: 'rate-limits', title: 'API rate limits' },
+  { id: 'security', title: 'Security and compliance' },
 ] as const;
 
 const TIER_NAMES: Record<string, string> = { standard: 'Standard', 'enterprise-premium': 'Enterprise Premium' };
@@ -60,7 +64,14 @@ export function slaPageView({
   const c = version.content;
   const a = c.availability;
   return {
-    sections: SLA_SECTIONS,
+    // A section the config leaves empty is not announced in the contents.
+    sections: SLA_SECTIONS.filter(
+      (s) =>
+        (s.id !== 'performance' || c.slos.latency.length > 0 || c.slos.errorRatePercent !== null) &&
+        (s.id !== 'liability' || c.liabilityCap) &&
+        (s.id !== 'security' || c.compliance),
+    ),
+    ...commitmentsView(c),
     version: {
       number: version.version,
       effectiveDate: dateText(version.effectiveAt, timeZone),
@@ -91,7 +102,7 @@ export function slaPageView({
       perYear: formatDowntime(row.perYearMinutes),
       isTarget: row.percent === a.targetPercent,
     })),
-    severities: c.severities.map((s) => ({ ...s, signals: s.signals.join(', ') })),
+    severities: c.severities,
     responseTimes: {
       severities: c.severities.map((s) => s.severity),
       rows: c.responseTimes.map((r) => ({

@@ -12,6 +12,10 @@ const informational: Rule = () => false;
 const removalWeakens: Rule = (_b, a) => a === null;
 const lostItemsWeaken: Rule = (b, a) => list(b).some((item) => !list(a).includes(item));
 const newItemsWeaken: Rule = (b, a) => list(a).some((item) => !list(b).includes(item));
+// Lists of records, compared by their canonical text.
+const texts = (v: unknown) => list(v).map((item) => JSON.stringify(item));
+const lostItemsWeakenByValue: Rule = (b, a) => texts(b).some((item) => !texts(a).includes(item));
+const newItemsWeakenByValue: Rule = (b, a) => texts(a).some((item) => !texts(b).includes(item));
 
 /**
  * Every path of the SLA content with its direction. A path no rule knows counts as weakening (notice is the safe side).
@@ -27,7 +31,7 @@ const RULES: [RegExp, Rule][] = [
   [/^uptimeTable$/, informational],
   [/^severities\[\w+\]$/, removalWeakens],
   [/^severities\[\w+\]\.meaning$/, anyChangeWeakens],
-  [/^severities\[\w+\]\.signals$/, informational],
+  [/^severities\[\w+\]\.examples$/, informational],
   [/^responseTimes\[[\w-]+\]$/, removalWeakens],
   [/^responseTimes\[[\w-]+\]\.targets\[\w+\]$/, removalWeakens],
   [
@@ -59,6 +63,22 @@ const RULES: [RegExp, Rule][] = [
       rate(a).requests < rate(b).requests ||
       rate(a).requests / rate(a).perSeconds < rate(b).requests / rate(b).perSeconds,
   ],
+  [/^slos\.latency\[[\w-]+\]$/, removalWeakens],
+  [/^slos\.latency\[[\w-]+\]\.p9[59]Ms$/, lowerIsStronger],
+  [/^slos\.latency\[[\w-]+\]\.operation$/, anyChangeWeakens],
+  [/^slos\.errorRatePercent$/, (b, a) => a === null || (b !== null && num(a) > num(b))],
+  [/^slos\.measurement$/, anyChangeWeakens],
+  [/^slos\.excludesUpstreamTime$/, (b, a) => a === true && b !== true],
+  [/^liabilityCap$/, removalWeakens],
+  [/^liabilityCap\.monthsOfFees$/, higherIsStronger],
+  [/^liabilityCap\.notCapped$/, lostItemsWeaken],
+  [/^compliance$/, removalWeakens],
+  [/^compliance\.(certifications|regions|accessControl)$/, lostItemsWeakenByValue],
+  [/^compliance\.encryption$/, anyChangeWeakens],
+  [/^compliance\.dpaUrl$/, removalWeakens],
+  // A new sub-processor is exactly what the notice exists for.
+  [/^compliance\.subProcessors$/, newItemsWeakenByValue],
+  [/^compliance\.subProcessorNoticeDays$/, higherIsStronger],
   [/^components\[[^\]]+\]$/, removalWeakens],
   [/^components\[[^\]]+\]\.(name|group)$/, informational],
 ];

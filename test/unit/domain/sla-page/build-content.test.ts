@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { diffSla, hasWeakeningRule, slaContentHash, type SlaContent } from '../../../../src/domain/sla-page/index.ts';
-import { SEVERITY_SIGNS } from '../../../../src/domain/severity/index.ts';
 import { FIRST_RESPONSE_TARGETS } from '../../../../src/domain/sla/index.ts';
 import { SEVERITIES, TIERS } from '../../../../src/domain/types.ts';
 import { config } from '../../../support/harness.ts';
@@ -49,8 +48,33 @@ describe('the SLA content generated from config and runbooks', () => {
     ).toBe(480);
   });
 
-  it('lists, for every severity, what the classifier weighs toward it in the contract terms', () => {
-    for (const { severity, signals } of content.severities) expect(signals, severity).toEqual(SEVERITY_SIGNS[severity]);
+  it('gives every severity the example reports configured for it, whole sentences rather than classifier cues', () => {
+    for (const { severity, examples } of content.severities) {
+      expect(examples, severity).toEqual(config.contract.severityExamples[severity]);
+      for (const example of examples) expect(example, severity).toMatch(/^[A-Z].{10,}[.?!]$/);
+    }
+  });
+
+  it('carries the performance objectives, liability cap and compliance facts as configured', () => {
+    expect(content.slos.latency.map((l) => [l.id, l.p95Ms, l.p99Ms])).toEqual([
+      ['api-read', 300, 800],
+      ['api-write', 600, 1500],
+      ['exports', 2000, 5000],
+    ]);
+    expect(content.slos).toMatchObject({ errorRatePercent: 0.1, excludesUpstreamTime: true });
+    expect(content.liabilityCap?.monthsOfFees).toBe(12);
+    expect(content.compliance?.subProcessors.map((p) => p.name)).toEqual([
+      'Amazon Web Services',
+      'Postmark',
+      'PagerDuty',
+    ]);
+    expect(content.compliance).toMatchObject({ subProcessorNoticeDays: 30, dpaUrl: 'https://example.com/legal/dpa' });
+    expect(
+      exampleSlaContent((c) => {
+        delete c.contract.compliance;
+        delete c.contract.liabilityCap;
+      }),
+    ).toMatchObject({ compliance: null, liabilityCap: null });
   });
 
   it('hashes the same content the same way whatever the key order', () => {
@@ -67,7 +91,7 @@ describe('the SLA content generated from config and runbooks', () => {
 
   it('knows the weakening direction of every value on the page', () => {
     // Every value changed except the keys that identify list items, so the diff reaches every leaf.
-    const identity = new Set(['id', 'severity', 'tier']);
+    const identity = new Set(['id', 'severity', 'tier', 'errorRatePercent']);
     const changed = JSON.parse(
       JSON.stringify(content, (k, v: unknown) =>
         identity.has(k)

@@ -430,13 +430,87 @@ const CASES: [string, (c: TplusConfig) => void, ((c: SlaContent) => void) | unde
     true,
   ],
   [
-    'other classifier signs',
-    () => {},
+    'other example reports',
     (c) => {
-      if (c.severities[3]) c.severities[3].signals = ['typo'];
+      c.contract.severityExamples.S4 = ['Where is the invoice for October?'];
     },
-    ['severities[S4].signals'],
+    undefined,
+    ['severities[S4].examples'],
     false,
+  ],
+  [
+    'a slower p99 for API reads',
+    (c) => {
+      const read = c.contract.slos.latency.find((l) => l.id === 'api-read');
+      if (read) read.p99Ms = 1000;
+    },
+    undefined,
+    ['slos.latency[api-read].p99Ms'],
+    true,
+  ],
+  [
+    'a faster p95 for exports',
+    (c) => {
+      const exports = c.contract.slos.latency.find((l) => l.id === 'exports');
+      if (exports) exports.p95Ms = 1500;
+    },
+    undefined,
+    ['slos.latency[exports].p95Ms'],
+    false,
+  ],
+  [
+    'an operation class dropped from the latency objectives',
+    (c) => {
+      c.contract.slos.latency = c.contract.slos.latency.filter((l) => l.id !== 'exports');
+    },
+    undefined,
+    ['slos.latency[exports]'],
+    true,
+  ],
+  [
+    'a higher error-rate allowance',
+    (c) => {
+      c.contract.slos.errorRatePercent = 0.5;
+    },
+    undefined,
+    ['slos.errorRatePercent'],
+    true,
+  ],
+  [
+    'a liability cap of fewer months of fees',
+    (c) => {
+      if (c.contract.liabilityCap) c.contract.liabilityCap.monthsOfFees = 6;
+    },
+    undefined,
+    ['liabilityCap.monthsOfFees'],
+    true,
+  ],
+  [
+    'a new sub-processor',
+    (c) => {
+      c.contract.compliance?.subProcessors.push({ name: 'Sentry', purpose: 'Error tracking', location: 'US' });
+    },
+    undefined,
+    ['compliance.subProcessors'],
+    true,
+  ],
+  [
+    'a sub-processor no longer used',
+    (c) => {
+      if (c.contract.compliance) c.contract.compliance.subProcessors = c.contract.compliance.subProcessors.slice(1);
+    },
+    undefined,
+    ['compliance.subProcessors'],
+    false,
+  ],
+  [
+    'a certification dropped',
+    (c) => {
+      if (c.contract.compliance) c.contract.compliance.certifications = c.contract.compliance.certifications.slice(1);
+    },
+    undefined,
+    ['compliance.certifications'],
+    true,
   ],
 ];
 
