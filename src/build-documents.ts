@@ -56,7 +56,11 @@ export function buildDocuments({
     responderIds: new Set(config.responders.userIds),
     approverIds: new Set(config.documents.approvers),
     engineeringManagers: config.escalation.engineeringManagers,
-    terms: config.contract.followUps,
+    terms: {
+      ...config.contract.followUps,
+      businessDay: config.contract.businessDay,
+      deadlinesFrom: config.documents.deadlinesFrom,
+    },
     severities: config.documents.followUpSeverities,
     internalTimeZone: config.statusPage.timeZone,
     componentName: (id) => componentNames.get(id) ?? id,

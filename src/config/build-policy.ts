@@ -36,6 +36,7 @@ export function buildPolicy(config: TplusConfig, severityModel: SeverityModel): 
   const policy: IntakePolicy = {
     severityModel,
     calendarFor: (customer) => calendars.get(customer.calendarId) as BusinessCalendar,
+    businessDay: config.contract.businessDay,
     triageChannelId: config.triage.channelId,
     maxSummaryLength: config.intake.maxSummaryLength,
   };

@@ -75,6 +75,7 @@ export async function fileTicket({
     tier: customer.tier,
     severity: classification.severity,
     calendar: policy.calendarFor(customer),
+    businessDay: policy.businessDay,
   });
   return tickets.createTicket(
     {

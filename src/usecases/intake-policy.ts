@@ -1,4 +1,4 @@
-import type { BusinessCalendar } from '../domain/calendar/index.ts';
+import type { BusinessCalendar, BusinessDayDefinition } from '../domain/calendar/index.ts';
 import type { Customer } from '../domain/customer-directory.ts';
 import type { SeverityModel } from '../domain/severity/index.ts';
 
@@ -6,6 +6,8 @@ import type { SeverityModel } from '../domain/severity/index.ts';
 export interface IntakePolicy {
   severityModel: SeverityModel;
   calendarFor(customer: Customer): BusinessCalendar;
+  /** What a first-response target of N business days means (contract.businessDay). */
+  businessDay: BusinessDayDefinition;
   triageChannelId: string;
   maxSummaryLength: number;
 }

@@ -54,6 +54,7 @@ export function firstResponseDueAfterChange({
     tier: ticket.tier,
     severity: toSeverity,
     calendar: policy.calendarFor(customer),
+    businessDay: policy.businessDay,
   });
 }
 

@@ -22,6 +22,10 @@ describe('an S1 whose RCA is not sent in time', () => {
     const rca = await prisma.followUpDeadline.findFirstOrThrow({
       where: { incidentId: incident.id, kind: 'rca', customerId: 'acme' },
     });
+    // documents.deadlinesFrom defaults to the incident's start (Tue 24 Nov 09:00 EST, T+0): five business days of
+    // 8 h, Thanksgiving skipped, end Tue 1 Dec 17:00 EST. Counted from the resolution (09:40) it would be Wed 09:40.
+    expect(incident.startedAt.toISOString()).toBe(T0.toISOString());
+    expect(rca.dueAt.toISOString()).toBe('2026-12-01T22:00:00.000Z');
     const since = (at: Date) => at.getTime() - T0.getTime();
     // At the due instant Acme's RCA is still on time. (Globex uses the shared dashboard and is owed its own RCA,
     // due earlier: Acme's calendar skips Thanksgiving.)

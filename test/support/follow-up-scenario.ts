@@ -17,7 +17,12 @@ export async function startFollowUpScenario(
   title = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.',
 ) {
   const clock = manualClock(STARTED);
-  const h: Harness = await startHarness({ clock });
+  // These scenarios were written for deadlines counted from the resolution; the default
+  // (documents.deadlinesFrom: incident-start) is covered by the rca-termination scenario.
+  const h: Harness = await startHarness({
+    clock,
+    configOverride: (config) => ({ ...config, documents: { ...config.documents, deadlinesFrom: 'resolution' } }),
+  });
   const run = async () => {
     for (let i = 0; i < 3; i += 1) {
       await h.tplus.engine.tick();

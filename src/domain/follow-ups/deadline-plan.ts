@@ -1,4 +1,4 @@
-import { addBusinessDays, type BusinessCalendar } from '../calendar/index.ts';
+import { addBusinessDays, type BusinessCalendar, type BusinessDayDefinition } from '../calendar/index.ts';
 import type { Severity } from '../types.ts';
 
 export const FOLLOW_UP_KINDS = ['timeline', 'postmortem', 'executive-summary', 'rca'] as const;
@@ -7,11 +7,17 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 /** Customer-facing documents go to a customer; the post-mortem stays inside. */
 export const isCustomerFacing = (kind: FollowUpKind): boolean => kind !== 'postmortem';
 
+/** What the follow-up deadlines count from: the incident's start (the runbook's T+ clock) or its resolution. */
+export const DEADLINE_ANCHORS = ['incident-start', 'resolution'] as const;
+export type DeadlineAnchor = (typeof DEADLINE_ANCHORS)[number];
+
 export interface FollowUpTerms {
   timelineHours: number;
   postmortemHours: number;
   executiveSummaryHours: number;
   rcaBusinessDays: number;
+  deadlinesFrom: DeadlineAnchor;
+  businessDay: BusinessDayDefinition;
 }
 
 export interface PlannedFollowUp {
@@ -42,7 +48,9 @@ export function affectedCustomers<C extends AffectedCustomer>(
 /**
  * The follow-up deadlines a resolution creates: the post-mortem once (internal), and per affected
  * customer the timeline, the executive summary and the RCA, the RCA counted in that customer's
- * business days. Severities outside `severities` get none.
+ * business days. All count from `terms.deadlinesFrom`: the incident's start ("T+48 hours" on the
+ * runbook's clock) or its resolution; from the start, a deadline can be past by the time the
+ * incident resolves: it is planned as it is, already missed. Severities outside `severities` get none.
  */
 export function planFollowUps({
   incident,
@@ -51,14 +59,21 @@ export function planFollowUps({
   severities,
   calendarOf,
 }: {
-  incident: { severity: Severity; customerId: string | null; components: readonly string[]; resolvedAt: Date };
+  incident: {
+    severity: Severity;
+    customerId: string | null;
+    components: readonly string[];
+    startedAt: Date;
+    resolvedAt: Date;
+  };
   customers: readonly AffectedCustomer[];
   terms: FollowUpTerms;
   severities: readonly Severity[];
   calendarOf: (customerId: string) => BusinessCalendar;
 }): PlannedFollowUp[] {
   if (!severities.includes(incident.severity)) return [];
-  const at = incident.resolvedAt.getTime();
+  const anchor = terms.deadlinesFrom === 'incident-start' ? incident.startedAt : incident.resolvedAt;
+  const at = anchor.getTime();
   const plan: PlannedFollowUp[] = [
     {
       kind: 'postmortem',
@@ -84,7 +99,7 @@ export function planFollowUps({
       {
         kind: 'rca',
         customerId: customer.id,
-        dueAt: addBusinessDays(calendarOf(customer.id), incident.resolvedAt, terms.rcaBusinessDays),
+        dueAt: addBusinessDays(calendarOf(customer.id), anchor, terms.rcaBusinessDays, terms.businessDay),
         isBusinessDays: true,
       },
     );

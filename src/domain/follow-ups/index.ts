@@ -1,9 +1,11 @@
 export {
   affectedCustomers,
+  DEADLINE_ANCHORS,
   FOLLOW_UP_KINDS,
   isCustomerFacing,
   planFollowUps,
   type AffectedCustomer,
+  type DeadlineAnchor,
   type FollowUpKind,
   type FollowUpTerms,
   type PlannedFollowUp,

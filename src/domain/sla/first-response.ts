@@ -1,4 +1,9 @@
-import { addBusinessDays, addBusinessMinutes, type BusinessCalendar } from '../calendar/index.ts';
+import {
+  addBusinessDays,
+  addBusinessMinutes,
+  type BusinessCalendar,
+  type BusinessDayDefinition,
+} from '../calendar/index.ts';
 import type { Severity, Tier } from '../types.ts';
 import { FIRST_RESPONSE_TARGETS } from './targets.ts';
 
@@ -6,14 +11,15 @@ const MINUTE_MS = 60_000;
 
 export type SlaState = 'met' | 'breached' | 'running' | 'overdue';
 
-/** When the first response is due for a ticket filed at `filedAt`. */
+/** When the first response is due for a ticket filed at `filedAt`; `businessDay` is contract.businessDay. */
 export function firstResponseDueAt(args: {
   filedAt: Date;
   tier: Tier;
   severity: Severity;
   calendar: BusinessCalendar;
+  businessDay: BusinessDayDefinition;
 }): Date {
-  const { filedAt, tier, severity, calendar } = args;
+  const { filedAt, tier, severity, calendar, businessDay } = args;
   const target = FIRST_RESPONSE_TARGETS[tier][severity];
   switch (target.kind) {
     case 'elapsed':
@@ -22,7 +28,7 @@ export function firstResponseDueAt(args: {
     case 'business-minutes':
       return addBusinessMinutes(calendar, filedAt, target.minutes);
     case 'business-days':
-      return addBusinessDays(calendar, filedAt, target.days);
+      return addBusinessDays(calendar, filedAt, target.days, businessDay);
   }
 }
 

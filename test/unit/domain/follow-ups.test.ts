@@ -23,19 +23,27 @@ const berlin = buildBusinessCalendar({
   workingHours: { start: '09:00', end: '17:00' },
   holidays: { country: 'DE', state: 'BE' },
 });
-const terms = { timelineHours: 4, postmortemHours: 48, executiveSummaryHours: 48, rcaBusinessDays: 5 };
+const terms = {
+  timelineHours: 4,
+  postmortemHours: 48,
+  executiveSummaryHours: 48,
+  rcaBusinessDays: 5,
+  deadlinesFrom: 'resolution',
+  businessDay: 'hours',
+} as const;
 const customers = [
   { id: 'acme', components: ['api', 'dashboard'] },
   { id: 'globex', components: ['dashboard', 'exports'] },
   { id: 'initech', components: ['billing'] },
 ];
 const calendarOf = (id: string) => (id === 'globex' ? berlin : usEast);
-/** Thursday 19 Nov 2026, 16:00 in New York. */
+/** Thursday 19 Nov 2026, 16:00 in New York, after an incident that started at 10:00. */
 const RESOLVED = new Date('2026-11-19T21:00:00Z');
+const STARTED = new Date('2026-11-19T15:00:00Z');
 
 describe('planFollowUps', () => {
   const plan = planFollowUps({
-    incident: { severity: 'S1', customerId: 'acme', components: ['api'], resolvedAt: RESOLVED },
+    incident: { severity: 'S1', customerId: 'acme', components: ['api'], startedAt: STARTED, resolvedAt: RESOLVED },
     customers,
     terms,
     severities: ['S1', 'S2'],
@@ -57,7 +65,13 @@ describe('planFollowUps', () => {
   });
   it('counts the RCA of a Berlin customer in its own calendar (no Thanksgiving there)', () => {
     const shared = planFollowUps({
-      incident: { severity: 'S2', customerId: null, components: ['dashboard'], resolvedAt: RESOLVED },
+      incident: {
+        severity: 'S2',
+        customerId: null,
+        components: ['dashboard'],
+        startedAt: STARTED,
+        resolvedAt: RESOLVED,
+      },
       customers,
       terms,
       severities: ['S1', 'S2'],
@@ -72,13 +86,72 @@ describe('planFollowUps', () => {
   it('creates nothing for severities outside the configured list', () => {
     expect(
       planFollowUps({
-        incident: { severity: 'S3', customerId: 'acme', components: ['api'], resolvedAt: RESOLVED },
+        incident: { severity: 'S3', customerId: 'acme', components: ['api'], startedAt: STARTED, resolvedAt: RESOLVED },
         customers,
         terms,
         severities: ['S1', 'S2'],
         calendarOf,
       }),
     ).toEqual([]);
+  });
+});
+
+describe('planFollowUps counted from the incident start (documents.deadlinesFrom)', () => {
+  const plan = (overrides: Partial<typeof terms> | { businessDay: 'next-day-same-time' }) =>
+    planFollowUps({
+      incident: { severity: 'S1', customerId: 'acme', components: ['api'], startedAt: STARTED, resolvedAt: RESOLVED },
+      customers,
+      terms: { ...terms, deadlinesFrom: 'incident-start', ...overrides },
+      severities: ['S1', 'S2'],
+      calendarOf,
+    });
+  const due = (p: ReturnType<typeof plan>, kind: string) => p.find((d) => d.kind === kind)?.dueAt.toISOString();
+
+  it('reads T+4 h and T+48 h on the incident’s clock: timeline 14:00, summaries Sat 21 Nov 10:00', () => {
+    const p = plan({});
+    // T+4 h (14:00) had passed when it resolved at 16:00: planned as it is, already missed.
+    expect(due(p, 'timeline')).toBe('2026-11-19T19:00:00.000Z');
+    expect(due(p, 'postmortem')).toBe('2026-11-21T15:00:00.000Z');
+    expect(due(p, 'executive-summary')).toBe('2026-11-21T15:00:00.000Z');
+  });
+
+  it('counts the RCA’s five business days from the start: Fri 27 Nov 10:00, Thanksgiving skipped', () => {
+    expect(due(plan({}), 'rca')).toBe('2026-11-27T15:00:00.000Z');
+    expect(due(plan({ businessDay: 'next-day-same-time' }), 'rca')).toBe('2026-11-27T15:00:00.000Z');
+  });
+
+  it('differs between the business-day definitions when the start is out of hours', () => {
+    const night = planFollowUps({
+      // Started Sat 21 Nov 02:00 EST.
+      incident: {
+        severity: 'S1',
+        customerId: 'acme',
+        components: [],
+        startedAt: new Date('2026-11-21T07:00:00Z'),
+        resolvedAt: new Date('2026-11-21T09:00:00Z'),
+      },
+      customers,
+      terms: { ...terms, deadlinesFrom: 'incident-start', rcaBusinessDays: 1 },
+      severities: ['S1'],
+      calendarOf,
+    });
+    // hours: from Mon 09:00, 8 business hours → Mon 23 Nov 17:00.
+    expect(night.find((d) => d.kind === 'rca')?.dueAt.toISOString()).toBe('2026-11-23T22:00:00.000Z');
+    const sameTime = planFollowUps({
+      incident: {
+        severity: 'S1',
+        customerId: 'acme',
+        components: [],
+        startedAt: new Date('2026-11-21T07:00:00Z'),
+        resolvedAt: new Date('2026-11-21T09:00:00Z'),
+      },
+      customers,
+      terms: { ...terms, deadlinesFrom: 'incident-start', rcaBusinessDays: 1, businessDay: 'next-day-same-time' },
+      severities: ['S1'],
+      calendarOf,
+    });
+    // next-day-same-time: counting starts Mon 09:00 → Tue 24 Nov 09:00.
+    expect(sameTime.find((d) => d.kind === 'rca')?.dueAt.toISOString()).toBe('2026-11-24T14:00:00.000Z');
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { firstResponseDueAt, minutesUntilDue, slaState } from '../../../../src/domain/sla/index.ts';
+import type { BusinessDayDefinition } from '../../../../src/domain/calendar/index.ts';
 import type { Severity, Tier } from '../../../../src/domain/types.ts';
 import { at, usEast } from '../calendar/calendars.ts';
 
-const due = (tier: Tier, severity: Severity, filedAt: string): string =>
-  firstResponseDueAt({ filedAt: at(filedAt), tier, severity, calendar: usEast }).toISOString();
+const due = (tier: Tier, severity: Severity, filedAt: string, businessDay: BusinessDayDefinition = 'hours'): string =>
+  firstResponseDueAt({ filedAt: at(filedAt), tier, severity, calendar: usEast, businessDay }).toISOString();
 
 describe('firstResponseDueAt for the standard tier', () => {
   it('gives S1 four business hours, carried over the weekend', () => {
@@ -22,6 +23,16 @@ describe('firstResponseDueAt for the standard tier', () => {
   it('gives S3 one business day, skipping Thanksgiving', () => {
     // Wed 25 Nov 15:00 EST → Fri 27 Nov 15:00 EST.
     expect(due('standard', 'S3', '2026-11-25T20:00:00Z')).toBe('2026-11-27T20:00:00.000Z');
+  });
+
+  it('reads S3 and S4 business days as the same time on a later business day under next-day-same-time', () => {
+    // Sat 28 Nov 10:00 EST: counting starts Mon 09:00. 'hours' gives 8 business hours (Mon 17:00),
+    // next-day-same-time gives Tue 1 Dec 09:00, and three days Thu 3 Dec 09:00.
+    expect(due('standard', 'S3', '2026-11-28T15:00:00Z', 'hours')).toBe('2026-11-30T22:00:00.000Z');
+    expect(due('standard', 'S3', '2026-11-28T15:00:00Z', 'next-day-same-time')).toBe('2026-12-01T14:00:00.000Z');
+    expect(due('standard', 'S4', '2026-11-28T15:00:00Z', 'next-day-same-time')).toBe('2026-12-03T14:00:00.000Z');
+    // Business-hour targets do not change with the definition: S1 is still Mon 13:00.
+    expect(due('standard', 'S1', '2026-11-28T15:00:00Z', 'next-day-same-time')).toBe('2026-11-30T18:00:00.000Z');
   });
 
   it('gives S4 three business days, skipping Thanksgiving', () => {
