@@ -7,6 +7,7 @@ import {
   s1CountTrigger,
 } from '../domain/contract/index.ts';
 import { monthWindow } from '../domain/uptime/index.ts';
+import { addCalendarDays } from '../domain/calendar/index.ts';
 import { incidentRef } from '../domain/incident.ts';
 import { formatInstantForReader } from '../domain/sla/index.ts';
 import type { ContractStore, NewTrigger } from './contract-ports.ts';
@@ -126,9 +127,12 @@ export async function checkContractTriggers({
     const theirs = recent.filter((i) => affectsCustomer(i, account));
     // Only hits whose third S1 is inside the current window: on a first run over an old database,
     // triples from months ago are history, not news for the success owner.
-    const hits = s1CountTrigger({ incidents: theirs, count: s1Count, windowDays: s1WindowDays }).filter(
-      (h) => now.getTime() - h.third.startedAt.getTime() < s1WindowDays * DAY,
-    );
+    const hits = s1CountTrigger({
+      incidents: theirs,
+      count: s1Count,
+      windowDays: s1WindowDays,
+      timeZone: account.timeZone,
+    }).filter((h) => now.getTime() < addCalendarDays(h.third.startedAt.getTime(), s1WindowDays, account.timeZone));
     for (const hit of hits) {
       const key = `s1-count:${account.id}:${hit.third.id}`;
       // The DM names the latest S1s (the evidence row keeps them all): a Slack message has a size limit.

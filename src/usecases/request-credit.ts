@@ -1,11 +1,10 @@
+import { addCalendarDays } from '../domain/calendar/index.ts';
 import { creditAmount, creditFor, affectsCustomer, monthOf } from '../domain/contract/index.ts';
 import { incidentRef } from '../domain/incident.ts';
 import { formatInstantForReader } from '../domain/sla/index.ts';
 import type { ContractStore, CreditClaimStore } from './contract-ports.ts';
 import { measureCustomerMonth, type ContractPolicy } from './contract-policy.ts';
 import type { Clock, OutboxEffect } from './ports.ts';
-
-const DAY = 86_400_000;
 
 export type CreditRequestOutcome =
   | { ok: true; claimId: number }
@@ -71,7 +70,8 @@ export async function requestCredit({
       message: `${ref} did not affect your services, so it cannot be claimed. Check the id in our notices.`,
     };
   const end = incident.resolvedAt ?? incident.startedAt;
-  if (now.getTime() - end.getTime() > policy.claimWindowDays * DAY) {
+  // Calendar days in the customer's zone: the window ends at the same wall-clock time, DST or not.
+  if (now.getTime() > addCalendarDays(end.getTime(), policy.claimWindowDays, account.timeZone)) {
     return {
       ok: false,
       field: 'incident',

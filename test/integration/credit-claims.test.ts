@@ -127,19 +127,21 @@ describe('service credit claims from a customer channel', () => {
     expect(postsIn(ACME_SUCCESS)).toEqual([]);
   });
 
-  it('accepts a claim exactly 30 days after the incident ended and refuses one a millisecond later', async () => {
+  it('accepts a claim 30 calendar days after the incident ended (Acme’s zone) and refuses one a millisecond later', async () => {
+    // Ended Wed 21 Oct 2026 11:00 EDT; the window closes Fri 20 Nov 11:00 EST, 30 × 24 h + 1 h later (fall back).
     const endedAt = new Date(NOW.getTime() - 30 * DAY);
+    const closesAt = new Date(endedAt.getTime() + 30 * DAY + 60 * 60_000);
     const id = await seedIncident(h.tplus.db.prisma, {
       customerId: 'acme',
       components: ['api'],
       startedAt: new Date(endedAt.getTime() - 60 * 60_000),
       minutes: 60,
     });
-    clock.set(new Date(endedAt.getTime() + 30 * DAY + 1));
+    clock.set(new Date(closesAt.getTime() + 1));
     const late = await submit(`INC-${id}`);
     expect(late.body.errors?.[BLOCK.creditIncident]).toMatch(/within 30 days of the incident's end/);
     expect(await claims()).toEqual([]);
-    clock.set(new Date(endedAt.getTime() + 30 * DAY));
+    clock.set(closesAt);
     const inTime = await submit(`inc ${id}`);
     expect(inTime.body.response_action).toBeUndefined();
     expect(await claims()).toHaveLength(1);

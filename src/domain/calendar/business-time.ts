@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { localDateOf, nextLocalDate, wallClockInstant } from './local-time.ts';
+import { localDateOf, nextLocalDate, wallTimeOf } from './local-time.ts';
 import { spansOn, type Span } from './spans.ts';
 import type { BusinessCalendar, BusinessDayDefinition } from './types.ts';
 
@@ -52,11 +51,10 @@ export function addBusinessDays(
   if (!Number.isInteger(days)) throw new RangeError(`Business days must be whole for ${definition}, got ${days}`);
   const start = validInstant(from, 'from');
   if (days === 0) return new Date(start);
-  const begin = DateTime.fromMillis(countingStart(calendar, start), { zone: calendar.timeZone });
-  let day = begin.toISODate() as string;
+  const begin = wallTimeOf(countingStart(calendar, start), calendar.timeZone);
+  let day = begin.localDate;
   for (let n = 0; n < days; n += 1) day = nextBusinessDay(calendar, day);
-  const sameTime = wallClockInstant(day, begin.hour * 60 + begin.minute, calendar.timeZone);
-  return new Date(sameTime + begin.second * 1000 + begin.millisecond);
+  return new Date(begin.at(day));
 }
 
 /**

@@ -50,6 +50,26 @@ export function localDateOf(instantMs: number, timeZone: string): string {
   return DateTime.fromMillis(instantMs, { zone: timeZone }).toISODate() as string;
 }
 
+/** An instant as its local date and wall-clock time in `timeZone`; `at(date)` is that time on another date. */
+export function wallTimeOf(instantMs: number, timeZone: string): { localDate: string; at(localDate: string): number } {
+  const local = DateTime.fromMillis(instantMs, { zone: timeZone });
+  const rest = local.second * 1000 + local.millisecond;
+  return {
+    localDate: local.toISODate() as string,
+    at: (localDate) => wallClockInstant(localDate, local.hour * 60 + local.minute, timeZone) + rest,
+  };
+}
+
+/**
+ * The same wall-clock time `days` calendar days later in `timeZone` (negative: earlier): a window
+ * of whole days across a DST change is 23 or 25 hours longer or shorter than days × 24 h. A time
+ * that does not exist or repeats on the target day resolves as wallClockInstant does.
+ */
+export function addCalendarDays(instantMs: number, days: number, timeZone: string): number {
+  const wall = wallTimeOf(instantMs, timeZone);
+  return wall.at(DateTime.fromISO(wall.localDate, DATE_ONLY).plus({ days }).toISODate() as string);
+}
+
 /**
  * The instant at which the wall clock in `timeZone` shows `minuteOfDay` on `localDate`.
  * Built from wall-clock fields rather than by adding minutes to midnight, so 09:00 stays 09:00

@@ -1,7 +1,6 @@
+import { addCalendarDays } from '../calendar/index.ts';
 import type { ContractIncident } from './affected.ts';
 import { exclusionOf } from './affected.ts';
-
-const DAY = 86_400_000;
 
 export interface S1CountHit {
   /** The S1 that made the count reach `count`: the trigger's key names it. */
@@ -17,19 +16,23 @@ export interface S1CountHit {
  * in the window ending at an S1's start reaches `count` after having been below it. Further S1s
  * while the count stays at or above `count` belong to the same breach and do not hit again (the
  * success owner already holds the evidence; 10,000 S1s must not mean 10,000 alerts); once the
- * window has rolled below `count`, a new third S1 hits again. The window is half-open, so the
- * third S1 must start less than `windowDays` × 24 h after the first. S1s excluded from the promise
+ * window has rolled below `count`, a new third S1 hits again. The window is `windowDays` calendar
+ * days in the customer's zone and half-open: the third S1 must start before the same wall-clock
+ * time `windowDays` days after the first (an hour more or less than × 24 h across a DST change). S1s excluded from the promise
  * (caused upstream or by the customer) do not count. `incidents` are the customer's.
  */
 export function s1CountTrigger({
   incidents,
   count,
   windowDays,
+  timeZone,
   evidenceLimit = 25,
 }: {
   incidents: readonly ContractIncident[];
   count: number;
   windowDays: number;
+  /** The customer's calendar zone: the window's days are theirs. */
+  timeZone: string;
   /** Evidence per hit is capped, so a long run of S1s cannot make a hit's evidence unbounded. */
   evidenceLimit?: number;
 }): S1CountHit[] {
@@ -41,7 +44,8 @@ export function s1CountTrigger({
   let isInBreach = false;
   for (let i = 0; i < s1s.length; i++) {
     const third = s1s[i] as ContractIncident;
-    while (third.startedAt.getTime() - (s1s[first] as ContractIncident).startedAt.getTime() >= windowDays * DAY)
+    const start = third.startedAt.getTime();
+    while (start >= addCalendarDays((s1s[first] as ContractIncident).startedAt.getTime(), windowDays, timeZone))
       first += 1;
     const inWindow = i - first + 1;
     if (inWindow < count) isInBreach = false;

@@ -1,7 +1,7 @@
 import { Settings } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addBusinessMinutes, buildBusinessCalendar } from '../../../../src/domain/calendar/index.ts';
-import { wallClockInstant } from '../../../../src/domain/calendar/local-time.ts';
+import { addCalendarDays, wallClockInstant } from '../../../../src/domain/calendar/local-time.ts';
 import { at } from './calendars.ts';
 
 // luxon reads its clock through Settings.now; the old resolution guessed the offset from it, so
@@ -59,5 +59,22 @@ describe.each(RUN_DATES)('wallClockInstant with the clock at %s', (runAt) => {
     expect(iso(addBusinessMinutes(night, at('2026-11-01T04:00:00Z'), 150))).toBe('2026-11-01T08:00:00.000Z');
     expect(night.isWithinBusinessHours(at('2026-11-01T05:29:59.999Z'))).toBe(false);
     expect(night.isWithinBusinessHours(at('2026-11-01T05:30:00Z'))).toBe(true);
+  });
+});
+
+describe('addCalendarDays', () => {
+  it('keeps the wall-clock time across a DST change, so a day is 23 or 25 hours there', () => {
+    // Wed 21 Oct 2026 11:00 EDT + 30 days → Fri 20 Nov 11:00 EST.
+    expect(iso(addCalendarDays(Date.parse('2026-10-21T15:00:00Z'), 30, 'America/New_York'))).toBe(
+      '2026-11-20T16:00:00.000Z',
+    );
+    // Sat 28 Mar 2026 12:00 CET + 1 day → Sun 29 Mar 12:00 CEST, 23 hours later.
+    expect(iso(addCalendarDays(Date.parse('2026-03-28T11:00:00Z'), 1, 'Europe/Berlin'))).toBe(
+      '2026-03-29T10:00:00.000Z',
+    );
+    // Back 90 days from Mon 30 Nov 12:00:00.5 EST → Tue 1 Sep 12:00:00.5 EDT, milliseconds kept.
+    expect(iso(addCalendarDays(Date.parse('2026-11-30T17:00:00.500Z'), -90, 'America/New_York'))).toBe(
+      '2026-09-01T16:00:00.500Z',
+    );
   });
 });

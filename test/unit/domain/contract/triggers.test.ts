@@ -30,12 +30,15 @@ function s1AtDay(id: number, day: number, extra: Partial<ContractIncident> = {})
   };
 }
 const hits = (incidents: ContractIncident[]) =>
-  s1CountTrigger({ incidents, count: 3, windowDays: 90 }).map((h) => [h.third.id, h.within.map((i) => i.id)]);
+  s1CountTrigger({ incidents, count: 3, windowDays: 90, timeZone: 'America/New_York' }).map((h) => [
+    h.third.id,
+    h.within.map((i) => i.id),
+  ]);
 
 describe('three S1s in any rolling 90 days', () => {
   it('hits once for a long run of S1s that stays in breach, with capped evidence', () => {
     const many = Array.from({ length: 2000 }, (_, i) => s1AtDay(i + 1, i * 0.01));
-    const found = s1CountTrigger({ incidents: many, count: 3, windowDays: 90, evidenceLimit: 5 });
+    const found = s1CountTrigger({ incidents: many, count: 3, windowDays: 90, timeZone: 'UTC', evidenceLimit: 5 });
     expect(found.map((h) => [h.third.id, h.inWindow, h.within.map((i) => i.id)])).toEqual([[3, 3, [1, 2, 3]]]);
   });
   it('hits again once the window rolled below three and a new third S1 arrives', () => {
@@ -65,6 +68,23 @@ describe('three S1s in any rolling 90 days', () => {
   it('is half-open: a third S1 exactly 90 days after the first is outside, a millisecond earlier inside', () => {
     expect(hits([s1AtDay(1, 0), s1AtDay(2, 50), s1AtDay(3, 90)])).toEqual([]);
     expect(hits([s1AtDay(1, 0), s1AtDay(2, 50), s1AtDay(3, 90 - 1 / DAY)])).toEqual([[3, [1, 2, 3]]]);
+  });
+  it('counts 90 calendar days in the customer’s zone, across the fall-back night', () => {
+    const at = (iso: string, id: number) => s1AtDay(id, 0, { startedAt: new Date(iso) });
+    const hitsIn = (timeZone: string, firstIso: string, thirdIso: string) =>
+      s1CountTrigger({
+        incidents: [at(firstIso, 1), at('2026-10-15T12:00:00Z', 2), at(thirdIso, 3)],
+        count: 3,
+        windowDays: 90,
+        timeZone,
+      }).length;
+    // Tue 1 Sep 2026 12:00 EDT: the window ends Mon 30 Nov 12:00 EST (17:00Z), an hour after 90 × 24 h.
+    expect(hitsIn('America/New_York', '2026-09-01T16:00:00Z', '2026-11-30T16:30:00Z')).toBe(1);
+    expect(hitsIn('America/New_York', '2026-09-01T16:00:00Z', '2026-11-30T16:59:59.999Z')).toBe(1);
+    expect(hitsIn('America/New_York', '2026-09-01T16:00:00Z', '2026-11-30T17:00:00Z')).toBe(0);
+    // Tue 1 Sep 12:00 CEST: the window ends Mon 30 Nov 12:00 CET (11:00Z).
+    expect(hitsIn('Europe/Berlin', '2026-09-01T10:00:00Z', '2026-11-30T10:59:59.999Z')).toBe(1);
+    expect(hitsIn('Europe/Berlin', '2026-09-01T10:00:00Z', '2026-11-30T11:00:00Z')).toBe(0);
   });
   it('fires again on a fourth S1 that makes three in a later window', () => {
     expect(hits([s1AtDay(1, 0), s1AtDay(2, 50), s1AtDay(3, 95), s1AtDay(4, 120)])).toEqual([[4, [2, 3, 4]]]);
