@@ -24,6 +24,7 @@ export function slaContentFrom({
   return buildSlaContent({
     contract: config.contract,
     followUpSeverities: config.documents.followUpSeverities,
+    deadlinesFrom: config.documents.deadlinesFrom,
     statusPage: config.statusPage,
     responseTargets: FIRST_RESPONSE_TARGETS,
     severityMeaning: SEVERITY_MEANING,

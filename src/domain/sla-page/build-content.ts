@@ -1,3 +1,5 @@
+import type { BusinessDayDefinition } from '../calendar/index.ts';
+import type { DeadlineAnchor } from '../follow-ups/index.ts';
 import type { Runbook } from '../runbook/index.ts';
 import type { ResponseTarget } from '../sla/targets.ts';
 import { SEVERITIES, TIERS, type Severity, type Tier } from '../types.ts';
@@ -21,6 +23,7 @@ export interface SlaSources {
       executiveSummaryHours: number;
       rcaBusinessDays: number;
     };
+    businessDay: BusinessDayDefinition;
     weakeningNoticeDays: number;
     slos: Omit<SlaObjectives, 'errorRatePercent'> & { errorRatePercent?: number | undefined };
     liabilityCap?: { monthsOfFees: number; notCapped: readonly string[] } | undefined;
@@ -30,6 +33,8 @@ export interface SlaSources {
   };
   /** Resolved incidents of these severities get the follow-up documents. */
   followUpSeverities: readonly Severity[];
+  /** What the follow-up deadlines count from. */
+  deadlinesFrom: DeadlineAnchor;
   statusPage: {
     partialOutageWeight: number;
     degradedPerformanceWeight: number;
@@ -67,6 +72,7 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
       tier,
       targets: SEVERITIES.map((severity) => ({ severity, target: { ...sources.responseTargets[tier][severity] } })),
     })),
+    businessDay: contract.businessDay,
     runbooks: (['S1', 'S2'] as const).map((severity) => ({
       severity,
       steps: sources.runbooks[severity].steps.map((step) => ({
@@ -80,7 +86,11 @@ export function buildSlaContent(sources: SlaSources): SlaContent {
         targets: [...step.targets],
       })),
     })),
-    followUps: { severities: SEVERITIES.filter((s) => sources.followUpSeverities.includes(s)), ...contract.followUps },
+    followUps: {
+      severities: SEVERITIES.filter((s) => sources.followUpSeverities.includes(s)),
+      ...contract.followUps,
+      countedFrom: sources.deadlinesFrom,
+    },
     credits: {
       tiers: contract.credits.map(({ minUptime, percent: p, terminationRight }) => ({
         minUptime,

@@ -1,3 +1,5 @@
+import type { BusinessDayDefinition } from '../calendar/index.ts';
+import type { DeadlineAnchor } from '../follow-ups/index.ts';
 import type { ResponseTarget } from '../sla/targets.ts';
 import type { Severity, Tier } from '../types.ts';
 
@@ -22,6 +24,8 @@ export interface SlaContent {
   /** What each severity means, with example reports in a customer's words (from config). */
   severities: { severity: Severity; meaning: string; examples: string[] }[];
   responseTimes: { tier: Tier; targets: { severity: Severity; target: ResponseTarget }[] }[];
+  /** What a target of N business days means (contract.businessDay). */
+  businessDay: BusinessDayDefinition;
   /** The S1 and S2 runbooks as customers see them (ids, offsets, who is brought in). */
   runbooks: { severity: 'S1' | 'S2'; steps: SlaRunbookStep[] }[];
   /** Deadlines after a resolved incident of one of `severities`, counted from the resolution. */
@@ -31,6 +35,8 @@ export interface SlaContent {
     postmortemHours: number;
     executiveSummaryHours: number;
     rcaBusinessDays: number;
+    /** What the deadlines (and the RCA-late trigger) count from (documents.deadlinesFrom). */
+    countedFrom: DeadlineAnchor;
   };
   credits: { tiers: SlaCreditTier[]; capPercent: number; claimWindowDays: number };
   termination: { s1Count: number; s1WindowDays: number; uptimeBelow: number; rcaLaterThanBusinessDays: number };

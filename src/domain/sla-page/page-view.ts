@@ -25,6 +25,16 @@ export const SLA_SECTIONS = [
   { id: 'security', title: 'Security and compliance' },
 ] as const;
 
+const BUSINESS_DAY_TEXT: Record<string, string> = {
+  hours:
+    "A target in business days is that many working days' worth of business hours in your contract's calendar: one business day of a 09:00–17:00 calendar is 8 business hours.",
+  'next-day-same-time':
+    "A target in business days is due at the same time of day that many business days later in your contract's calendar (a request made outside business hours counts from the next opening).",
+};
+const COUNTED_FROM_TEXT: Record<string, string> = {
+  'incident-start': 'the start of the incident',
+  resolution: 'the resolution',
+};
 const TIER_NAMES: Record<string, string> = { standard: 'Standard', 'enterprise-premium': 'Enterprise Premium' };
 const TARGET_NAMES: Record<string, string> = {
   'on-call': 'the on-call engineer',
@@ -109,13 +119,18 @@ export function slaPageView({
         tier: TIER_NAMES[r.tier] ?? r.tier,
         targets: r.targets.map((t) => ({ severity: t.severity, text: describeTarget(t.target) })),
       })),
+      businessDay: BUSINESS_DAY_TEXT[c.businessDay] ?? c.businessDay,
     },
     escalation: c.runbooks.map((r) => ({
       severity: r.severity,
       steps: r.steps.filter((s) => LADDER_ACTIONS.has(s.action)).map(stepView),
     })),
     s1Timeline: (c.runbooks.find((r) => r.severity === 'S1')?.steps ?? []).map(stepView),
-    followUps: { ...c.followUps, severities: c.followUps.severities.join(' or ') },
+    followUps: {
+      ...c.followUps,
+      severities: c.followUps.severities.join(' or '),
+      countedFrom: COUNTED_FROM_TEXT[c.followUps.countedFrom] ?? c.followUps.countedFrom,
+    },
     credits: {
       tiers: creditRows(c.credits.tiers),
       cap: percentText(c.credits.capPercent),

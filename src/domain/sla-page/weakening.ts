@@ -45,7 +45,12 @@ const RULES: [RegExp, Rule][] = [
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.(after|action|when)$/, anyChangeWeakens],
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.targets$/, lostItemsWeaken],
   [/^runbooks\[\w+\]\.steps\[[\w-]+\]\.title$/, informational],
+  // Neither definition of a business day is always the longer one: any switch may take time away. Before the
+  // page stated one (null), the rule was `hours`.
+  [/^businessDay$/, (b, a) => (b ?? 'hours') !== a],
   [/^followUps\.severities$/, lostItemsWeaken],
+  // From the resolution is later than from the start; before the page stated it (null), it was the resolution.
+  [/^followUps\.countedFrom$/, (b, a) => (b ?? 'resolution') === 'incident-start' && a === 'resolution'],
   [/^followUps\.\w+$/, lowerIsStronger],
   [/^credits\.tiers$/, (b, a) => isSmallerCredit(b as SlaCreditTier[], a as SlaCreditTier[])],
   [/^credits\.capPercent$/, higherIsStronger],

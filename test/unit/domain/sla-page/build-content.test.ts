@@ -21,7 +21,9 @@ describe('the SLA content generated from config and runbooks', () => {
       postmortemHours: 48,
       executiveSummaryHours: 48,
       rcaBusinessDays: 5,
+      countedFrom: 'incident-start',
     });
+    expect(content.businessDay).toBe('hours');
     expect(content.rateLimit).toEqual({ requests: 600, perSeconds: 60 });
     expect(content.changeNotice.weakeningDays).toBe(60);
     expect(content.components.map((c) => c.id)).toEqual(['api', 'dashboard', 'exports']);
