@@ -22,8 +22,6 @@ import { createInboxStore } from './store/inbox-store.ts';
 import { createOutboxStore } from './store/outbox-store.ts';
 import { createTicketStore } from './store/ticket-store.ts';
 import { createStatusStore } from './store/status-store.ts';
-import { createStatusSite } from './status/status-site.ts';
-import { statusRoutes } from './web/status-routes.ts';
 import { createRouteServer } from './web/route-server.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
@@ -34,6 +32,7 @@ import { createMetrics } from './web/metrics-route.ts';
 import { createMetricsStore } from './store/metrics-store.ts';
 import { buildIncidents } from './build-incidents.ts';
 import { buildStatusPolicy, buildStatuspageClient } from './build-status.ts';
+import { buildPublicSite } from './build-public-site.ts';
 import { buildSla } from './build-sla.ts';
 import { buildContracts } from './build-contracts.ts';
 import { buildDocuments } from './build-documents.ts';
@@ -121,6 +120,7 @@ export async function buildTplus({
   const statusPolicy = buildStatusPolicy({ env, config, directory });
   const dispatcher = createOutboxDispatcher({
     outbox,
+  const publicSite = buildPublicSite({ env, config, status, prisma: db.prisma, clock, projectRoot });
     clock,
     logger,
     deliverers: {
@@ -134,6 +134,7 @@ export async function buildTplus({
     },
     options: dispatcherOptions,
   });
+      subscriptions: publicSite.subscriptions,
   const intake = new InboxIntake({
     inbox,
     clock,
@@ -192,22 +193,7 @@ export async function buildTplus({
     ...documents.routes,
   ];
   // Public pages and APIs (no login): rate limited per client.
-  const statusSite = createStatusSite({
-    store: status,
-    clock,
-    components: config.components,
-    templatesDir: join(projectRoot, 'templates/status'),
-    settings: {
-      title: config.statusPage.title,
-      timeZone: config.statusPage.timeZone,
-      url: (config.statusPage.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
-      weights: {
-        partialOutage: config.statusPage.partialOutageWeight,
-        degradedPerformance: config.statusPage.degradedPerformanceWeight,
-      },
-    },
-  });
-  const publicRoutes: Route[] = [...sla.routes, ...statusRoutes(statusSite)];
+  const publicRoutes: Route[] = [...sla.routes, ...publicSite.routes];
   routes.push(
     ...rateLimited(publicRoutes, { ...config.statusPage.rateLimit, trustProxy: config.statusPage.trustProxy }),
   );

@@ -38,6 +38,13 @@ export const ZStatusPage = z
           .min(1),
       ])
       .default(0),
+    /** Status subscribers: the sender of their mail, and when a failing webhook is given up. */
+    subscriptions: z
+      .object({
+        from: z.string().min(3).default('Status updates <status@localhost>'),
+        webhookFailureLimit: z.number().int().min(1).max(100).default(8),
+      })
+      .prefault({}),
     /** Optional mirror to an Atlassian Statuspage page (STATUSPAGE_API_KEY in the environment). */
     statuspage: z
       .object({ pageId: z.string().min(1), components: z.record(z.string(), z.string()).default({}) })

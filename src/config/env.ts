@@ -38,6 +38,13 @@ export const ZEnv = z
     /** Optional mirror of the status page to Atlassian Statuspage (page id in config). */
     STATUSPAGE_API_KEY: z.string().min(8).optional(),
     STATUSPAGE_API_URL: z.url().default('https://api.statuspage.io/v1'),
+    /** SMTP server for status subscribers' mail (smtp:// or smtps://, credentials in the URL); mail is off without it. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    /** Sandbox and tests only: lets webhook subscribers use http:// on a loopback address. */
+    TPLUS_WEBHOOK_ALLOW_LOOPBACK: z.enum(['0', '1']).default('0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .refine((env) => env.SLACK_APP_TOKEN !== undefined || env.SLACK_SIGNING_SECRET !== undefined, {
@@ -58,6 +65,7 @@ export const SECRET_ENV_NAMES = [
   'TPLUS_ALERTS_TOKEN',
   'TPLUS_INTERNAL_TOKEN',
   'STATUSPAGE_API_KEY',
+  'SMTP_URL',
 ] as const;
 
 export function describeSecret(value: string | undefined): string {

@@ -5,6 +5,7 @@ import type { MessageRenderer } from '../slack/render-message.ts';
 import type { PagerDutyEvents } from '../pagerduty/index.ts';
 import { findPostedByKey, OUTBOX_EVENT_TYPE } from './slack-delivery.ts';
 import type { StatuspageClient } from '../statuspage/statuspage-client.ts';
+import { deliverEmail, deliverWebhook, type SubscriberDeliverers } from './subscriber-delivery.ts';
 
 export interface Deliverers {
   client: WebClient;
@@ -16,6 +17,8 @@ export interface Deliverers {
   pager?: PagerDutyEvents;
   statuspage?: StatuspageClient;
   render: MessageRenderer;
+  /** Status subscribers' mail and webhooks; their items are dropped when absent. */
+  subscriptions?: SubscriberDeliverers;
 }
 
 export type Delivered =
@@ -157,6 +160,8 @@ async function syncStatuspage(d: Deliverers, item: OutboxItem, effect: Of<'statu
   };
 }
 
+const noSubscriptions: Delivered = { outcome: 'dropped', why: 'status subscriptions are not set up' };
+
 /** Carries out one outbox effect. Throws what the platform threw; the dispatcher classifies it. */
 export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<Delivered> {
   const effect = item.effect;
@@ -173,5 +178,9 @@ export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<De
       return page(d, effect);
     case 'statuspage.sync':
       return syncStatuspage(d, item, effect);
+    case 'email.send':
+      return d.subscriptions ? deliverEmail(d.subscriptions, item, effect) : noSubscriptions;
+    case 'webhook.post':
+      return d.subscriptions ? deliverWebhook(d.subscriptions, item, effect) : noSubscriptions;
   }
 }

@@ -3,6 +3,7 @@ import type { Clock, OutboxEffect, OutboxItem, OutboxStore } from '../usecases/p
 import { PagerDutyDeliveryError } from '../pagerduty/index.ts';
 import { StatuspageDeliveryError } from '../statuspage/statuspage-client.ts';
 import { deliverEffect, type Deliverers } from './deliver-effect.ts';
+import { SubscriberDeliveryError } from './subscriber-delivery.ts';
 import { classifySlackFailure, type SlackFailure } from './slack-delivery.ts';
 
 export interface DispatcherOptions {
@@ -34,11 +35,18 @@ function laneOf(effect: OutboxEffect): string {
     // One status incident's mirror goes in order: its updates wait for the create.
     case 'statuspage.sync':
       return (effect.incidentOf ?? effect).key;
+    case 'email.send':
+    case 'webhook.post':
+      return `subscriber:${effect.subscriberId}`;
   }
 }
 
 function classifyFailure(error: unknown): SlackFailure {
-  if (error instanceof PagerDutyDeliveryError || error instanceof StatuspageDeliveryError) {
+  if (
+    error instanceof PagerDutyDeliveryError ||
+    error instanceof StatuspageDeliveryError ||
+    error instanceof SubscriberDeliveryError
+  ) {
     return {
       message: error.message,
       isAmbiguous: error.isAmbiguous,
@@ -83,11 +91,14 @@ export function createOutboxDispatcher({
   // items wait until the retry time instead of each failing in turn, which would hammer a Slack in
   // trouble and keep the event loop busy with writes while events wait for their ack.
   const breakers = new Map<string, { until: number; trips: number }>();
-  const platformOf = (kind: string) => kind.split('.')[0] as string;
+  // Each webhook endpoint is its own platform: one subscriber's failing server must not hold up the others.
+  const platformOf = (effect: OutboxEffect) =>
+    effect.kind === 'webhook.post' ? `webhook:${effect.subscriberId}` : (effect.kind.split('.')[0] as string);
   const KINDS: Record<string, string[]> = {
     slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'],
     pagerduty: ['pagerduty.event'],
     statuspage: ['statuspage.sync'],
+    email: ['email.send'],
   };
 
   function backoff(attempts: number): number {
@@ -125,7 +136,7 @@ export function createOutboxDispatcher({
   }
 
   async function deliverOne(item: OutboxItem): Promise<boolean> {
-    const platform = platformOf(item.effect.kind);
+    const platform = platformOf(item.effect);
     if ((breakers.get(platform)?.until ?? 0) > clock.now().getTime()) {
       await outbox.release(item.id);
       return false;

@@ -9,7 +9,23 @@ export interface PageExtras {
   feedUrl: string;
 }
 
-const BODIES = { status: 'page.hbs', incident: 'incident-page.hbs', history: 'history-page.hbs' } as const;
+const BODIES = {
+  status: 'page.hbs',
+  incident: 'incident-page.hbs',
+  history: 'history-page.hbs',
+  message: 'message-page.hbs',
+} as const;
+
+/** A short page answering a form: subscribed, confirmed, unsubscribed, or what was wrong. */
+export interface MessagePageModel {
+  title: string;
+  timeZone: string;
+  generated: { iso: string; text: string };
+  pageTitle: string;
+  heading: string;
+  message: string;
+  form?: { action: string; button: string } | undefined;
+}
 
 /**
  * Compiles templates/status once (layout, the three page bodies, partials) in its own Handlebars
@@ -28,6 +44,7 @@ export function createStatusPageRenderer(templatesDir: string) {
     status: (model: PageModel, extras: PageExtras) => render('status', { ...model, ...extras }),
     incident: (model: IncidentPageModel) => render('incident', model),
     history: (model: HistoryPageModel) => render('history', model),
+    message: (model: MessagePageModel) => render('message', model),
   };
 }
 export type StatusPageRenderer = ReturnType<typeof createStatusPageRenderer>;

@@ -4,6 +4,7 @@ import type { ComponentState } from '../domain/uptime/index.ts';
 import type { PublicStatus, StatusPublication, StatusStore } from '../usecases/status-ports.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import { mergeImpacts, newPublicId, parseImpacts, toStatusIncident } from './status-mapper.ts';
+import { writeSubscriberNotifications } from './subscriber-fanout.ts';
 import { writeOutboxEffects } from './write-outbox.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -99,6 +100,7 @@ export async function writeStatusPublication(
   }
   await writeOutboxEffects(tx, p.effects ?? [], p.at);
   if (p.effectsFor) await writeOutboxEffects(tx, p.effectsFor({ statusIncidentId, updateId: update.id }), p.at);
+  await writeSubscriberNotifications(tx, { statusIncidentId, updateId: update.id, at: p.at });
   return { statusIncidentId, updateId: update.id };
 }
 

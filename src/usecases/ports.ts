@@ -91,7 +91,11 @@ export type OutboxEffect =
   | { kind: 'slack.create-channel'; key: string; name: string; invite: string[]; incidentId: number }
   | { kind: 'pagerduty.event'; key: string; event: PageEvent }
   /** Mirrors a public update to Statuspage: creates the incident, or patches the one `incidentOf` created. */
-  | { kind: 'statuspage.sync'; key: string; pageId: string; incidentOf?: OutboxRef; incident: StatuspageIncident };
+  | { kind: 'statuspage.sync'; key: string; pageId: string; incidentOf?: OutboxRef; incident: StatuspageIncident }
+  /** A mail to a status subscriber, rendered at delivery: the opt-in confirmation, or one public update. */
+  | { kind: 'email.send'; key: string; subscriberId: number; update?: { statusIncidentId: number; updateId: number } }
+  /** One public update POSTed to a subscriber's webhook, signed with its secret. */
+  | { kind: 'webhook.post'; key: string; subscriberId: number; update: { statusIncidentId: number; updateId: number } };
 
 /** One update in Statuspage's terms; `components` maps Statuspage component ids to their state. */
 export interface StatuspageIncident {
