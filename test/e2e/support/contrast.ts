@@ -7,7 +7,8 @@ export interface ContrastFinding {
 
 /**
  * The `count` lowest WCAG contrast ratios on the page: each element that holds text of its own,
- * its computed colour against the first opaque background found walking up from it. Sent as a
+ * its computed colour against the first opaque background found walking up from it (text for
+ * screen readers only, never drawn, is left out). Sent as a
  * string because the tests are type-checked without the DOM library.
  */
 export async function lowestContrasts(page: Page, count = 3): Promise<ContrastFinding[]> {
@@ -25,6 +26,8 @@ export async function lowestContrasts(page: Page, count = 3): Promise<ContrastFi
     const findings = [];
     for (const el of document.querySelectorAll('body *')) {
       if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      // Text for screen readers only is never drawn.
+      if (el.closest('.visually-hidden')) continue;
       const [hi, lo] = [luminance(channels(getComputedStyle(el).color)), luminance(backdrop(el))].sort((a, b) => b - a);
       findings.push({ text: el.textContent.trim().slice(0, 40), ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 });
     }
