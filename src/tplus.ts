@@ -36,6 +36,7 @@ import { buildPublicSite } from './build-public-site.ts';
 import { buildSla } from './build-sla.ts';
 import { buildContracts } from './build-contracts.ts';
 import { buildDocuments } from './build-documents.ts';
+import { recomputeDueTimesAtStart } from './build-due-times.ts';
 
 /** Runbook steps claimed per tick; a full batch asks for another tick straight away. */
 export interface TplusOptions {
@@ -95,6 +96,8 @@ export async function buildTplus({
     projectRoot,
     internalToken: env.TPLUS_INTERNAL_TOKEN,
   });
+  // Before the engine's first tick, so no reminder or breach fires on a due time the new terms moved.
+  await recomputeDueTimesAtStart({ config, prisma: db.prisma, policy: documents.policy, clock, logger });
   const slackApiUrl = env.SLACK_API_URL;
   // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
   const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { manualClock } from '../../src/engine/clock.ts';
 import { ACTION, BLOCK, VIEW } from '../../src/slack/ids.ts';
 import { sectionBlockId } from '../../src/slack/views/document-modal.ts';
+import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { ids, startHarness, type Harness } from './harness.ts';
 import { buttonPress, mentionEvent, modalSubmission } from './payloads.ts';
 
@@ -15,12 +16,15 @@ export const ENGINEERING_MANAGER = 'U0EMGR0001';
 /** An S1 of Acme, resolved Thursday 16:00 New York time, on a fake clock; helpers to move time and press buttons. */
 export async function startFollowUpScenario(
   title = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.',
+  /** A database folder and emulator kept for a restart (the caller removes the folder). */
+  reuse: { dir?: string; emulator?: SlackEmulator } = {},
 ) {
   const clock = manualClock(STARTED);
   // These scenarios were written for deadlines counted from the resolution; the default
   // (documents.deadlinesFrom: incident-start) is covered by the rca-termination scenario.
   const h: Harness = await startHarness({
     clock,
+    ...reuse,
     configOverride: (config) => ({ ...config, documents: { ...config.documents, deadlinesFrom: 'resolution' } }),
   });
   const run = async () => {

@@ -1,0 +1,1 @@
+export { decideDueTime, reasonsFor, termsText, type DueTimeDecision, type DueTimeTerms } from './terms.ts';
