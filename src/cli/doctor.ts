@@ -56,6 +56,7 @@ function doctor(env: NodeJS.ProcessEnv): number {
       `escalation: managers ${config.escalation.engineeringManagers.join(', ')}, VP ${config.escalation.vpEngineering}, senior engineers ${config.escalation.seniorEngineers.join(', ') || '(managers)'}; bridge ${config.incidents.bridgeUrl ?? '(none)'}`,
       `alerts: POST /alerts ${parsed.TPLUS_ALERTS_TOKEN ? 'on' : 'off (TPLUS_ALERTS_TOKEN not set)'}, ${config.alerts.rules.length} rule(s), default ${config.alerts.defaultSeverity}`,
       `status page: zone ${config.statusPage.timeZone}, maintenance notice ${config.statusPage.maintenanceNoticeHours} h; Statuspage mirror ${statuspageMirror(config, parsed.STATUSPAGE_API_KEY)}`,
+      `public address: ${config.statusPage.publicUrl ?? `(statusPage.publicUrl not set: links and feeds say http://localhost:${parsed.PORT})`}; rate limit keyed on ${config.statusPage.trustProxy === 0 ? 'the connecting address' : `X-Forwarded-For behind ${JSON.stringify(config.statusPage.trustProxy)}`}; subscriber mail ${parsed.SMTP_URL ? 'on' : 'off (SMTP_URL not set)'}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
