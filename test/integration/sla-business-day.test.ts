@@ -2,13 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TplusConfig } from '../../src/config/schema.ts';
 import { manualClock } from '../../src/engine/clock.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
-
-const clean = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+import { pageText as clean } from '../support/page-text.ts';
 
 describe('/sla states what a business day is and what follow-up deadlines count from', () => {
   let h: Harness | undefined;

@@ -6,14 +6,9 @@ import { parseConfigText } from '../../src/config/load-config.ts';
 import type { TplusConfig } from '../../src/config/schema.ts';
 import { manualClock } from '../../src/engine/clock.ts';
 import { config, projectRoot, startHarness, type Harness } from '../support/harness.ts';
+import { pageText } from '../support/page-text.ts';
 
 const DAY = 86_400_000;
-const clean = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 describe('the SLA page’s performance objectives, liability cap and security section, from config', () => {
   const clock = manualClock(new Date('2026-11-25T14:00:00Z'));
@@ -26,7 +21,7 @@ describe('the SLA page’s performance objectives, liability cap and security se
   afterAll(async () => h?.close());
 
   it('shows the latency and error-rate objectives, how they are measured, and that upstream time is excluded', async () => {
-    const page = clean(await (await fetch(`${base}/sla`)).text());
+    const page = pageText(await (await fetch(`${base}/sla`)).text());
     expect(page).toContain('Public API reads (GET) 300 ms 800 ms');
     expect(page).toContain('Starting a data export 2,000 ms 5,000 ms');
     expect(page).toContain('at most 0.1 % of requests fail with a server error');
@@ -36,7 +31,7 @@ describe('the SLA page’s performance objectives, liability cap and security se
 
   it('shows the liability cap, the uptime history link and the security and compliance section', async () => {
     const html = await (await fetch(`${base}/sla`)).text();
-    const page = clean(html);
+    const page = pageText(html);
     expect(page).toContain('capped at the fees you paid in the 12 months before the event');
     expect(page).toContain('Gross negligence, fraud or wilful misconduct');
     expect(html).toContain('href="/history"');
@@ -51,7 +46,7 @@ describe('the SLA page’s performance objectives, liability cap and security se
   });
 
   it('gives example reports for each severity as the configured sentences', async () => {
-    const page = clean(await (await fetch(`${base}/sla`)).text());
+    const page = pageText(await (await fetch(`${base}/sla`)).text());
     for (const examples of Object.values(config.contract.severityExamples))
       for (const example of examples) expect(page).toContain(`“${example}”`);
   });

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CalendarConfig } from '../../../src/config/calendar-schema.ts';
-import { ConfigError, parseConfigText } from '../../../src/config/load-config.ts';
-
-const example = readFileSync(join(import.meta.dirname, '../../../tplus.config.example.yaml'), 'utf8');
+import { parseConfigText } from '../../../src/config/load-config.ts';
+import { exampleConfigText as example, problemsOf } from '../../support/config-problems.ts';
 const berlinStart = example.indexOf('  - id: de-berlin');
 const berlinHolidays = '    holidays: { country: DE, state: BE }\n';
 const berlinEnd = example.indexOf(berlinHolidays, berlinStart) + berlinHolidays.length;
@@ -14,16 +11,6 @@ function withBerlin(lines: string): string {
   const head = '  - id: de-berlin\n    timeZone: Europe/Berlin\n';
   const holidays = lines.includes('holidays:') ? '' : berlinHolidays;
   return `${example.slice(0, berlinStart)}${head}${lines}\n${holidays}${example.slice(berlinEnd)}`;
-}
-
-function problemsOf(text: string): string[] {
-  try {
-    parseConfigText(text, 'test.yaml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
 }
 
 function berlinOf(lines: string): CalendarConfig {

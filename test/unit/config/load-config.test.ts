@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfigText, parseEnv } from '../../../src/config/load-config.ts';
-
-const example = readFileSync(join(import.meta.dirname, '../../../tplus.config.example.yaml'), 'utf8');
-
-function problemsOf(text: string): string[] {
-  try {
-    parseConfigText(text, 'test.yaml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+import { parseConfigText, parseEnv } from '../../../src/config/load-config.ts';
+import { exampleConfigText as example, problemsOf } from '../../support/config-problems.ts';
 
 describe('the YAML config', () => {
   it('accepts the shipped example', () => {

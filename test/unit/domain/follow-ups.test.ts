@@ -121,37 +121,26 @@ describe('planFollowUps counted from the incident start (documents.deadlinesFrom
   });
 
   it('differs between the business-day definitions when the start is out of hours', () => {
-    const night = planFollowUps({
-      // Started Sat 21 Nov 02:00 EST.
-      incident: {
-        severity: 'S1',
-        customerId: 'acme',
-        components: [],
-        startedAt: new Date('2026-11-21T07:00:00Z'),
-        resolvedAt: new Date('2026-11-21T09:00:00Z'),
-      },
-      customers,
-      terms: { ...terms, deadlinesFrom: 'incident-start', rcaBusinessDays: 1 },
-      severities: ['S1'],
-      calendarOf,
-    });
-    // hours: from Mon 09:00, 8 business hours → Mon 23 Nov 17:00.
-    expect(night.find((d) => d.kind === 'rca')?.dueAt.toISOString()).toBe('2026-11-23T22:00:00.000Z');
-    const sameTime = planFollowUps({
-      incident: {
-        severity: 'S1',
-        customerId: 'acme',
-        components: [],
-        startedAt: new Date('2026-11-21T07:00:00Z'),
-        resolvedAt: new Date('2026-11-21T09:00:00Z'),
-      },
-      customers,
-      terms: { ...terms, deadlinesFrom: 'incident-start', rcaBusinessDays: 1, businessDay: 'next-day-same-time' },
-      severities: ['S1'],
-      calendarOf,
-    });
-    // next-day-same-time: counting starts Mon 09:00 → Tue 24 Nov 09:00.
-    expect(sameTime.find((d) => d.kind === 'rca')?.dueAt.toISOString()).toBe('2026-11-24T14:00:00.000Z');
+    // Started Sat 21 Nov 02:00 EST, resolved at 04:00; an RCA owed one business day from the start.
+    const rcaDue = (businessDay: 'hours' | 'next-day-same-time') =>
+      planFollowUps({
+        incident: {
+          severity: 'S1',
+          customerId: 'acme',
+          components: [],
+          startedAt: new Date('2026-11-21T07:00:00Z'),
+          resolvedAt: new Date('2026-11-21T09:00:00Z'),
+        },
+        customers,
+        terms: { ...terms, deadlinesFrom: 'incident-start', rcaBusinessDays: 1, businessDay },
+        severities: ['S1'],
+        calendarOf,
+      })
+        .find((d) => d.kind === 'rca')
+        ?.dueAt.toISOString();
+    // hours: from Mon 09:00, 8 business hours → Mon 23 Nov 17:00; next-day-same-time: Tue 24 Nov 09:00.
+    expect(rcaDue('hours')).toBe('2026-11-23T22:00:00.000Z');
+    expect(rcaDue('next-day-same-time')).toBe('2026-11-24T14:00:00.000Z');
   });
 });
 
