@@ -16,6 +16,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 10;
 const COMPONENTS = 20;
 const INCIDENTS = 500;
+// An incident's page is added once the history is seeded (its id is random).
 const PATHS = ['/status', '/api/v2/summary.json'];
 
 // Browsers and monitors ask for gzip; both servers answer with the same compressed bytes.
@@ -125,6 +126,8 @@ async function main() {
         at: new Date(),
       });
     };
+    const [oldest] = (await seeded.store.page({ kind: 'incident', limit: 1, offset: INCIDENTS - 1 })).records;
+    PATHS.push(`/incidents/${oldest?.publicId ?? ''}`);
     const cold = {
       html: await coldRenders(`${base}/status`, publish, 5),
       json: await coldRenders(`${base}/api/v2/summary.json`, publish, 5),
@@ -164,10 +167,13 @@ async function main() {
       };
     }
     report.load = results;
-    report.targets = { p99MsJson: 50, p99MsHtml: 100 };
+    // Issue 12: /status and an incident page p99 ≤ 50 ms; summary.json at least half a bare server's rate.
+    const incidentPath = PATHS[2] as string;
+    report.targets = { p99MsStatus: 50, p99MsIncidentPage: 50, summaryRatioAtLeast: 0.5 };
     report.meetsTargets =
-      (results['/api/v2/summary.json']?.tplus.latencyMs.p99 ?? Infinity) <= 50 &&
-      (results['/status']?.tplus.latencyMs.p99 ?? Infinity) <= 100;
+      (results['/status']?.tplus.latencyMs.p99 ?? Infinity) <= 50 &&
+      (results[incidentPath]?.tplus.latencyMs.p99 ?? Infinity) <= 50 &&
+      (results['/api/v2/summary.json']?.ratio ?? 0) >= 0.5;
     await seeded.close();
   } finally {
     for (const child of children) child.kill('SIGKILL');
@@ -195,7 +201,7 @@ async function main() {
     );
   }
   console.log(
-    `targets (p99 ≤ 50 ms JSON, ≤ 100 ms HTML): ${report.meetsTargets ? 'met' : 'NOT met'}; written to bench/results/status.json`,
+    `targets (/status and an incident page p99 ≤ 50 ms, summary.json ≥ 0.5× bare): ${report.meetsTargets ? 'met' : 'NOT met'}; written to bench/results/status.json`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { openDatabase } from '../../src/store/database.ts';
 import { createStatusStore } from '../../src/store/status-store.ts';
+import { publishCompletedMaintenance } from '../../src/sandbox/completed-maintenance.ts';
 import type { ComponentState } from '../../src/domain/uptime/index.ts';
 import type { StatusImpact } from '../../src/usecases/status-ports.ts';
 
@@ -86,35 +87,12 @@ export async function seedHistory({
   for (let month = 1; month <= 12; month++) {
     const from = new Date(now.getTime() - month * 30 * DAY);
     const until = new Date(from.getTime() + 2 * 3_600_000);
-    const components = [
-      { componentId: componentIds[month % componentIds.length] as string, state: 'under_maintenance' as const },
-    ];
-    const m = await store.publish({
-      target: {
-        create: {
-          kind: 'maintenance',
-          name: `Planned maintenance ${month}`,
-          impact: 'maintenance',
-          scheduledFor: from,
-          scheduledUntil: until,
-        },
-      },
-      status: 'scheduled',
-      body: 'Planned work.',
-      components,
+    await publishCompletedMaintenance(store, {
+      name: `Planned maintenance ${month}`,
+      componentId: componentIds[month % componentIds.length] as string,
+      from,
+      until,
       actor: 'bench',
-      at: new Date(from.getTime() - 3 * DAY),
-      isAnnouncement: true,
-    });
-    const target = { statusIncidentId: m?.statusIncidentId as number };
-    await store.publish({ target, status: 'in_progress', body: 'Under way.', components, actor: 'bench', at: from });
-    await store.publish({
-      target,
-      status: 'completed',
-      body: 'Done.',
-      components: components.map((c) => ({ ...c, state: 'operational' as const })),
-      actor: 'bench',
-      at: until,
     });
   }
   const counts = {

@@ -1,3 +1,4 @@
+import { publishCompletedMaintenance } from '../../src/sandbox/completed-maintenance.ts';
 import type { StatusStore } from '../../src/usecases/status-ports.ts';
 
 const DAY = 86_400_000;
@@ -40,33 +41,12 @@ export async function seedLongHistory({
   for (let m = 0; m < maintenances; m++) {
     const from = new Date(now.getTime() - (m + 1) * 30 * DAY + 5 * DAY);
     const until = new Date(from.getTime() + 2 * 3_600_000);
-    const components = [{ componentId: 'dashboard', state: 'under_maintenance' as const }];
-    const created = await status.publish({
-      target: {
-        create: {
-          kind: 'maintenance',
-          name: `Database upgrade ${m + 1}`,
-          impact: 'maintenance',
-          scheduledFor: from,
-          scheduledUntil: until,
-        },
-      },
-      status: 'scheduled',
-      body: 'Planned work.',
-      components,
+    await publishCompletedMaintenance(status, {
+      name: `Database upgrade ${m + 1}`,
+      componentId: 'dashboard',
+      from,
+      until,
       actor: 'U0SEED',
-      at: new Date(from.getTime() - 3 * DAY),
-      isAnnouncement: true,
-    });
-    const target = { statusIncidentId: created?.statusIncidentId as number };
-    await status.publish({ target, status: 'in_progress', body: 'Under way.', components, actor: 'U0SEED', at: from });
-    await status.publish({
-      target,
-      status: 'completed',
-      body: 'Done.',
-      components: [{ componentId: 'dashboard', state: 'operational' }],
-      actor: 'U0SEED',
-      at: until,
     });
   }
 }
