@@ -76,6 +76,12 @@ export function createDueTimeStore(prisma: PrismaClient): DueTimeStore {
                 data: { dueAt: c.to },
               });
             }
+            // The ticket's incident timeline (what /tplus timeline shows) says so too.
+            const incident = await tx.incident.findUnique({ where: { ticketId: c.ticketId }, select: { id: true } });
+            if (incident)
+              await writeIncidentEvents(tx, incident.id, at, [
+                { kind: c.isMoved ? 'ticket.due-time-moved' : 'ticket.due-time-kept', actor: 'tplus', text: c.text },
+              ]);
             await tx.timelineEntry.create({
               data: {
                 ticketId: c.ticketId,

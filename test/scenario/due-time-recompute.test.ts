@@ -64,6 +64,8 @@ describe('a calendar or deadline setting changed between two starts', () => {
     expect(iso(open.firstResponseDueAt)).toBe('2026-12-04T09:00:00.000Z');
     // Acme's New York calendar does not change: its ticket is left alone.
     const other = await file(first, S3_TEXT, ids.acme);
+    // Each ticket's incident starts on the engine's tick.
+    await first.tplus.engine.tick();
     await stop(first);
 
     clock.set(new Date('2026-12-03T11:00:00Z'));
@@ -86,6 +88,15 @@ describe('a calendar or deadline setting changed between two starts', () => {
       reasons: ['calendar de-berlin changed'],
       text: 'First-response due time moved from Fri 4 Dec 2026, 10:00 CET to Mon 7 Dec 2026, 10:00 CET: calendar de-berlin changed.',
     });
+    // The incident's timeline (/tplus timeline) says so too.
+    const incident = await prisma.incident.findUniqueOrThrow({ where: { ticketId: open.id } });
+    expect(
+      (await prisma.incidentEvent.findMany({ where: { incidentId: incident.id, kind: 'ticket.due-time-moved' } })).map(
+        (e) => e.text,
+      ),
+    ).toEqual([
+      'First-response due time moved from Fri 4 Dec 2026, 10:00 CET to Mon 7 Dec 2026, 10:00 CET: calendar de-berlin changed.',
+    ]);
     // The passed deadline stays, and so does the ticket of a customer whose calendar did not change.
     expect(iso((await ticket(passed.id)).firstResponseDueAt)).toBe('2026-12-02T09:00:00.000Z');
     expect(iso((await ticket(other.id)).firstResponseDueAt)).toBe(iso(other.firstResponseDueAt));
