@@ -1,9 +1,9 @@
 import { DOCUMENT_TITLES } from '../domain/documents/index.ts';
 import { decideDueTime, reasonsFor, termsText, type DueTimeTerms } from '../domain/due-times/index.ts';
-import { planFollowUps, planReminders } from '../domain/follow-ups/index.ts';
+import type { BusinessCalendar } from '../domain/calendar/index.ts';
+import { planFollowUps, planReminders, type AffectedCustomer, type FollowUpTerms } from '../domain/follow-ups/index.ts';
 import { firstResponseDueAt, formatInstantForReader } from '../domain/sla/index.ts';
 import { cardRefresh } from './acknowledge-ticket.ts';
-import { customerById, type DocumentPolicy } from './document-policy.ts';
 import type { DueTimeChange, DueTimeStore, FollowUpDueChange, TicketDueChange } from './due-time-ports.ts';
 import type { Clock, OutboxEffect } from './ports.ts';
 
@@ -30,7 +30,12 @@ export async function recomputeDueTimes({
 }: {
   store: DueTimeStore;
   terms: DueTimeTerms;
-  policy: DocumentPolicy;
+  /** The document policy's follow-up part (DocumentPolicy fits). */
+  policy: {
+    customers: readonly (AffectedCustomer & { calendar: BusinessCalendar })[];
+    terms: FollowUpTerms;
+    internalTimeZone: string;
+  };
   clock: Clock;
 }): Promise<RecomputeOutcome | undefined> {
   const now = clock.now();
@@ -46,7 +51,7 @@ export async function recomputeDueTimes({
     return isStored ? { version, changes: [], moved: 0, kept: 0 } : undefined;
   }
   const before = JSON.parse(latest.content) as DueTimeTerms;
-  const calendarOf = (customerId: string) => customerById(policy, customerId)?.calendar;
+  const calendarOf = (customerId: string) => policy.customers.find((c) => c.id === customerId)?.calendar;
   const zoneOf = (customerId: string) => calendarOf(customerId)?.timeZone ?? policy.internalTimeZone;
   const change = (what: string, customerId: string, from: Date, to: Date, reasons: string[]) =>
     describeChange({ what, from, to, reasons, now, timeZone: zoneOf(customerId) });
