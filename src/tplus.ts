@@ -120,10 +120,10 @@ export async function buildTplus({
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
   });
   const statuspage = buildStatuspageClient(env);
+  const publicSite = buildPublicSite({ env, config, status, prisma: db.prisma, clock, projectRoot });
   const statusPolicy = buildStatusPolicy({ env, config, directory });
   const dispatcher = createOutboxDispatcher({
     outbox,
-  const publicSite = buildPublicSite({ env, config, status, prisma: db.prisma, clock, projectRoot });
     clock,
     logger,
     deliverers: {
@@ -134,10 +134,10 @@ export async function buildTplus({
       botUserId: config.workspace.botUserId,
       ...(pager ? { pager } : {}),
       ...(statuspage ? { statuspage } : {}),
+      subscriptions: publicSite.subscriptions,
     },
     options: dispatcherOptions,
   });
-      subscriptions: publicSite.subscriptions,
   const intake = new InboxIntake({
     inbox,
     clock,
