@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import { updateWhere } from './raw-sql.ts';
 
 /**
  * Marks the inbox entry that caused a decision as applied, inside the decision's transaction;
@@ -9,10 +10,13 @@ export async function claimCause(
   { causeInboxId, at }: { causeInboxId?: number | undefined; at: Date },
 ): Promise<boolean> {
   if (causeInboxId === undefined) return true;
-  const { count } = await tx.inboxEvent.updateMany({
-    where: { id: causeInboxId, state: 'pending' },
-    data: { state: 'done', outcome: 'applied', processedAt: at },
-  });
+  const count = await updateWhere(
+    tx,
+    'InboxEvent',
+    { state: 'done', outcome: 'applied', processedAt: at },
+    `id = ? AND state = 'pending'`,
+    causeInboxId,
+  );
   return count === 1;
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { InboxEvent, PrismaClient } from '../generated/prisma/client.ts';
 import type { InboxEntry, InboxStore, NewInboxEntry } from '../usecases/ports.ts';
 import { toDbDate } from './db-date.ts';
 
@@ -71,12 +71,12 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
         queue.push({ entry, resolve, reject });
       });
     },
+    // Raw SQL on the per-event path: a Prisma query costs about 4x a raw one (see bench:engine).
     async pending(limit) {
-      const rows = await prisma.inboxEvent.findMany({
-        where: { state: 'pending' },
-        orderBy: { id: 'asc' },
-        take: limit,
-      });
+      const rows = await prisma.$queryRawUnsafe<InboxEvent[]>(
+        `SELECT * FROM InboxEvent WHERE state = 'pending' ORDER BY id LIMIT ?`,
+        limit,
+      );
       return rows.map(toEntry);
     },
     async get(id) {
@@ -84,10 +84,12 @@ export function createInboxStore({ raw, prisma }: { raw: Database.Database; pris
       return row ? toEntry(row) : undefined;
     },
     async markDone(id, outcome, at) {
-      await prisma.inboxEvent.updateMany({
-        where: { id, state: 'pending' },
-        data: { state: 'done', outcome, processedAt: at },
-      });
+      await prisma.$executeRawUnsafe(
+        `UPDATE InboxEvent SET state = 'done', outcome = ?, processedAt = ? WHERE id = ? AND state = 'pending'`,
+        outcome,
+        toDbDate(at),
+        id,
+      );
     },
     async recordFailure(id, error, { isFinal, at }) {
       await prisma.inboxEvent.update({

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { updateWhere } from './raw-sql.ts';
 import type { IncidentConsequences } from '../usecases/incident-ports.ts';
 import type { PublicStatus } from '../usecases/status-ports.ts';
 import { writeStatusPublication } from './status-store.ts';
@@ -52,8 +53,13 @@ export async function clearSyncFlag(
   tx: Tx | PrismaClient,
   t: { id: number; severity: string; status: string },
 ): Promise<void> {
-  await tx.ticket.updateMany({
-    where: { id: t.id, severity: t.severity, status: t.status },
-    data: { needsIncidentSync: false },
-  });
+  await updateWhere(
+    tx,
+    'Ticket',
+    { needsIncidentSync: false },
+    'id = ? AND severity = ? AND status = ?',
+    t.id,
+    t.severity,
+    t.status,
+  );
 }

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Incident as IncidentRow, PrismaClient } from '../generated/prisma/client.ts';
+import { insertReturning, insertRows, updateWhere } from './raw-sql.ts';
 import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
 import { toIncident, toStepRow } from './incident-mapper.ts';
 import { toTicket } from './ticket-mapper.ts';
@@ -54,23 +55,22 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         return await prisma.$transaction(async (tx) => {
           if (
             incident.ticketId !== null &&
-            (await tx.incident.findUnique({ where: { ticketId: incident.ticketId }, select: { id: true } }))
+            (await tx.$queryRawUnsafe<unknown[]>('SELECT id FROM Incident WHERE ticketId = ?', incident.ticketId))
+              .length > 0
           )
             return undefined;
-          const row = await tx.incident.create({
-            data: {
-              ticketId: incident.ticketId,
-              source: incident.source,
-              customerId: incident.customerId,
-              severity: incident.severity,
-              title: incident.title,
-              components: JSON.stringify(incident.components),
-              startedAt: incident.startedAt,
-              alertFingerprint: incident.alertFingerprint,
-              plan: JSON.stringify(incident.plan),
-            },
+          const row = await insertReturning<IncidentRow>(tx, 'Incident', {
+            ticketId: incident.ticketId,
+            source: incident.source,
+            customerId: incident.customerId,
+            severity: incident.severity,
+            title: incident.title,
+            components: JSON.stringify(incident.components),
+            startedAt: incident.startedAt,
+            alertFingerprint: incident.alertFingerprint,
+            plan: JSON.stringify(incident.plan),
           });
-          await tx.incidentStep.createMany({ data: scheduleRows(row.id, 1, steps) });
+          await insertRows(tx, 'IncidentStep', scheduleRows(row.id, 1, steps));
           const created = toIncident(row);
           const consequences = consequencesFor(created);
           if (!(await claimCause(tx, consequences))) throw new Aborted();
@@ -236,17 +236,24 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         return await prisma.$transaction(async (tx) => {
           const lateMs = step.dueAt ? Math.max(0, at.getTime() - step.dueAt.getTime()) : 0;
           // The claim: only one tick, in one process, moves this row out of pending.
-          const { count } = await tx.incidentStep.updateMany({
-            where: { id: step.rowId, state: 'pending' },
-            data: { state: 'done', firedAt: at, lateMs },
-          });
+          // Raw statements: this runs for every runbook step (see raw-sql.ts).
+          const count = await updateWhere(
+            tx,
+            'IncidentStep',
+            { state: 'done', firedAt: at, lateMs },
+            `id = ? AND state = 'pending'`,
+            step.rowId,
+          );
           if (count === 0) return false;
-          const incident = toIncident(await tx.incident.findUniqueOrThrow({ where: { id: step.incidentId } }));
-          const decision = decide(incident);
-          await tx.incidentStep.update({
-            where: { id: step.rowId },
-            data: { state: decision.state, outcome: decision.outcome },
-          });
+          const [row] = await tx.$queryRawUnsafe<IncidentRow[]>('SELECT * FROM Incident WHERE id = ?', step.incidentId);
+          const decision = decide(toIncident(row!));
+          await updateWhere(
+            tx,
+            'IncidentStep',
+            { state: decision.state, outcome: decision.outcome },
+            'id = ?',
+            step.rowId,
+          );
           await writeConsequences(tx, step.incidentId, { ...decision.consequences, at });
           return true;
         });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { OutboxMessage, PrismaClient } from '../generated/prisma/client.ts';
 import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
 import { toDbDate } from './db-date.ts';
 
@@ -33,39 +33,39 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       });
     },
     async release(id) {
-      await prisma.outboxMessage.updateMany({ where: { id, state: 'pending' }, data: { leaseUntil: null } });
+      await prisma.$executeRawUnsafe(
+        `UPDATE OutboxMessage SET leaseUntil = NULL WHERE id = ? AND state = 'pending'`,
+        id,
+      );
     },
     async claimDue(now, limit, { now: leaseNow, until: leaseUntil }, { skipKinds = [] } = {}) {
-      const candidates = await prisma.outboxMessage.findMany({
-        where: {
-          state: 'pending',
-          nextAttemptAt: { lte: now },
-          OR: [{ leaseUntil: null }, { leaseUntil: { lt: leaseNow } }],
-          ...(skipKinds.length > 0 ? { kind: { notIn: [...skipKinds] } } : {}),
-        },
-        orderBy: { id: 'asc' },
-        take: limit,
-      });
-      if (candidates.length === 0) return [];
-      // The lease is one conditional update for the batch: a row another dispatcher (or process)
-      // leased in between is not returned, so it is not ours.
-      const leased = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-        `UPDATE OutboxMessage SET leaseUntil = ? WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending' AND (leaseUntil IS NULL OR leaseUntil < ?) RETURNING id`,
+      // One statement picks the due rows and leases them: a row another dispatcher (or process)
+      // leased in between is not picked, so it is not ours. Raw SQL: this runs for every
+      // delivery, and a Prisma query costs about 4x a raw one (see bench:engine).
+      const skip = skipKinds.length > 0 ? `AND kind NOT IN (SELECT value FROM json_each(?))` : '';
+      const rows = await prisma.$queryRawUnsafe<OutboxMessage[]>(
+        `UPDATE OutboxMessage SET leaseUntil = ?, isAmbiguous = (isAmbiguous OR leaseUntil IS NOT NULL) WHERE id IN (
+           SELECT id FROM OutboxMessage
+           WHERE state = 'pending' AND nextAttemptAt <= ? AND (leaseUntil IS NULL OR leaseUntil < ?) ${skip}
+           ORDER BY id LIMIT ?)
+         RETURNING *`,
         toDbDate(leaseUntil),
-        JSON.stringify(candidates.map((row) => row.id)),
+        toDbDate(now),
         toDbDate(leaseNow),
+        ...(skip ? [JSON.stringify(skipKinds)] : []),
+        limit,
       );
-      const ours = new Set(leased.map((row) => Number(row.id)));
-      return candidates
-        .filter((row) => ours.has(row.id))
+      return rows
+        .sort((a, b) => a.id - b.id)
         .map((row) => ({
           id: row.id,
           key: row.key,
           effect: JSON.parse(row.payload) as OutboxEffect,
           attempts: row.attempts,
           createdAt: row.createdAt,
-          // A lease that ran out without an outcome means a dispatcher died mid-call: the effect may have happened.
-          isAmbiguous: row.isAmbiguous || row.leaseUntil !== null,
+          // A lease that ran out without an outcome means a dispatcher died mid-call: the effect
+          // may have happened, and the row says so from now on (the statement sets it).
+          isAmbiguous: row.isAmbiguous,
         }));
     },
     async resultOf(key) {
@@ -74,29 +74,25 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       return JSON.parse(row.result) as { channel: string; ts: string };
     },
     async markDelivered(id, result, at) {
-      await prisma.outboxMessage.update({
-        where: { id },
-        data: {
-          state: 'delivered',
-          deliveredAt: at,
-          leaseUntil: null,
-          result: result ? JSON.stringify(result) : null,
-          attempts: { increment: 1 },
-        },
-      });
+      await prisma.$executeRawUnsafe(
+        `UPDATE OutboxMessage SET state = 'delivered', deliveredAt = ?, leaseUntil = NULL, result = ?, attempts = attempts + 1
+         WHERE id = ?`,
+        toDbDate(at),
+        result ? JSON.stringify(result) : null,
+        id,
+      );
     },
     async reschedule(id, { error, nextAttemptAt, isAmbiguous, isDead }) {
-      await prisma.outboxMessage.update({
-        where: { id },
-        data: {
-          attempts: { increment: 1 },
-          lastError: error.slice(0, 2000),
-          nextAttemptAt,
-          leaseUntil: null,
-          ...(isAmbiguous ? { isAmbiguous: true } : {}),
-          ...(isDead ? { state: 'dead' } : {}),
-        },
-      });
+      await prisma.$executeRawUnsafe(
+        `UPDATE OutboxMessage SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ?, leaseUntil = NULL,
+           isAmbiguous = (isAmbiguous OR ?), state = CASE WHEN ? THEN 'dead' ELSE state END
+         WHERE id = ?`,
+        error.slice(0, 2000),
+        toDbDate(nextAttemptAt),
+        isAmbiguous ? 1 : 0,
+        isDead ? 1 : 0,
+        id,
+      );
     },
     async nextDueAt() {
       const row = await prisma.outboxMessage.findFirst({

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import type { OutboxEffect } from '../usecases/ports.ts';
 import { outboxRow } from './ticket-mapper.ts';
-import { toDbDate } from './db-date.ts';
+import { insertRows } from './raw-sql.ts';
 
 /**
  * Adds effects to the outbox inside the caller's transaction. A key already in the outbox is the
@@ -16,19 +16,11 @@ export async function writeOutboxEffects(
   at: Date,
 ): Promise<void> {
   if (effects.length === 0) return;
-  const rows = effects.map((e) => outboxRow(e, at));
-  // The columns are outboxRow's own fields, so a field added there is written here too.
-  const columns = Object.keys(rows[0]!) as (keyof (typeof rows)[number])[];
-  const values = rows.flatMap((r) =>
-    columns.map((c) => {
-      const v = r[c];
-      return v instanceof Date ? toDbDate(v) : v;
-    }),
-  );
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  await tx.$executeRawUnsafe(
-    `INSERT INTO OutboxMessage (${columns.join(', ')}) VALUES ${rows.map(() => row).join(', ')} ON CONFLICT(key) DO NOTHING`,
-    ...values,
+  await insertRows(
+    tx,
+    'OutboxMessage',
+    effects.map((e) => outboxRow(e, at)),
+    'ON CONFLICT(key) DO NOTHING',
   );
 }
 
@@ -40,8 +32,10 @@ export async function writeIncidentEvents(
   events: readonly { kind: string; actor: string; text: string; detail?: Record<string, unknown> }[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.incidentEvent.createMany({
-    data: events.map((e) => ({
+  await insertRows(
+    tx,
+    'IncidentEvent',
+    events.map((e) => ({
       incidentId,
       at,
       kind: e.kind,
@@ -49,7 +43,7 @@ export async function writeIncidentEvents(
       text: e.text,
       detail: JSON.stringify(e.detail ?? {}),
     })),
-  });
+  );
 }
 
 /**
