@@ -80,6 +80,17 @@ async function pin(d: Deliverers, effect: Of<'slack.pin'>): Promise<Delivered> {
   return { outcome: 'delivered', result: null };
 }
 
+/** One person into a channel; Slack's `already_in_channel` (an earlier attempt got through) is success. */
+async function invite(d: Deliverers, effect: Of<'slack.invite'>): Promise<Delivered> {
+  const created = effect.channelOf ? await d.outbox.resultOf(effect.channelOf.key) : undefined;
+  if (effect.channelOf && !created) return { outcome: 'waiting' };
+  const channel = created?.channel ?? effect.channel;
+  await d.client.conversations.invite({ channel, users: effect.user }).catch((error: unknown) => {
+    if ((error as { data?: { error?: string } }).data?.error !== 'already_in_channel') throw error;
+  });
+  return { outcome: 'delivered', result: null };
+}
+
 /** A channel named `name` that our bot created (by an earlier attempt whose answer was lost). */
 async function findOwnChannel(d: Deliverers, name: string): Promise<string | undefined> {
   let cursor: string | undefined;
@@ -174,6 +185,8 @@ export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<De
       return pin(d, effect);
     case 'slack.create-channel':
       return createChannel(d, effect);
+    case 'slack.invite':
+      return invite(d, effect);
     case 'pagerduty.event':
       return page(d, effect);
     case 'statuspage.sync':

@@ -30,6 +30,8 @@ function laneOf(effect: OutboxEffect): string {
       return effect.target.key;
     case 'slack.create-channel':
       return effect.key;
+    case 'slack.invite':
+      return effect.channel || effect.channelOf?.key || 'slack';
     case 'pagerduty.event':
       return `pagerduty:${effect.event.dedupKey}`;
     // One status incident's mirror goes in order: its updates wait for the create.
@@ -95,7 +97,7 @@ export function createOutboxDispatcher({
   const platformOf = (effect: OutboxEffect) =>
     effect.kind === 'webhook.post' ? `webhook:${effect.subscriberId}` : (effect.kind.split('.')[0] as string);
   const KINDS: Record<string, string[]> = {
-    slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel'],
+    slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel', 'slack.invite'],
     pagerduty: ['pagerduty.event'],
     statuspage: ['statuspage.sync'],
     email: ['email.send'],

@@ -59,11 +59,13 @@ export function outboxRow(effect: OutboxEffect, at: Date) {
   const dependsOnKey =
     effect.kind === 'slack.post'
       ? (effect.threadOf ?? effect.channelOf)?.key
-      : effect.kind === 'slack.update' || effect.kind === 'slack.pin'
-        ? effect.target.key
-        : effect.kind === 'statuspage.sync'
-          ? effect.incidentOf?.key
-          : undefined;
+      : effect.kind === 'slack.invite'
+        ? effect.channelOf?.key
+        : effect.kind === 'slack.update' || effect.kind === 'slack.pin'
+          ? effect.target.key
+          : effect.kind === 'statuspage.sync'
+            ? effect.incidentOf?.key
+            : undefined;
   return {
     key: effect.key,
     kind: effect.kind,

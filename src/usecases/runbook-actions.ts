@@ -1,7 +1,8 @@
 import { incidentRef, pagerDutyDedupKey } from '../domain/incident.ts';
 import { formatOffset, incidentChannelName, isConditionMet } from '../domain/runbook/index.ts';
 import type { IncidentEventNote, StepDecision } from './incident-ports.ts';
-import { namedUpstream, resolveTargets } from './incident-policy.ts';
+import { escalateStep } from './escalate-step.ts';
+import { namedUpstream } from './incident-policy.ts';
 import type { OutboxEffect } from './ports.ts';
 import { investigatingUpdate } from './incident-status.ts';
 import {
@@ -193,36 +194,8 @@ function effectsFor(
         ],
       };
     }
-    case 'escalate': {
-      const targets = resolveTargets(policy, step.targets, { customer, onCall });
-      const bridge =
-        step.opensBridge && policy.bridgeUrl ? `\n:telephone_receiver: Incident bridge: ${policy.bridgeUrl}` : '';
-      const body = `:arrow_double_up: ${fill(step.message) || `${ref} escalated at ${age}.`}${bridge}`;
-      const room = incidentRoom(c);
-      const effects: OutboxEffect[] = targets.map((user) =>
-        text(key(`dm-${user}`), user, `${body}\n*${ref}* (${incident.severity}${who}): {title}`, incident),
-      );
-      effects.push(text(key('room'), room.channel, `${body}\nEscalated to ${mentions(targets)}.`, incident, room));
-      if (room.channel !== policy.triageChannelId)
-        effects.push(
-          text(
-            key('triage'),
-            policy.triageChannelId,
-            `:arrow_double_up: *${ref}* escalated at ${age} to ${mentions(targets)}.`,
-            incident,
-          ),
-        );
-      const notes: IncidentEventNote[] = [
-        {
-          kind: 'escalation',
-          actor: 'tplus',
-          text: `${step.title}: ${targets.join(', ') || 'nobody configured'}`,
-          detail: { targets: step.targets, users: targets },
-        },
-      ];
-      if (bridge) notes.push({ kind: 'bridge', actor: 'tplus', text: `Bridge opened: ${policy.bridgeUrl}` });
-      return { effects, notes };
-    }
+    case 'escalate':
+      return escalateStep(c);
   }
 }
 

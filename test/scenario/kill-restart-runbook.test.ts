@@ -15,6 +15,8 @@ import seedrandom from 'seedrandom';
 const seeded = (seed: number): (() => number) => seedrandom(String(seed));
 
 const KILLS = 20;
+const MANAGER = 'U0EMGR0001';
+const VP = 'U0VPENG001';
 const SCALE = 240; // one wall second is four incident minutes: an S1's 2 hours pass in 30 s
 const S1_STEPS_WITHOUT_ACK = [
   'page',
@@ -122,9 +124,30 @@ describe('the real tplus process killed with SIGKILL at random moments of time-s
         delivered.filter((k) => !counts.has(k)),
         `seed ${seed}`,
       ).toEqual([]);
-      // One incident channel each.
+      // One incident channel each, with the engineering manager (T+60) and the VP (T+120) brought in:
+      // one outbox item per person, and Slack took each invite once (a repeat answers already_in_channel).
       const channels = [...slack.workspace.channels.values()].filter((c) => c.name.startsWith('inc-'));
       expect(channels).toHaveLength(filed);
+      for (const channel of channels) {
+        for (const user of [MANAGER, VP]) {
+          expect(channel.members.has(user), `${channel.name} ${user} (seed ${seed})`).toBe(true);
+          const taken = slack.calls.filter(
+            (c) =>
+              c.method === 'conversations.invite' &&
+              c.args.channel === channel.id &&
+              c.args.users === user &&
+              c.response?.ok === true,
+          );
+          expect(taken, `${channel.name} ${user} (seed ${seed})`).toHaveLength(1);
+        }
+      }
+      const invites = db
+        .prepare("SELECT key, state FROM OutboxMessage WHERE kind = 'slack.invite' ORDER BY key")
+        .all() as { key: string; state: string }[];
+      expect(invites.map((r) => r.key).sort()).toEqual(
+        incidents.flatMap(({ id }) => [MANAGER, VP].map((u) => `incident:${id}:invite:${u}`)).sort(),
+      );
+      expect(new Set(invites.map((r) => r.state))).toEqual(new Set(['delivered']));
       // PagerDuty: one alert per incident, paged and re-paged (a re-sent trigger is deduplicated there by its key).
       expect(pagerduty.alerts().size).toBe(filed);
       for (const { id } of incidents) {

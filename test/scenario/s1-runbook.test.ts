@@ -50,6 +50,54 @@ describe('the S1 runbook on a fake clock', () => {
     expect(s.dmsTo(ACME_SUCCESS)).toHaveLength(1);
   });
 
+  it('invites the engineering manager at T+60 and the VP at T+120 into the incident channel, once each', async () => {
+    s = await startIncidentScenario();
+    const { incident } = await s.file(OUTAGE);
+    await s.walkTo(59);
+    const channelId = (await s.h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).channelId!;
+    const members = () => s.h.emulator.workspace.channels.get(channelId)!.members;
+    expect(members().has(MANAGER)).toBe(false);
+    await s.walkTo(60);
+    expect(members().has(MANAGER)).toBe(true);
+    expect(members().has(VP)).toBe(false);
+    // The manager also got the bridge in a DM.
+    expect(s.dmsTo(MANAGER).some((t) => t.includes('meet.example.com/tplus-incident-bridge'))).toBe(true);
+    await s.walkTo(119);
+    expect(members().has(VP)).toBe(false);
+    await s.walkTo(125);
+    expect(members().has(VP)).toBe(true);
+    // Customer success is told, not invited.
+    expect(members().has(ACME_SUCCESS)).toBe(false);
+    expect(s.dmsTo(ACME_SUCCESS)).toHaveLength(1);
+    const invites = s.h.emulator.callsTo('conversations.invite').filter((c) => c.args.channel === channelId);
+    expect(invites.filter((c) => c.args.users === MANAGER).map((c) => c.response?.ok)).toEqual([true]);
+    expect(invites.filter((c) => c.args.users === VP).map((c) => c.response?.ok)).toEqual([true]);
+    const timeline = await s.h.tplus.db.prisma.incidentEvent.findMany({
+      where: { incidentId: incident.id, kind: 'invite' },
+    });
+    expect(timeline.map((e) => e.text)).toEqual([
+      `Invited to the incident channel: ${MANAGER}`,
+      `Invited to the incident channel: ${VP}`,
+    ]);
+  });
+
+  it('takes already_in_channel as done when the VP joined the incident channel on their own', async () => {
+    s = await startIncidentScenario();
+    const { incident } = await s.file(OUTAGE);
+    await s.walkTo(100);
+    const channelId = (await s.h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).channelId!;
+    s.h.emulator.workspace.channels.get(channelId)!.members.add(VP);
+    await s.walkTo(125);
+    const invites = s.h.emulator.callsTo('conversations.invite').filter((c) => c.args.users === VP);
+    expect(invites.map((c) => c.response?.error)).toEqual(['already_in_channel']);
+    const item = await s.h.tplus.db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { key: `incident:${incident.id}:invite:${VP}` },
+    });
+    expect(item.state).toBe('delivered');
+    expect(item.attempts).toBe(1);
+    expect(await s.h.tplus.db.prisma.outboxMessage.count({ where: { state: 'dead' } })).toBe(0);
+  });
+
   it('re-pages exactly at T+15: not a millisecond before', async () => {
     s = await startIncidentScenario();
     const { incident } = await s.file(OUTAGE);

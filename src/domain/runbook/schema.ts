@@ -55,6 +55,8 @@ export const ZRunbookStep = z
     status: z.enum(['investigating', 'identified', 'monitoring']).optional(),
     /** For escalate: open the incident bridge (URL from config) and post it. */
     opensBridge: z.boolean().default(false),
+    /** For escalate: invite these into the incident channel (one outbox item per person). */
+    invite: z.array(z.enum(ESCALATION_TARGETS)).default([]),
     /** Text posted with notify-triage / escalate; `{ref}` and `{age}` are filled in. */
     message: z.string().optional(),
   })
@@ -64,6 +66,8 @@ export const ZRunbookStep = z
       ctx.addIssue({ code: 'custom', path: ['status'], message: 'set-status needs a status' });
     if (step.action === 'escalate' && step.targets.length === 0)
       ctx.addIssue({ code: 'custom', path: ['targets'], message: 'escalate needs at least one target' });
+    if (step.invite.length > 0 && step.action !== 'escalate')
+      ctx.addIssue({ code: 'custom', path: ['invite'], message: 'only an escalate step invites people' });
   });
 
 export const ZRunbook = z

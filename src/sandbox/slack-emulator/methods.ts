@@ -176,7 +176,18 @@ export const METHODS: Record<string, Method> = {
   'conversations.invite': (args, ctx) => {
     const channel = ctx.workspace.channels.get(str(args.channel) ?? '');
     if (!channel) return fail('channel_not_found');
-    for (const user of (str(args.users) ?? '').split(',').filter(Boolean)) channel.members.add(user);
+    const users = (str(args.users) ?? '').split(',').filter(Boolean);
+    if (users.length === 0) return fail('no_user');
+    // As Slack: one member already there fails the call (and invites nobody) unless `force` is set.
+    const already = users.filter((u) => channel.members.has(u));
+    const isForced = args.force === true || args.force === 'true';
+    if (already.length > 0 && !isForced)
+      return {
+        ok: false,
+        error: 'already_in_channel',
+        errors: already.map((user) => ({ user, ok: false, error: 'already_in_channel' })),
+      };
+    for (const user of users) channel.members.add(user);
     return { ok: true, channel: { id: channel.id, name: channel.name } };
   },
   'conversations.join': (args, ctx) => {
