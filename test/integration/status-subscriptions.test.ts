@@ -98,6 +98,7 @@ describe('status subscriptions by email and by webhook', () => {
     const text = smtp.text(update);
     expect(text).toContain('Errors on the Public API <b>now</b>.');
     expect(update.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(update.headers.get('from')).toBe('Example Cloud status <status@example.com>');
     const unsubscribe = /^<(https:\/\/status\.example\.com\/subscriptions\/unsubscribe\?token=[\w-]+)>$/.exec(
       update.headers.get('list-unsubscribe') ?? '',
     )?.[1];
