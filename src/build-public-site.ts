@@ -7,9 +7,11 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import type { Route } from './slack/receiver/http-receiver.ts';
 import { createStatusPageRenderer } from './status/render-page.ts';
 import { createStatusSite } from './status/status-site.ts';
+import { createPublicSummaryStore } from './store/public-summary-store.ts';
 import { createSubscriberStore } from './store/subscriber-store.ts';
 import type { Clock } from './usecases/ports.ts';
 import type { StatusStore } from './usecases/status-ports.ts';
+import { publicSummaryRoute } from './web/public-summary-route.ts';
 import { statusRoutes } from './web/status-routes.ts';
 import { subscriptionRoutes } from './web/subscription-routes.ts';
 
@@ -45,11 +47,13 @@ export function buildPublicSite({
   const sp = config.statusPage;
   const templatesDir = join(projectRoot, 'templates/status');
   const url = (sp.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const summaries = createPublicSummaryStore({ prisma });
   const site = createStatusSite({
     store: status,
     clock,
     components: config.components,
     templatesDir,
+    summaries,
     settings: {
       title: sp.title,
       timeZone: sp.timeZone,
@@ -60,6 +64,7 @@ export function buildPublicSite({
   const subscribers = createSubscriberStore({ prisma });
   const routes = [
     ...statusRoutes(site),
+    publicSummaryRoute({ token: env.TPLUS_INTERNAL_TOKEN, store: summaries, clock }),
     ...subscriptionRoutes({
       store: subscribers,
       clock,

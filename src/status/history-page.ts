@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { PublicSummary } from '../usecases/public-summary-ports.ts';
 import type { StatusIncidentRecord } from '../usecases/status-ports.ts';
 import { effectStart, incidentViewer, type IncidentView, type Moment } from './incident-view.ts';
 
@@ -14,6 +15,8 @@ interface Common {
 export interface IncidentPageModel extends Common {
   pageTitle: string;
   incident: IncidentView;
+  /** The published post-mortem or RCA summary, once there is one. */
+  postIncident?: { title: string; sections: PublicSummary['sections']; published: Moment } | undefined;
 }
 
 export interface HistoryPageModel extends Common {
@@ -37,15 +40,27 @@ export function buildIncidentPage({
   settings,
   componentNames,
   record,
+  summary,
 }: {
   now: Date;
   settings: Settings;
   componentNames: Names;
   record: StatusIncidentRecord;
+  summary?: PublicSummary | undefined;
 }): IncidentPageModel {
   const { view, moment } = incidentViewer({ now, timeZone: settings.timeZone, componentNames });
   const incident = view(record);
-  return { ...settings, generated: moment(now), pageTitle: incident.name, incident };
+  return {
+    ...settings,
+    generated: moment(now),
+    pageTitle: incident.name,
+    incident,
+    postIncident: summary && {
+      title: summary.kind === 'rca' ? 'Root cause analysis' : 'Post-incident review',
+      sections: summary.sections,
+      published: moment(summary.publishedAt),
+    },
+  };
 }
 
 export const historyHref = (page: number) => (page === 1 ? '/history' : `/history?page=${page}`);

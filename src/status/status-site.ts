@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { StateWeights } from '../domain/uptime/index.ts';
 import type { Clock } from '../usecases/ports.ts';
+import type { PublicSummaryStore } from '../usecases/public-summary-ports.ts';
 import type { StatusStore } from '../usecases/status-ports.ts';
 import { API_LIST_LIMIT, createApiModel, type ApiModel } from './api-model.ts';
 import { FEED_PAGE_SIZE, historyAtom, historyRss } from './history-feed.ts';
@@ -61,8 +62,11 @@ export function createStatusSite({
   settings,
   components,
   templatesDir,
+  summaries,
 }: {
   store: StatusStore;
+  /** Published post-mortem and RCA summaries for incident pages (read with the page, so shown within the minute). */
+  summaries?: PublicSummaryStore;
   clock: Clock;
   settings: StatusSiteSettings;
   components: readonly PageComponent[];
@@ -116,7 +120,9 @@ export function createStatusSite({
       incident: async (publicId: string) => {
         const record = await store.byPublicId(publicId);
         if (!record) return undefined;
-        return encode(render.incident(buildIncidentPage({ now, settings, componentNames, record })), CONTENT_TYPE.html);
+        const summary = record.incidentId === null ? undefined : await summaries?.latestFor(record.incidentId);
+        const model = buildIncidentPage({ now, settings, componentNames, record, summary });
+        return encode(render.incident(model), CONTENT_TYPE.html);
       },
       atom: async (n: number) => {
         const page = await feedPage(n);
