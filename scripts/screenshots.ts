@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import type { BrowserContextOptions } from 'playwright-core';
 import { manualClock } from '../src/engine/clock.ts';
 import { launchBrowser } from '../test/e2e/support/browser.ts';
-import { projectRoot, startHarness } from '../test/support/harness.ts';
-import { seedLongHistory } from '../test/support/long-history.ts';
-import { seedStatusScenario } from '../test/support/status-seed.ts';
+import { projectRoot } from '../test/support/harness.ts';
+import { startStatusHarness } from '../test/support/status-harness.ts';
 
 const OUT = join(projectRoot, 'docs/screenshots');
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
@@ -17,13 +16,10 @@ const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, ha
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const clock = manualClock(new Date('2026-11-25T15:00:00Z'));
-  const h = await startHarness({ clock });
+  const { h, base } = await startStatusHarness({ clock, history: { incidents: 30, maintenances: 4 } });
   const { browser, close } = await launchBrowser();
   try {
-    await seedLongHistory({ status: h.tplus.status, now: clock.now(), incidents: 30, maintenances: 4 });
-    await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() });
     const live = (await h.tplus.status.open('incident'))[0]?.publicId as string;
-    const base = new URL(h.webhookUrl).origin;
     const shots: [string, BrowserContextOptions, string, boolean][] = [
       ['status-desktop.png', DESKTOP, '/status', true],
       ['status-phone.png', PHONE, '/status', false],

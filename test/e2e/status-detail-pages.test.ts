@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { manualClock } from '../../src/engine/clock.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
-import { seedLongHistory } from '../support/long-history.ts';
-import { seedStatusScenario } from '../support/status-seed.ts';
+import type { Harness } from '../support/harness.ts';
+import { startStatusHarness } from '../support/status-harness.ts';
 import { launchBrowser } from './support/browser.ts';
 import { lowestContrasts } from './support/contrast.ts';
 
@@ -42,10 +41,7 @@ describe('incident pages, the history and day details in Chromium', () => {
   };
 
   beforeAll(async () => {
-    h = await startHarness({ clock });
-    base = new URL(h.webhookUrl).origin;
-    await seedLongHistory({ status: h.tplus.status, now: clock.now(), incidents: 40, maintenances: 3 });
-    await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() });
+    ({ h, base } = await startStatusHarness({ clock, history: { incidents: 40, maintenances: 3 } }));
     liveIncident = (await h.tplus.status.open('incident'))[0]?.publicId as string;
     ({ browser, close: closeBrowser } = await launchBrowser());
   });

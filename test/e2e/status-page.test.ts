@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { manualClock } from '../../src/engine/clock.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
-import { INTERNAL, seedStatusScenario } from '../support/status-seed.ts';
+import type { Harness } from '../support/harness.ts';
+import { startStatusHarness } from '../support/status-harness.ts';
+import { INTERNAL } from '../support/status-seed.ts';
 import { ARTIFACTS_DIR, launchBrowser } from './support/browser.ts';
 
 const clean = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -29,9 +30,7 @@ describe('the status page in Chromium', () => {
   }
 
   beforeAll(async () => {
-    h = await startHarness({ clock });
-    base = new URL(h.webhookUrl).origin;
-    await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() });
+    ({ h, base } = await startStatusHarness({ clock }));
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {

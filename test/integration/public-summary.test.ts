@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/engine/clock.ts';
-import { INTERNAL_TOKEN, startHarness, type Harness } from '../support/harness.ts';
-import { seedStatusScenario } from '../support/status-seed.ts';
+import { INTERNAL_TOKEN, type Harness } from '../support/harness.ts';
+import { startStatusHarness } from '../support/status-harness.ts';
 
 describe('a post-mortem or RCA summary published on the incident’s public page', () => {
   const clock = manualClock(new Date('2026-11-25T15:00:00Z'));
@@ -31,13 +31,7 @@ describe('a post-mortem or RCA summary published on the incident’s public page
   };
 
   beforeAll(async () => {
-    h = await startHarness({ clock });
-    base = new URL(h.webhookUrl).origin;
-    ({ incidentId } = await seedStatusScenario({
-      status: h.tplus.status,
-      prisma: h.tplus.db.prisma,
-      now: clock.now(),
-    }));
+    ({ h, base, incidentId } = await startStatusHarness({ clock }));
     publicPage = `/incidents/${(await h.tplus.status.byIncident(incidentId))?.publicId ?? ''}`;
   });
   afterAll(async () => h?.close());

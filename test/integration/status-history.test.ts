@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/engine/clock.ts';
-import { config, startHarness, type Harness } from '../support/harness.ts';
-import { seedLongHistory } from '../support/long-history.ts';
-import { seedStatusScenario } from '../support/status-seed.ts';
+import { config, type Harness } from '../support/harness.ts';
+import { startStatusHarness } from '../support/status-harness.ts';
 import { childrenNamed, parseXml, type XmlElement } from '../support/xml.ts';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -31,10 +30,7 @@ describe('20 months of history: the API lists, shortlinks, feeds and pages', () 
   const json = async <T>(path: string) => (await (await get(path)).json()) as T;
 
   beforeAll(async () => {
-    h = await startHarness({ clock });
-    base = new URL(h.webhookUrl).origin;
-    await seedLongHistory({ status: h.tplus.status, now: clock.now() });
-    await seedStatusScenario({ status: h.tplus.status, prisma: h.tplus.db.prisma, now: clock.now() });
+    ({ h, base } = await startStatusHarness({ clock, history: {} }));
     incidentCount = await h.tplus.db.prisma.statusIncident.count({ where: { kind: 'incident' } });
     maintenanceCount = await h.tplus.db.prisma.statusIncident.count({ where: { kind: 'maintenance' } });
   });

@@ -6,7 +6,8 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/engine/clock.ts';
 import { projectRoot, startHarness, type Harness } from '../support/harness.ts';
-import { INTERNAL, seedStatusScenario } from '../support/status-seed.ts';
+import { startStatusHarness } from '../support/status-harness.ts';
+import { INTERNAL } from '../support/status-seed.ts';
 
 const schema = JSON.parse(readFileSync(join(projectRoot, 'test/fixtures/statuspage-v2/schema.json'), 'utf8')) as object;
 const ajv = new Ajv({ allErrors: true, strict: true });
@@ -51,13 +52,7 @@ describe('the public status endpoints', () => {
   let base: string;
   let incidentId: number;
   beforeAll(async () => {
-    h = await startHarness({ clock });
-    base = new URL(h.webhookUrl).origin;
-    ({ incidentId } = await seedStatusScenario({
-      status: h.tplus.status,
-      prisma: h.tplus.db.prisma,
-      now: clock.now(),
-    }));
+    ({ h, base, incidentId } = await startStatusHarness({ clock }));
   });
   afterAll(async () => h.close());
 
