@@ -5,6 +5,7 @@ import { StatuspageDeliveryError } from '../statuspage/statuspage-client.ts';
 import { deliverEffect, type Deliverers } from './deliver-effect.ts';
 import { SubscriberDeliveryError } from './subscriber-delivery.ts';
 import { classifySlackFailure, type SlackFailure } from './slack-delivery.ts';
+import { laneOf } from './outbox-lanes.ts';
 
 export interface DispatcherOptions {
   baseDelayMs?: number;
@@ -18,29 +19,6 @@ export interface DispatcherOptions {
   /** Destinations delivered to side by side. */
   concurrency?: number;
   random?: () => number;
-}
-
-/** Where an item goes: its channel (or the item it threads under / edits), or PagerDuty. */
-function laneOf(effect: OutboxEffect): string {
-  switch (effect.kind) {
-    case 'slack.post':
-      return effect.channel || (effect.threadOf ?? effect.channelOf)?.key || 'slack';
-    case 'slack.update':
-    case 'slack.pin':
-      return effect.target.key;
-    case 'slack.create-channel':
-      return effect.key;
-    case 'slack.invite':
-      return effect.channel || effect.channelOf?.key || 'slack';
-    case 'pagerduty.event':
-      return `pagerduty:${effect.event.dedupKey}`;
-    // One status incident's mirror goes in order: its updates wait for the create.
-    case 'statuspage.sync':
-      return (effect.incidentOf ?? effect).key;
-    case 'email.send':
-    case 'webhook.post':
-      return `subscriber:${effect.subscriberId}`;
-  }
 }
 
 function classifyFailure(error: unknown): SlackFailure {

@@ -93,9 +93,10 @@ describe('the S1 runbook while Slack and PagerDuty fail 30 % of calls', () => {
     vi.restoreAllMocks();
   });
 
-  // Seeds whose draws include every fault kind (the test checks that they did; seeds 2 and 6 give no
-  // post that took effect but answered 500, so they would test less).
-  it.each([1, 3, 4, 5, 7])(
+  // Seeds whose draws include every fault kind (the test checks that they did). The draws follow the
+  // order of the calls, which the dispatcher's lanes decide: with cards of different tickets side
+  // by side, seeds 4 and 8 give no post that took effect but answered 500, so they would test less.
+  it.each([1, 3, 5, 7, 9])(
     'delivers every effect once, and none twice, when nobody acknowledges until T+130 (seed %i)',
     { timeout: 60_000 },
     async (seed) => {
