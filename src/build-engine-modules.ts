@@ -8,6 +8,7 @@ import type { IncidentPolicy } from './usecases/incident-policy.ts';
 import { markSlaBreaches } from './usecases/mark-sla-breaches.ts';
 import type { Clock, OutboxStore, TicketStore } from './usecases/ports.ts';
 import { runDueSteps } from './usecases/run-due-steps.ts';
+import { remindStaleStatus } from './usecases/remind-stale-status.ts';
 import { syncIncidents } from './usecases/sync-incidents.ts';
 
 const STEP_BATCH = 200;
@@ -88,6 +89,12 @@ export function engineModules({
         // A full batch means more are due (a backlog after a restart): the next tick follows at once, not at the next
         // second.
         if (ran >= STEP_BATCH) tickAgain();
+      },
+    },
+    {
+      name: 'stale-status',
+      run: async () => {
+        if ((await remindStaleStatus({ incidents, policy: incidentPolicy, clock })) > 0) delivery.kick();
       },
     },
     {

@@ -13,6 +13,7 @@ import { engineModules } from './build-engine-modules.ts';
 import { coalescing } from './engine/coalesce.ts';
 import { createOutboxDispatcher, type DispatcherOptions } from './engine/outbox-dispatcher.ts';
 import { createMessageRenderer } from './slack/render-message.ts';
+import { loadIncidentSummary } from './usecases/incident-summary.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { InboxIntake } from './slack/receiver/inbox-intake.ts';
 import { TplusHttpReceiver, type Route } from './slack/receiver/http-receiver.ts';
@@ -109,6 +110,7 @@ export async function buildTplus({
   });
   const timeZoneOf = (customerId: string) =>
     calendars.get(directory.byId(customerId)?.calendarId ?? '')?.timeZone ?? 'UTC';
+  const publicUrl = (config.statusPage.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const render = createMessageRenderer({
     tickets,
     incidents,
@@ -118,6 +120,8 @@ export async function buildTplus({
     meaning: (s) => SEVERITY_MEANING[s],
     formatInstant: formatInstantForReader,
     targetText: (tier, s) => describeTarget(FIRST_RESPONSE_TARGETS[tier][s]),
+    summaryOf: (id) =>
+      loadIncidentSummary({ incidents, statuses: status, policy: incidentPolicy, statusPageUrl: publicUrl }, id),
   });
   const statuspage = buildStatuspageClient(env);
   const publicSite = buildPublicSite({ env, config, status, prisma: db.prisma, clock, projectRoot });

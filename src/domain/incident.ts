@@ -23,6 +23,9 @@ export interface Incident {
   isCustomerCaused: boolean;
   upstreamProvider: string | null;
   channelId: string | null;
+  /** Incident roles: the commander (`/tplus lead`) and the communications lead (`/tplus role comms`). */
+  commanderId: string | null;
+  commsId: string | null;
   alertFingerprint: string | null;
   plan: FrozenPlan;
   planVersion: number;

@@ -19,6 +19,8 @@ import { documentView } from './views/document-messages.ts';
 import { incidentCard } from './views/incident-card.ts';
 import { statusUpdateMessage } from './views/status-messages.ts';
 import type { IncidentStore } from '../usecases/incident-ports.ts';
+import type { IncidentSummaryModel } from '../usecases/incident-summary.ts';
+import { incidentSummary } from './views/incident-summary.ts';
 
 export type MessageRenderer = (spec: MessageSpec) => Promise<RenderedMessage | undefined>;
 
@@ -32,6 +34,7 @@ export function createMessageRenderer({
   meaning,
   targetText,
   formatInstant,
+  summaryOf,
 }: {
   tickets: TicketStore;
   incidents?: IncidentStore;
@@ -41,6 +44,8 @@ export function createMessageRenderer({
   meaning: (s: Severity) => string;
   targetText: (tier: 'standard' | 'enterprise-premium', s: Severity) => string;
   formatInstant: (instant: Date, timeZone: string) => string;
+  /** The pinned incident summary's model; without it the summary is not rendered. */
+  summaryOf?: (incidentId: number) => Promise<IncidentSummaryModel | undefined>;
 }): MessageRenderer {
   return async (spec) => {
     if (spec.view === 'text') return textMessage(String(spec.data?.text ?? ''), String(spec.data?.title ?? ''));
@@ -68,6 +73,10 @@ export function createMessageRenderer({
       return incident
         ? incidentCard(incident, componentName ?? ((id) => id), (at) => formatInstant(at, 'UTC'))
         : undefined;
+    }
+    if (spec.view === 'incident-summary') {
+      const model = await summaryOf?.(Number(spec.data?.incidentId));
+      return model ? incidentSummary(model) : undefined;
     }
     if (spec.view === 'open-ticket-prompt') {
       const customer = directory.byId(String(spec.data?.customerId));

@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { updateWhere } from './raw-sql.ts';
+import { toSqlValue, updateWhere } from './raw-sql.ts';
+import { summaryKey } from '../usecases/incident-summary.ts';
+import type { OutboxEffect } from '../usecases/ports.ts';
 import type { IncidentConsequences } from '../usecases/incident-ports.ts';
 import type { PublicStatus } from '../usecases/status-ports.ts';
 import { writeStatusPublication } from './status-store.ts';
@@ -13,6 +15,7 @@ export async function writeConsequences(tx: Tx, incidentId: number, c: IncidentC
   // One statement per kind of row, not one per row: a step's transaction holds the write lock.
   await writeIncidentEvents(tx, incidentId, c.at, c.events ?? []);
   await writeOutboxEffects(tx, c.effects ?? [], c.at);
+  await refreshSummary(tx, incidentId, c.at);
   if (c.syncedTicket) await clearSyncFlag(tx, c.syncedTicket);
   const published = await writeStatusUpdate(tx, incidentId, c);
   const statusChanges = (c.statusChanges ?? []).filter((s) => !published.has(s.componentId));
@@ -27,6 +30,33 @@ export async function writeConsequences(tx: Tx, incidentId: number, c: IncidentC
       })),
     });
   }
+}
+
+/**
+ * Every change of an incident edits its pinned summary (rendered at delivery from the state then),
+ * once the summary post exists in the outbox: one conditional statement, no read. The key takes
+ * the next outbox id, so two changes at the same instant are two edits, and the later one shows both.
+ */
+async function refreshSummary(tx: Tx, incidentId: number, at: Date): Promise<void> {
+  const target = summaryKey(incidentId);
+  const effect: OutboxEffect = {
+    kind: 'slack.update',
+    key: '',
+    target: { key: target },
+    message: { view: 'incident-summary', data: { incidentId } },
+  };
+  await tx.$executeRawUnsafe(
+    `INSERT INTO OutboxMessage (key, kind, payload, dependsOnKey, nextAttemptAt, createdAt)
+     SELECT k, 'slack.update', json_set(?, '$.key', k), ?, ?, ?
+       FROM (SELECT ? || (SELECT COALESCE(MAX(id), 0) + 1 FROM OutboxMessage) AS k)
+      WHERE EXISTS (SELECT 1 FROM OutboxMessage WHERE key = ?)`,
+    JSON.stringify(effect),
+    target,
+    toSqlValue(at),
+    toSqlValue(at),
+    `${target}:edit:`,
+    target,
+  );
 }
 
 /** The decision's public status update, if it makes one; resolves the components it set. */

@@ -24,6 +24,8 @@ export function toIncident(row: IncidentRow): Incident {
     isCustomerCaused: row.isCustomerCaused,
     upstreamProvider: row.upstreamProvider,
     channelId: row.channelId,
+    commanderId: row.commanderId,
+    commsId: row.commsId,
     alertFingerprint: row.alertFingerprint,
     plan: JSON.parse(row.plan) as FrozenPlan,
     planVersion: row.planVersion,

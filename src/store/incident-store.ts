@@ -6,6 +6,7 @@ import { toTicket } from './ticket-mapper.ts';
 import { applyClaimed } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import { clearSyncFlag, writeConsequences, type Tx } from './incident-consequences.ts';
+import { createIncidentRoleStore } from './incident-role-store.ts';
 
 export function createIncidentStore(prisma: PrismaClient): IncidentStore {
   const apply = (incidentId: number, consequences: IncidentConsequences, change: (tx: Tx) => Promise<boolean>) =>
@@ -35,6 +36,7 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
   }
 
   return {
+    ...createIncidentRoleStore(prisma),
     async ticketsToSync(limit) {
       const rows = await prisma.ticket.findMany({
         where: { needsIncidentSync: true },

@@ -70,7 +70,37 @@ export interface StepContext {
   ranSteps: Set<string>;
 }
 
-export interface IncidentStore {
+/** An open incident with an open public incident: what the stale-status reminder decides from. */
+export interface StatusWatch {
+  incidentId: number;
+  severity: Severity;
+  channelId: string | null;
+  commanderId: string | null;
+  lastUpdateAt: Date;
+  remindedAt: Date | null;
+}
+
+/** Incident roles and the stale-status reminder. */
+export interface IncidentRoleStore {
+  /** The incident whose channel this is (the newest, should a channel ever be reused). */
+  byChannel(channelId: string): Promise<Incident | undefined>;
+  /** Sets the role; false when the cause was already applied or the incident is resolved (nothing written). */
+  setRole(
+    args: { incidentId: number; role: 'commander' | 'comms'; userId: string },
+    consequences: IncidentConsequences,
+  ): Promise<boolean>;
+  statusWatch(): Promise<StatusWatch[]>;
+  /**
+   * Claims one reminder: the incident's last reminder time moves from `previous` to the
+   * consequences' time, if it still reads `previous` and the incident is open; false otherwise.
+   */
+  claimStatusReminder(
+    args: { incidentId: number; previous: Date | null },
+    consequences: IncidentConsequences,
+  ): Promise<boolean>;
+}
+
+export interface IncidentStore extends IncidentRoleStore {
   /**
    * Tickets changed since the incident sweep last looked (new, reclassified, acknowledged), each with its incident if
    * it has one.

@@ -55,6 +55,8 @@ export type MessageView =
   | 'text'
   /** The triage card of an incident without a ticket (declared, or opened by an alert). */
   | 'incident-card'
+  /** The pinned summary in an incident channel, rendered from the incident as it is at delivery. */
+  | 'incident-summary'
   /** A public status update in a customer's channel: plain parts, escaped by the view. */
   | 'status-update'
   /** A service credit claim for its reviewer, with Approve / Reject; the customer's note is escaped by the view. */

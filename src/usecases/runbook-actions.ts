@@ -2,6 +2,7 @@ import { incidentRef, pagerDutyDedupKey } from '../domain/incident.ts';
 import { formatOffset, incidentChannelName, isConditionMet } from '../domain/runbook/index.ts';
 import type { IncidentEventNote, StepDecision } from './incident-ports.ts';
 import { escalateStep } from './escalate-step.ts';
+import { summaryEffects } from './incident-summary.ts';
 import { namedUpstream } from './incident-policy.ts';
 import type { OutboxEffect } from './ports.ts';
 import { investigatingUpdate } from './incident-status.ts';
@@ -109,6 +110,7 @@ function effectsFor(
       return {
         effects: [
           { kind: 'slack.create-channel', key: channelKey(incident.id), name, invite, incidentId: incident.id },
+          ...summaryEffects(incident.id, { key: channelKey(incident.id) }),
           text(
             key('context'),
             '',

@@ -75,6 +75,8 @@ export const ZRunbook = z
     severity: z.enum(SEVERITIES),
     /** PagerDuty event severity for pages of this runbook. */
     pageSeverity: z.enum(['critical', 'error', 'warning', 'info']).default('critical'),
+    /** Remind the commander when the public status has not been updated for this long (none: never). */
+    staleStatusMinutes: z.number().int().min(1).optional(),
     steps: z.array(ZRunbookStep).min(1),
   })
   .strict()

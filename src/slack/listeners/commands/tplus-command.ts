@@ -4,6 +4,7 @@ import { COMMAND } from '../../ids.ts';
 import { inboxOf, REFUSAL, type ListenerDeps } from '../deps.ts';
 import { declareFromCommand, timelineFromCommand } from './incident-verbs.ts';
 import { maintenanceFromCommand, statusFromCommand } from './status-verbs.ts';
+import { namedRoleFromCommand, roleFromCommand } from './role-verbs.ts';
 import { fileFromCommand, postIntakeButton, type CommandCall } from './ticket-verbs.ts';
 
 interface Verb {
@@ -47,6 +48,15 @@ export const VERBS: Record<string, Verb> = {
   maintenance: {
     usage: '`/tplus maintenance`: announce a maintenance window on the status page',
     run: (c) => answer(maintenanceFromCommand(c.deps, c.client, c.triggerId), 'Opening the maintenance form…')(c),
+  },
+  lead: {
+    usage:
+      '`/tplus lead @someone` in the incident channel (or `/tplus lead INC-7 @someone`): name the incident commander',
+    run: (c) => roleFromCommand(c, 'commander', c.words),
+  },
+  role: {
+    usage: '`/tplus role comms @someone` (or `role commander`; INC-7 outside the channel): give an incident role',
+    run: namedRoleFromCommand,
   },
   help: { usage: '`/tplus help`: this list', run: (c) => c.say(helpText()) },
 };
