@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { responderIdsOf } from './slack/responder-groups.ts';
 import type { Logger } from 'pino';
 import type { TplusConfig } from './config/schema.ts';
 import type { BusinessCalendar } from './domain/calendar/index.ts';
@@ -53,7 +54,7 @@ export function buildDocuments({
     customers,
     ourTeamId: config.workspace.teamId,
     triageChannelId: config.triage.channelId,
-    responderIds: new Set(config.responders.userIds),
+    responderIds: responderIdsOf(config),
     approverIds: new Set(config.documents.approvers),
     engineeringManagers: config.escalation.engineeringManagers,
     terms: {

@@ -31,6 +31,7 @@ export function engineModules({
   logger,
   delivery,
   tickAgain,
+  responderGroups,
 }: {
   intake: InboxIntake;
   incidents: IncidentStore;
@@ -46,6 +47,8 @@ export function engineModules({
   delivery: { kick(): void };
   /** A full batch of steps means more are due: the next tick follows at once. */
   tickAgain: () => void;
+  /** Looks responder user groups up again when due (every 10 min, or after subteam_members_changed). */
+  responderGroups?: { runEngineModule(now: Date): void };
 }): { modules: EngineModule[]; audit: { lastRunAt: Date | undefined; totals: AuditFindings } } {
   const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   // The auditor runs once a minute of tplus time; its totals are reported by /healthz.
@@ -66,6 +69,7 @@ export function engineModules({
   }
   const modules: EngineModule[] = [
     { name: 'inbox-replay', run: async () => intake.kick() },
+    { name: 'responder-groups', run: async () => responderGroups?.runEngineModule(clock.now()) },
     // Both yield between items so requests are answered during a long batch; starting incidents
     // also steps back under an intake burst, as processing does. Steps never wait for that.
     {

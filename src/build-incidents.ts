@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { responderIdsOf } from './slack/responder-groups.ts';
 import type { Logger } from 'pino';
 import type { TplusEnv } from './config/env.ts';
 import type { TplusConfig } from './config/schema.ts';
@@ -75,7 +76,7 @@ export function buildIncidents({
     runbooks,
     directory,
     triageChannelId: config.triage.channelId,
-    responderIds: new Set(config.responders.userIds),
+    responderIds: responderIdsOf(config),
     contacts: config.escalation,
     bridgeUrl: config.incidents.bridgeUrl,
     upstreamProviders: config.incidents.upstreamProviders,

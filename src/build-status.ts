@@ -1,4 +1,5 @@
 import type { TplusEnv } from './config/env.ts';
+import { responderIdsOf } from './slack/responder-groups.ts';
 import type { TplusConfig } from './config/schema.ts';
 import type { CustomerDirectory } from './domain/customer-directory.ts';
 import { createStatuspageClient, type StatuspageClient } from './statuspage/statuspage-client.ts';
@@ -18,7 +19,7 @@ export function buildStatusPolicy({
   return {
     components: config.components.map(({ id, name }) => ({ id, name })),
     directory,
-    responderIds: new Set(config.responders.userIds),
+    responderIds: responderIdsOf(config),
     maintenanceNoticeHours: config.statusPage.maintenanceNoticeHours,
     timeZone: config.statusPage.timeZone,
     ...(sp && env.STATUSPAGE_API_KEY ? { statuspage: { pageId: sp.pageId, components: sp.components } } : {}),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createResponderGroups, responderIdsOf } from './slack/responder-groups.ts';
 import { App, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -162,6 +163,7 @@ export async function buildTplus({
     (error) => logger.error({ err: error }, 'outbox dispatch failed'),
   );
 
+  const responderGroups = createResponderGroups({ config, client: deliveryClient, logger });
   const { modules, audit } = engineModules({
     intake,
     incidents,
@@ -176,6 +178,7 @@ export async function buildTplus({
     logger,
     delivery,
     tickAgain: () => void engine.tick(),
+    responderGroups,
   });
   let observeTick: (ms: number) => void = () => {};
   const engine: Engine = createEngine({
@@ -186,7 +189,7 @@ export async function buildTplus({
   const metrics = createMetrics({ store: createMetricsStore(db.raw), engine, audit });
   observeTick = metrics.observeTick;
   const routes: Route[] = [
-    healthRoute({ engine, inbox, outbox, audit }),
+    healthRoute({ engine, inbox, outbox, audit, responderGroups }),
     metrics.route,
     pagerDutyWebhookRoute({
       secret: env.PAGERDUTY_WEBHOOK_SECRET,
@@ -237,13 +240,14 @@ export async function buildTplus({
     incidentPolicy,
     statuses: status,
     statusPolicy,
-    responderIds: new Set(config.responders.userIds),
+    responderIds: responderIdsOf(config),
     botUserId: config.workspace.botUserId,
     components: config.components.map(({ id, name }) => ({ id, name })),
     meaning: (s) => SEVERITY_MEANING[s],
     onCommitted: () => delivery.kick(),
     contracts: { store: contracts.store, claims: contracts.claims, policy: contracts.policy },
     documents: { store: documents.store, policy: documents.policy },
+    responderGroups,
   });
   intake.onProcessed = () => delivery.kick();
 
@@ -252,6 +256,7 @@ export async function buildTplus({
     receiver,
     intake,
     engine,
+    responderGroups,
     db,
     tickets,
     inbox,

@@ -8,6 +8,7 @@ import { loadSeverityModel } from '../config/load-severity-model.ts';
 import { loadRunbooks } from '../config/load-runbooks.ts';
 import { describeCalendar, localDateOf } from '../domain/calendar/index.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
+import { responderGroupLines } from './responder-groups-check.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -20,7 +21,7 @@ function statuspageMirror(config: TplusConfig, apiKey: string | undefined): stri
 }
 
 /** `npm run doctor`: validates the config and environment and prints what it found, never a secret. */
-function doctor(env: NodeJS.ProcessEnv): number {
+async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
   try {
     const { env: parsed, config, configPath } = loadConfig(env);
     const severityModel = loadSeverityModel(join(projectRoot, parsed.TPLUS_SEVERITY_MODEL));
@@ -35,7 +36,13 @@ function doctor(env: NodeJS.ProcessEnv): number {
       `SLACK_API_URL: ${parsed.SLACK_API_URL ?? 'Slack (default)'}`,
       `database: ${parsed.DATABASE_URL}`,
       `workspace: team ${config.workspace.teamId}, bot user ${config.workspace.botUserId}`,
-      `triage channel: ${config.triage.channelId}; responders: ${config.responders.userIds.join(', ') || '(none)'}${config.responders.usergroupId ? ` + group ${config.responders.usergroupId}` : ''}`,
+      `triage channel: ${config.triage.channelId}; responders: ${config.responders.userIds.join(', ') || '(none)'}${[
+        config.responders.usergroupId,
+        ...config.responders.userGroups,
+      ]
+        .filter(Boolean)
+        .map((g) => ` + group ${g}`)
+        .join('')}`,
       'calendars:',
       // The CLI is the shell: it reads the clock, the domain is told the day to start from.
       ...[...calendars.values()].flatMap((c) => describeCalendar(c, localDateOf(Date.now(), c.timeZone))),
@@ -58,6 +65,7 @@ function doctor(env: NodeJS.ProcessEnv): number {
       `status page: zone ${config.statusPage.timeZone}, maintenance notice ${config.statusPage.maintenanceNoticeHours} h; Statuspage mirror ${statuspageMirror(config, parsed.STATUSPAGE_API_KEY)}`,
       `public address: ${config.statusPage.publicUrl ?? `(statusPage.publicUrl not set: links and feeds say http://localhost:${parsed.PORT})`}; rate limit keyed on ${config.statusPage.trustProxy === 0 ? 'the connecting address' : `X-Forwarded-For behind ${JSON.stringify(config.statusPage.trustProxy)}`}; subscriber mail ${parsed.SMTP_URL ? 'on' : 'off (SMTP_URL not set)'}`,
     ];
+    out.push(...(await responderGroupLines(config, parsed)));
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } catch (error) {
@@ -69,4 +77,4 @@ function doctor(env: NodeJS.ProcessEnv): number {
   }
 }
 
-process.exitCode = doctor(process.env);
+process.exitCode = await doctor(process.env);

@@ -48,9 +48,11 @@ export const ZConfig = z
       .object({
         userIds: z.array(slackId('UW')).default([]),
         usergroupId: slackId('S').optional(),
+        /** User groups whose members are responders too (usergroups.users.list, refreshed every 10 min). */
+        userGroups: z.array(slackId('S')).default([]),
       })
       .refine(
-        (r) => r.userIds.length > 0 || r.usergroupId !== undefined,
+        (r) => r.userIds.length > 0 || r.usergroupId !== undefined || r.userGroups.length > 0,
         'name at least one responder user id or a user group',
       ),
     escalation: z.object({

@@ -1,6 +1,7 @@
 import type { Route } from '../slack/receiver/http-receiver.ts';
 import { sendJson } from '../slack/receiver/http-receiver.ts';
 import type { InboxStore, OutboxStore } from '../usecases/ports.ts';
+import { describeGroup, type GroupState } from '../slack/responder-groups.ts';
 
 export const MAX_TICK_AGE_MS = 10_000;
 
@@ -10,11 +11,14 @@ export function healthRoute({
   inbox,
   outbox,
   audit,
+  responderGroups,
 }: {
   engine: { tickAgeMs(): number | undefined };
   inbox: InboxStore;
   outbox: OutboxStore;
   audit?: { lastRunAt: Date | undefined; totals: object };
+  /** User groups of responders: a failed lookup keeps the last list, and is shown here. */
+  responderGroups?: { states(): GroupState[] };
 }): Route {
   return {
     method: 'GET',
@@ -28,6 +32,9 @@ export function healthRoute({
         engine: { lastTickAgeMs: age ?? null },
         inbox: inboxCounts,
         outbox: outboxCounts,
+        ...(responderGroups && responderGroups.states().length > 0
+          ? { responderGroups: responderGroups.states().map(describeGroup) }
+          : {}),
         ...(audit ? { auditor: { lastRunAt: audit.lastRunAt?.toISOString() ?? null, ...audit.totals } } : {}),
       });
     },

@@ -208,5 +208,9 @@ export const METHODS: Record<string, Method> = {
       user: { id: user.id, team_id: user.teamId, name: user.name, real_name: user.name, is_bot: user.isBot ?? false },
     };
   },
+  'usergroups.users.list': (args, ctx) => {
+    const members = ctx.workspace.usergroups.get(str(args.usergroup) ?? '');
+    return members ? { ok: true, users: [...members] } : fail('no_such_subteam');
+  },
   'apps.connections.open': (_a, ctx) => ({ ok: true, url: ctx.socketUrl() }),
 };

@@ -34,6 +34,8 @@ export class EmulatedWorkspace {
   readonly channels = new Map<string, EmulatedChannel>();
   readonly messages: EmulatedMessage[] = [];
   readonly users = new Map<string, EmulatedUser>();
+  /** User groups (subteams): id → member user ids, for usergroups.users.list. */
+  readonly usergroups = new Map<string, string[]>();
   readonly views = new Map<string, Record<string, unknown>>();
   private lastTsMicros = 0;
   private viewSeq = 0;

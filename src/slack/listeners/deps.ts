@@ -33,6 +33,8 @@ export interface ListenerDeps {
   onCommitted: () => void;
   /** Service credit claims; without it the credit button and modal are not handled. */
   contracts?: { store: ContractStore; claims: CreditClaimStore; policy: ContractPolicy };
+  /** Responders by user group: a subteam_members_changed event asks for a new lookup. */
+  responderGroups?: { isWatched(groupId: string): boolean; requestRefresh(): void };
   /** Post-incident documents; without it the Draft / Edit / Approve / Send buttons are not handled. */
   documents?: { store: DocumentStore; policy: DocumentPolicy };
 }

@@ -21,6 +21,7 @@ import { registerApproveDocument } from './actions/approve-document.ts';
 import { registerSendDocument } from './actions/send-document.ts';
 import { registerDocumentModal } from './views/document-modal.ts';
 import { registerImpactAnswer } from './actions/impact-answer.ts';
+import { registerSubteamMembersChanged } from './events/subteam-members-changed.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppMention(app, deps);
@@ -44,4 +45,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerSendDocument(app, deps);
   registerDocumentModal(app, deps);
   registerImpactAnswer(app, deps);
+  registerSubteamMembersChanged(app, deps);
 }
