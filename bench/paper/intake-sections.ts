@@ -1,0 +1,164 @@
+// Paper sections from bench/results/intake.json: ack latency, throughput, errors, end to end.
+import { absent, connections, image, notMeasured, num, table, type Section } from './markdown.ts';
+import { endToEndRuns } from './end-to-end-section.ts';
+import type { IntakeResults, Load } from './results.ts';
+import { barChart, lineChart } from './svg-chart.ts';
+
+export const MODES = [
+  { key: 'bareHttp', label: 'bare node:http' },
+  { key: 'bareBolt', label: 'bare Bolt' },
+  { key: 'tplusDurableIntake', label: 'tplus durable intake (HTTP)' },
+] as const;
+
+export type ModeRuns = { label: string; runs: Load[] };
+
+/** The intake runs by mode, each sorted by connection count; modes absent from the run left out. */
+export function modeRuns(intake: IntakeResults): ModeRuns[] {
+  return MODES.flatMap(({ key, label }) => {
+    const runs = Object.values(intake[key] ?? {}).sort((a, b) => a.connections - b.connections);
+    return runs.length > 0 ? [{ label, runs }] : [];
+  });
+}
+
+// autocannon counts a timeout among the errors too, so it is not added again.
+function errorRate(r: Load): number {
+  const attempts = r.total + r.errors;
+  return attempts > 0 ? (r.non2xx + r.errors) / attempts : 0;
+}
+
+export function latencySection(intake: IntakeResults | undefined): Section {
+  const heading = 'Ack latency';
+  if (!intake) return absent(heading);
+  const modes = modeRuns(intake);
+  const rows = modes.flatMap(({ label, runs }) =>
+    runs.map((r) => {
+      const l = r.latencyMs;
+      return [
+        label,
+        String(r.connections),
+        num(r.requestsPerSecond, 0),
+        ...[l.p50, l.p90, l.p95, l.p99, l.max].map((v) => num(v)),
+      ];
+    }),
+  );
+  const reference = Math.min(...modes.flatMap((m) => m.runs.map((r) => r.connections)).filter((c) => c >= 10));
+  const percentiles = ['p50', 'p90', 'p95', 'p99', 'max'] as const;
+  const shown = percentiles.filter((p) => modes.some((m) => m.runs.some((r) => r.latencyMs[p] !== undefined)));
+  const plot = {
+    file: 'ack-latency.svg',
+    svg: barChart({
+      title: `Ack latency at ${connections(reference)}`,
+      unit: 'ms',
+      categories: [...shown],
+      series: modes.map(({ label, runs }) => {
+        const run = runs.find((r) => r.connections === reference);
+        return { name: label, values: shown.map((p) => run?.latencyMs[p]) };
+      }),
+    }),
+  };
+  const bareHttp = modes.some((m) => m.label === 'bare node:http')
+    ? []
+    : [notMeasured('Bare node:http on the intake path')];
+  return {
+    heading,
+    body: [
+      'Time from the request to Slack’s 200, as the load tool saw it (tplus answers after the event is committed to the inbox).',
+      table(['mode', 'connections', 'acks/s', 'p50 ms', 'p90 ms', 'p95 ms', 'p99 ms', 'max ms'], rows),
+      '– : the load tool does not report this percentile.',
+      ...bareHttp,
+      image(plot, 'ack latency per mode'),
+    ],
+    plots: [plot],
+  };
+}
+
+export function throughputSection(intake: IntakeResults | undefined): Section {
+  const heading = 'Throughput';
+  if (!intake) return absent(heading);
+  const modes = modeRuns(intake);
+  const tplus = modes.find((m) => m.label.startsWith('tplus'))!;
+  const body: string[] = [];
+  const baseline = tplus.runs[0]!;
+  const peak = tplus.runs.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+  body.push(
+    `Baseline: ${num(baseline.requestsPerSecond, 0)} acks/s at ${connections(baseline.connections)}. ` +
+      `Peak: ${num(peak.requestsPerSecond, 0)} acks/s at ${connections(peak.connections)} ` +
+      `(connection counts measured: ${tplus.runs.map((r) => r.connections).join(', ')}).`,
+  );
+  if (tplus.runs.length < 3) {
+    body.push(notMeasured('Saturation (too few connection counts to find the knee)'));
+  } else {
+    // The knee: the fewest connections that reach 90 % of the peak; past it more connections add queueing.
+    const knee = tplus.runs.find((r) => r.requestsPerSecond >= 0.9 * peak.requestsPerSecond)!;
+    const past = tplus.runs.filter((r) => r.connections > knee.connections);
+    if (past.length === 0) {
+      body.push(`Saturation: not reached by ${connections(knee.connections)}, the largest count measured.`);
+    } else {
+      const pastRate = past.reduce((sum, r) => sum + errorRate(r), 0) / past.length;
+      body.push(
+        `Saturation: the knee is at ${connections(knee.connections)} (${num(knee.requestsPerSecond, 0)} acks/s, ≥ 90 % of the peak); ` +
+          `mean error rate past it ${num(pastRate * 100, 2)} %.`,
+      );
+    }
+  }
+  const bolt = modes.find((m) => m.label === 'bare Bolt');
+  if (bolt) {
+    const rows = tplus.runs.flatMap((r) => {
+      const b = bolt.runs.find((x) => x.connections === r.connections);
+      return b
+        ? [
+            [
+              String(r.connections),
+              num(r.requestsPerSecond, 0),
+              num(b.requestsPerSecond, 0),
+              `${num(r.requestsPerSecond / b.requestsPerSecond, 2)}×`,
+            ],
+          ]
+        : [];
+    });
+    body.push(table(['connections', 'tplus acks/s', 'bare Bolt acks/s', 'tplus ÷ Bolt'], rows));
+  }
+  const plot = {
+    file: 'throughput.svg',
+    svg: lineChart({
+      title: 'Acks per second against connections',
+      xLabel: 'connections',
+      unit: 'acks/s',
+      series: modes.map(({ label, runs }) => ({
+        name: label,
+        points: runs.map((r) => [r.connections, r.requestsPerSecond]),
+      })),
+    }),
+  };
+  body.push(image(plot, 'acks per second against connections'));
+  return { heading, body, plots: [plot] };
+}
+
+export function errorsSection(intake: IntakeResults | undefined): Section {
+  const heading = 'Error rates and 429 handling';
+  if (!intake) return absent(heading);
+  const rows = modeRuns(intake).flatMap(({ label, runs }) =>
+    runs.map((r) => [
+      label,
+      String(r.connections),
+      num(r.total, 0),
+      num(r.non2xx, 0),
+      num(r.errors, 0),
+      num(r.timeouts, 0),
+      `${num(errorRate(r) * 100, 2)} %`,
+    ]),
+  );
+  const e2e = endToEndRuns(intake).map(
+    (e) =>
+      `End to end at ${num(e.perMinute, 0)} tickets/min: ${num(e.errors, 0)} requests not answered 200, ${num(e.sent - e.cards, 0)} of ${num(e.sent, 0)} cards not delivered.`,
+  );
+  return {
+    heading,
+    body: [
+      table(['mode', 'connections', 'requests', 'non-2xx', 'errors', 'timeouts', 'error rate'], rows),
+      ...e2e,
+      notMeasured('Slack answering 429 (Retry-After) or 5xx, and PagerDuty down'),
+    ],
+    plots: [],
+  };
+}

@@ -1,0 +1,107 @@
+// The benchmark paper from the results alone: a pure function, so the same results give the same
+// bytes and a test can render it from a fixture.
+import { engineSection, soakSection } from './engine-sections.ts';
+import { endToEndRuns, endToEndSection } from './end-to-end-section.ts';
+import { errorsSection, latencySection, modeRuns, throughputSection } from './intake-sections.ts';
+import { connections, notMeasured, num, renderSections, type Plot, type Section } from './markdown.ts';
+import type { IntakeResults, Results } from './results.ts';
+
+function summary(results: Results): Section {
+  const lines: string[] = [];
+  const intake = results.intake;
+  if (intake) {
+    const [bolt, tplus] = ['bare Bolt', 'tplus durable intake (HTTP)'].map((l) =>
+      modeRuns(intake).find((m) => m.label === l),
+    );
+    for (const t of tplus?.runs ?? []) {
+      const b = bolt?.runs.find((r) => r.connections === t.connections);
+      if (!b) continue;
+      lines.push(
+        `- Durable intake at ${connections(t.connections)}: ${num(t.requestsPerSecond, 0)} acks/s, ${num(t.requestsPerSecond / b.requestsPerSecond, 2)}× bare Bolt; p99 ${num(t.latencyMs.p99)} ms against Bolt’s ${num(b.latencyMs.p99)} ms.`,
+      );
+    }
+    for (const e of endToEndRuns(intake)) {
+      lines.push(
+        `- End to end at ${num(e.perMinute, 0)} tickets/min for ${num(e.seconds, 0)} s: p50 ${num(e.latencyMs.p50, 0)} ms, p95 ${num(e.latencyMs.p95, 0)} ms; ${num(e.cards, 0)} of ${num(e.sent, 0)} cards delivered.`,
+      );
+    }
+  }
+  const { lateness, drain } = results.engine ?? {};
+  if (lateness)
+    lines.push(
+      `- Runbook steps: p99 lateness ${num(lateness.recordedLatenessMs.p99, 0)} ms over ${num(lateness.steps, 0)} steps.`,
+    );
+  if (drain)
+    lines.push(
+      `- ${num(drain.steps, 0)} overdue steps drained ${num(drain.drainMsFromReady / 1000, 1)} s after a restart was ready.`,
+    );
+  if (lines.length === 0) lines.push(notMeasured('Every benchmark'));
+  return { heading: 'Executive summary', body: [lines.join('\n')], plots: [] };
+}
+
+function methodology(results: Results): Section {
+  const { intake, engine } = results;
+  const run = { ...engine?.machine, ...engine?.run, ...intake?.machine, ...intake?.run };
+  const counts = intake
+    ? [...new Set(modeRuns(intake).flatMap((m) => m.runs.map((r) => r.connections)))].sort((a, b) => a - b)
+    : [];
+  const lines = [
+    `- Tool: \`npm run bench\`. Intake: autocannon against the tplus bundle (the flags of \`bin/runtime.mjs\`) and the bare baselines, in the same run. End to end: signed events at a steady rate, cards timed at the Slack emulator. Engine: a seeded SQLite database and a tplus child process.`,
+    `- Machine: ${run.cores === undefined ? 'not recorded' : `${run.cores} cores`}${run.cpu ? `, ${run.cpu}` : ''}; Node ${run.node ?? 'not recorded'}.`,
+    `- Commit and date: ${provenance(results)}.`,
+    intake?.durationSeconds === undefined
+      ? `- ${notMeasured('Intake load')}`
+      : `- Duration: ${num(intake.durationSeconds, 0)} s per intake load run.`,
+    counts.length
+      ? `- Ramp: none; each load run holds a fixed connection count (${counts.join(', ')}) after a warm-up run.`
+      : `- Ramp: ${notMeasured('intake load')}.`,
+    `- Payloads: ${payloads(intake)}`,
+  ];
+  return { heading: 'Methodology', body: [lines.join('\n')], plots: [] };
+}
+
+/** Each file's own commit and date: the benchmarks are often run at different commits. */
+function provenance(results: Results): string {
+  const runs = { 'intake.json': results.intake?.run, 'engine.json': results.engine?.run };
+  return (
+    Object.entries(runs)
+      .filter(([file]) => results.files.includes(file))
+      .map(
+        ([file, run]) =>
+          `\`${file}\` ${run?.commit ? `${run.commit} at ${run.date ?? 'an unrecorded date'}` : 'not recorded'}`,
+      )
+      .join('; ') || 'not recorded'
+  );
+}
+
+function payloads(intake: IntakeResults | undefined): string {
+  const size = intake?.payloadBytes === undefined ? 'size not recorded' : `${num(intake.payloadBytes, 0)} bytes`;
+  return `one \`app_mention\` event callback from a Slack Connect channel (${size}). ${notMeasured('Ticket bodies of 1 KB, 10 KB and 40 KB with attachments')}`;
+}
+
+function rawData(results: Results): Section {
+  const links = results.files.map((f) => `- [\`bench/results/${f}\`](../bench/results/${f})`);
+  return { heading: 'Raw data', body: [links.length ? links.join('\n') : notMeasured('Every benchmark')], plots: [] };
+}
+
+export function renderPaper(results: Results): { markdown: string; plots: Plot[] } {
+  const { intake, engine } = results;
+  const sections: Section[] = [
+    summary(results),
+    methodology(results),
+    latencySection(intake),
+    throughputSection(intake),
+    errorsSection(intake),
+    endToEndSection(intake),
+    engineSection(engine),
+    soakSection(engine),
+    {
+      heading: 'SQLite and PostgreSQL',
+      body: [`Every figure above is from a SQLite database file. ${notMeasured('PostgreSQL')}`],
+      plots: [],
+    },
+    rawData(results),
+  ];
+  const intro = ['_Generated by `npm run bench:paper` from `bench/results/`; do not edit by hand._'];
+  return { markdown: renderSections('tplus benchmark', intro, sections), plots: sections.flatMap((s) => s.plots) };
+}

@@ -1,0 +1,119 @@
+// The parts of bench/results/*.json the paper reads. Everything a later benchmark may add (soak,
+// PostgreSQL, faults) is optional: the paper says "not measured in this run" when it is absent.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const ZLatency = z.object({
+  p50: z.number(),
+  p90: z.number().optional(),
+  p95: z.number().optional(),
+  p99: z.number(),
+  max: z.number(),
+});
+
+const ZLoad = z.object({
+  connections: z.number(),
+  requestsPerSecond: z.number(),
+  latencyMs: ZLatency,
+  non2xx: z.number(),
+  errors: z.number(),
+  timeouts: z.number().optional(),
+  total: z.number(),
+});
+
+const ZEndToEnd = z.object({
+  perMinute: z.number(),
+  seconds: z.number(),
+  sent: z.number(),
+  cards: z.number(),
+  errors: z.number(),
+  latencyMs: ZLatency,
+  /** One entry a second from the first send: events sent and cards delivered in that second. */
+  perSecond: z.array(z.object({ second: z.number(), sent: z.number(), delivered: z.number() })).optional(),
+});
+
+const ZRun = z.object({
+  date: z.string().optional(),
+  commit: z.string().optional(),
+  node: z.string().optional(),
+  cores: z.number().optional(),
+  cpu: z.string().optional(),
+});
+
+const ZIntake = z.object({
+  machine: ZRun.optional(),
+  run: ZRun.optional(),
+  durationSeconds: z.number().optional(),
+  payloadBytes: z.number().optional(),
+  bareBolt: z.record(z.string(), ZLoad),
+  bareHttp: z.record(z.string(), ZLoad).optional(),
+  tplusDurableIntake: z.record(z.string(), ZLoad),
+  endToEnd: z.union([ZEndToEnd, z.array(ZEndToEnd)]).optional(),
+});
+
+const ZEngine = z.object({
+  machine: ZRun.optional(),
+  run: ZRun.optional(),
+  runtimeSeconds: z.number().optional(),
+  tickCost: z
+    .object({
+      small: z.object({ pendingRows: z.number(), openIncidents: z.number(), tickMs: ZLatency }),
+      big: z.object({ pendingRows: z.number(), openIncidents: z.number(), tickMs: ZLatency }),
+    })
+    .optional(),
+  lateness: z
+    .object({
+      steps: z.number(),
+      spreadMs: z.number(),
+      recordedLatenessMs: ZLatency,
+      deliveredLatenessMs: ZLatency,
+      undelivered: z.number(),
+    })
+    .optional(),
+  drain: z
+    .object({
+      steps: z.number(),
+      allDrained: z.boolean(),
+      drainMsFromSpawn: z.number(),
+      drainMsFromReady: z.number(),
+      startupMs: z.number(),
+      ticks: z.array(z.object({ atMs: z.number(), steps: z.number() })),
+    })
+    .optional(),
+  rss: z.object({ tplusPeakMb: z.number() }).optional(),
+  soak: z
+    .object({ minutes: z.number(), rssMb: z.array(z.object({ minute: z.number(), mb: z.number() })), lost: z.number() })
+    .optional(),
+});
+
+export type Latency = z.infer<typeof ZLatency>;
+export type Load = z.infer<typeof ZLoad>;
+export type EndToEnd = z.infer<typeof ZEndToEnd>;
+export type IntakeResults = z.infer<typeof ZIntake>;
+export type EngineResults = z.infer<typeof ZEngine>;
+export type Results = { intake?: IntakeResults; engine?: EngineResults; files: string[] };
+
+const SCHEMAS = { intake: ZIntake, engine: ZEngine } as const;
+
+/** Parses what was read; a file of the wrong shape is an error, not a silently empty section. */
+export function parseResults(files: Record<string, unknown>): Results {
+  const results: Results = { files: Object.keys(files).sort() };
+  for (const name of ['intake', 'engine'] as const) {
+    if (files[`${name}.json`] === undefined) continue;
+    const parsed = SCHEMAS[name].safeParse(files[`${name}.json`]);
+    if (!parsed.success) throw new Error(`bench/results/${name}.json: ${z.prettifyError(parsed.error)}`);
+    Object.assign(results, { [name]: parsed.data });
+  }
+  return results;
+}
+
+/** Reads every benchmark's results file that exists in `dir`. */
+export function readResults(dir: string): Results {
+  const files: Record<string, unknown> = {};
+  for (const name of ['intake', 'engine', 'status', 'severity']) {
+    const path = join(dir, `${name}.json`);
+    if (existsSync(path)) files[`${name}.json`] = JSON.parse(readFileSync(path, 'utf8'));
+  }
+  return parseResults(files);
+}

@@ -1,0 +1,123 @@
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sax from 'sax';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseResults } from '../../../bench/paper/results.ts';
+import { barChart } from '../../../bench/paper/svg-chart.ts';
+import { writePaper } from '../../../bench/paper/write-paper.ts';
+
+const fixtures = join(import.meta.dirname, '../../fixtures/bench-results');
+
+// The structure issue 15 asks of the paper, spelled out here rather than read from the generator.
+const HEADINGS = [
+  'Executive summary',
+  'Methodology',
+  'Ack latency',
+  'Throughput',
+  'Error rates and 429 handling',
+  'End-to-end latency',
+  'Engine: step lateness and restart drain',
+  'Memory over a soak',
+  'SQLite and PostgreSQL',
+  'Raw data',
+];
+
+/** Parses an SVG with a strict XML parser; returns its root element and its series names. */
+function parseSvg(svg: string): { root: string; xmlns: unknown; series: string[] } {
+  const parser = sax.parser(true);
+  const elements: { name: string; attributes: Record<string, unknown> }[] = [];
+  parser.onerror = (error) => {
+    throw error;
+  };
+  parser.onopentag = (tag) => elements.push({ name: tag.name, attributes: tag.attributes });
+  parser.write(svg).close();
+  const series = elements
+    .filter((e) => e.attributes.class === 'series')
+    .map((e) => String(e.attributes['data-series']));
+  return { root: elements[0]!.name, xmlns: elements[0]!.attributes.xmlns, series };
+}
+
+const dirs: string[] = [];
+async function render(files: string[]) {
+  const results = mkdtempSync(join(tmpdir(), 'paper-results-'));
+  const docs = mkdtempSync(join(tmpdir(), 'paper-docs-'));
+  dirs.push(results, docs);
+  for (const f of files) copyFileSync(join(fixtures, f), join(results, f));
+  await writePaper({ resultsDir: results, docsDir: docs });
+  return docs;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the benchmark paper', () => {
+  it('has every section, in order, with the fixture’s numbers', async () => {
+    const docs = await render(['intake.json', 'engine.json']);
+    const paper = readFileSync(join(docs, 'benchmark.md'), 'utf8');
+    const found = [...paper.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(found).toEqual(HEADINGS);
+    expect(paper).toContain(
+      'Commit and date: `intake.json` abc123def456 at 2031-02-03T04:05:06.000Z; `engine.json` not recorded.',
+    );
+    expect(paper).toContain('Machine: 3 cores, Fixture CPU 9000; Node v20.99.1.');
+    expect(paper).toContain('(777 bytes)');
+    expect(paper).toMatch(/\| tplus durable intake \(HTTP\) \| 10 +\| 4,321 +\| 2 +\| 4 +\| – +\| 13 +\| 31 +\|/);
+    expect(paper).toContain('Peak: 4,600 acks/s at 50 connections');
+    expect(paper).toContain(
+      'the knee is at 10 connections (4,321 acks/s, ≥ 90 % of the peak); mean error rate past it 0.1 %.',
+    );
+    expect(paper).toContain('2 of 101 cards not delivered');
+    expect(paper).toMatch(/\| 2,000 +\| 3 +\| 101 +\| 99 +\| 64 +\| 287 +\| 402 +\| 650 +\|/);
+    expect(paper).toContain('all drained 9.9 s after ready (10.9 s after spawn)');
+    expect(paper).toContain('p99 lateness 933 ms over 300 steps');
+  });
+
+  it('says "not measured in this run" for what the results do not hold', async () => {
+    const docs = await render(['intake.json', 'engine.json']);
+    const paper = readFileSync(join(docs, 'benchmark.md'), 'utf8');
+    expect(paper).toContain('RSS over a soak: not measured in this run.');
+    expect(paper).toContain('PostgreSQL: not measured in this run.');
+    expect(paper).toContain('Slack answering 429 (Retry-After) or 5xx, and PagerDuty down: not measured in this run.');
+
+    const engineOnly = readFileSync(join(await render(['engine.json']), 'benchmark.md'), 'utf8');
+    expect(engineOnly).toContain('Ack latency: not measured in this run.');
+    expect(engineOnly).toContain('End-to-end latency: not measured in this run.');
+    expect(engineOnly).not.toContain('ack-latency.svg');
+  });
+
+  it('draws each plot as valid SVG with the expected series, linked from the paper', async () => {
+    const docs = await render(['intake.json', 'engine.json']);
+    const paper = readFileSync(join(docs, 'benchmark.md'), 'utf8');
+    const expected: Record<string, string[]> = {
+      'ack-latency.svg': ['bare node:http', 'bare Bolt', 'tplus durable intake (HTTP)'],
+      'throughput.svg': ['bare node:http', 'bare Bolt', 'tplus durable intake (HTTP)'],
+      'end-to-end.svg': ['p50', 'p95', 'p99'],
+      'deliveries-per-second.svg': ['sent', 'delivered'],
+      'step-lateness.svg': ['claimed (firedAt − dueAt)', 'first Slack post'],
+      'drain.svg': ['steps claimed'],
+    };
+    expect(readdirSync(join(docs, 'benchmark')).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, series] of Object.entries(expected)) {
+      const svg = parseSvg(readFileSync(join(docs, 'benchmark', file), 'utf8'));
+      expect({ file, ...svg }).toEqual({ file, root: 'svg', xmlns: 'http://www.w3.org/2000/svg', series });
+      expect(paper).toContain(`](benchmark/${file})`);
+    }
+  });
+
+  it('escapes names so a chart stays valid XML', () => {
+    const svg = barChart({
+      title: 'a <b> & "c"',
+      unit: 'ms',
+      categories: ["d'e"],
+      series: [{ name: 'x & y', values: [3] }],
+    });
+    expect(parseSvg(svg).series).toEqual(['x & y']);
+  });
+
+  it('refuses a results file of the wrong shape, naming it', () => {
+    expect(() => parseResults({ 'intake.json': { bareBolt: { c10: { connections: 'ten' } } } })).toThrow(
+      /bench\/results\/intake\.json/,
+    );
+  });
+});
