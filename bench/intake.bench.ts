@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { runInfo } from './support/run-info.ts';
 import { startProcess } from './support/start-process.ts';
 import Database from 'better-sqlite3';
 import { startSlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
@@ -12,6 +13,8 @@ const root = join(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret-000000';
 const TOKEN = 'xoxb-bench-token';
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+// Acks/s against connection count, for the paper's saturation curve; 10 and 50 are the reference counts.
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50,200').split(',').map(Number);
 
 function mention(seq: number) {
   const ts = `${Math.floor(Date.now() / 1000)}.${String(seq % 1_000_000).padStart(6, '0')}`;
@@ -70,6 +73,13 @@ async function load(url: string, connections: number, duration: number) {
   };
 }
 
+/** One load run a connection count, keyed `c<count>` as the results have always been. */
+async function sweep(url: string) {
+  const runs: Record<string, Awaited<ReturnType<typeof load>>> = {};
+  for (const connections of CONNECTIONS) runs[`c${connections}`] = await load(url, connections, DURATION_S);
+  return runs;
+}
+
 async function endToEnd(
   url: string,
   dbPath: string,
@@ -118,10 +128,21 @@ async function endToEnd(
     cards = cardTimes();
   }
   const latencies: number[] = [];
+  // Events sent and cards delivered in each second from the first send, so a stall shows in a plot.
+  const perSecond: { second: number; sent: number; delivered: number }[] = [];
+  const bucket = (at: number) => {
+    const second = Math.floor((at - started) / 1000);
+    for (let s = perSecond.length; s <= second; s += 1) perSecond.push({ second: s, sent: 0, delivered: 0 });
+    return perSecond[second]!;
+  };
+  for (const sent of sentAt.values()) bucket(sent).sent += 1;
   for (const row of db.prepare('SELECT id, threadTs FROM Ticket').all() as { id: number; threadTs: string }[]) {
     const sent = sentAt.get(row.threadTs);
     const card = cards.get(row.id);
-    if (sent !== undefined && card !== undefined) latencies.push(card - sent);
+    if (sent !== undefined && card !== undefined) {
+      latencies.push(card - sent);
+      bucket(card).delivered += 1;
+    }
   }
   db.close();
   latencies.sort((a, b) => a - b);
@@ -133,6 +154,7 @@ async function endToEnd(
     cards: latencies.length,
     errors,
     latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) ?? NaN },
+    perSecond,
   };
 }
 
@@ -149,16 +171,18 @@ async function main() {
   });
   const dir = mkdtempSync(join(tmpdir(), 'tplus-bench-'));
   const common = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: emulator.apiUrl };
+  const run = runInfo();
   const report: Record<string, unknown> = {
-    machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+    machine: { cores: run.cores, node: run.node },
+    run,
     durationSeconds: DURATION_S,
+    payloadBytes: Buffer.byteLength(JSON.stringify(mention(0))),
   };
   try {
     const bare = await startProcess('bench/bare-bolt-app.ts', common, 'bare bolt started');
     const bareUrl = `http://127.0.0.1:${bare.port}/slack/events`;
     await load(bareUrl, 10, 2); // warm-up
-    const bare10 = await load(bareUrl, 10, DURATION_S);
-    const bare50 = await load(bareUrl, 50, DURATION_S);
+    const bareRuns = await sweep(bareUrl);
     bare.child.kill('SIGKILL');
 
     const dbPath = join(dir, 'bench.db');
@@ -171,8 +195,7 @@ async function main() {
     const tplus = await startProcess('tplus', { ...tplusEnv, LOG_LEVEL: 'info' }, 'tplus started');
     const tplusUrl = `http://127.0.0.1:${tplus.port}/slack/events`;
     await load(tplusUrl, 10, 2);
-    const tplus10 = await load(tplusUrl, 10, DURATION_S);
-    const tplus50 = await load(tplusUrl, 50, DURATION_S);
+    const tplusRuns = await sweep(tplusUrl);
     tplus.child.kill('SIGKILL');
 
     // End to end on a fresh database: event → ticket card at the emulator, at a steady rate.
@@ -193,12 +216,11 @@ async function main() {
     e2eProc.child.kill('SIGKILL');
 
     Object.assign(report, {
-      bareBolt: { c10: bare10, c50: bare50 },
-      tplusDurableIntake: { c10: tplus10, c50: tplus50 },
-      throughputRatio: {
-        c10: tplus10.requestsPerSecond / bare10.requestsPerSecond,
-        c50: tplus50.requestsPerSecond / bare50.requestsPerSecond,
-      },
+      bareBolt: bareRuns,
+      tplusDurableIntake: tplusRuns,
+      throughputRatio: Object.fromEntries(
+        CONNECTIONS.map((c) => [`c${c}`, tplusRuns[`c${c}`]!.requestsPerSecond / bareRuns[`c${c}`]!.requestsPerSecond]),
+      ),
       endToEnd: e2e,
       targets: { ratioAtLeast: 1.0, p99AckMsC10: 10, p99AckMsC50: 25, e2eP95Ms: 300, e2eErrors: 0 },
     });
@@ -206,36 +228,35 @@ async function main() {
     await emulator.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/intake.json'), `${JSON.stringify(report, null, 2)}\n`);
+  // BENCH_RESULTS_DIR keeps a smoke run from overwriting the committed results.
+  const resultsDir = process.env.BENCH_RESULTS_DIR ?? join(root, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'intake.json'), `${JSON.stringify(report, null, 2)}\n`);
+  type Run = Awaited<ReturnType<typeof load>>;
   const r = report as {
-    bareBolt: {
-      c10: { requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number } };
-      c50: { requestsPerSecond: number; latencyMs: { p99: number } };
-    };
-    tplusDurableIntake: typeof r.bareBolt;
-    throughputRatio: { c10: number; c50: number };
+    bareBolt: Record<string, Run>;
+    tplusDurableIntake: Record<string, Run>;
+    throughputRatio: Record<string, number>;
     endToEnd: Awaited<ReturnType<typeof endToEnd>>;
   };
   console.log('                          req/s     p50    p90    p99 (ms)');
-  for (const [name, v] of [
-    ['bare Bolt, 10 conns', r.bareBolt.c10],
-    ['tplus durable, 10 conns', r.tplusDurableIntake.c10],
-  ] as const) {
-    console.log(
-      `${name.padEnd(25)} ${v.requestsPerSecond.toFixed(0).padStart(6)} ${String(v.latencyMs.p50).padStart(6)} ${String(v.latencyMs.p90).padStart(6)} ${String(v.latencyMs.p99).padStart(6)}`,
-    );
+  for (const c of CONNECTIONS) {
+    for (const [name, v] of [
+      [`bare Bolt, ${c} conns`, r.bareBolt[`c${c}`]!],
+      [`tplus durable, ${c} conns`, r.tplusDurableIntake[`c${c}`]!],
+    ] as const) {
+      console.log(
+        `${name.padEnd(25)} ${v.requestsPerSecond.toFixed(0).padStart(6)} ${String(v.latencyMs.p50).padStart(6)} ${String(v.latencyMs.p90).padStart(6)} ${String(v.latencyMs.p99).padStart(6)}`,
+      );
+    }
   }
   console.log(
-    `50 conns: bare ${r.bareBolt.c50.requestsPerSecond.toFixed(0)}/s p99 ${r.bareBolt.c50.latencyMs.p99} ms; tplus ${r.tplusDurableIntake.c50.requestsPerSecond.toFixed(0)}/s p99 ${r.tplusDurableIntake.c50.latencyMs.p99} ms`,
-  );
-  console.log(
-    `ratio tplus/bare: ${r.throughputRatio.c10.toFixed(2)}× at 10, ${r.throughputRatio.c50.toFixed(2)}× at 50`,
+    `ratio tplus/bare: ${CONNECTIONS.map((c) => `${r.throughputRatio[`c${c}`]!.toFixed(2)}× at ${c}`).join(', ')}`,
   );
   console.log(
     `end to end at ${r.endToEnd.perMinute}/min for ${r.endToEnd.seconds} s: ${r.endToEnd.cards}/${r.endToEnd.sent} cards, p50 ${r.endToEnd.latencyMs.p50} ms, p95 ${r.endToEnd.latencyMs.p95} ms, p99 ${r.endToEnd.latencyMs.p99} ms, errors ${r.endToEnd.errors}`,
   );
-  console.log('written to bench/results/intake.json');
+  console.log(`written to ${join(resultsDir, 'intake.json')}`);
 }
 
 await main();
