@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sax from 'sax';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderPaper } from '../../../bench/paper/render-paper.ts';
 import { parseResults } from '../../../bench/paper/results.ts';
 import { barChart } from '../../../bench/paper/svg-chart.ts';
 import { writePaper } from '../../../bench/paper/write-paper.ts';
@@ -84,6 +85,11 @@ describe('the benchmark paper', () => {
     expect(engineOnly).toContain('Ack latency: not measured in this run.');
     expect(engineOnly).toContain('End-to-end latency: not measured in this run.');
     expect(engineOnly).not.toContain('ack-latency.svg');
+
+    const noRuns = renderPaper(parseResults({ 'intake.json': { bareBolt: {}, tplusDurableIntake: {} } }));
+    expect(noRuns.markdown).toContain('Ack latency: not measured in this run.');
+    expect(noRuns.markdown).toContain('Throughput: not measured in this run.');
+    expect(noRuns.plots).toEqual([]);
   });
 
   it('draws each plot as valid SVG with the expected series, linked from the paper', async () => {
