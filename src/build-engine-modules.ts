@@ -32,6 +32,7 @@ export function engineModules({
   delivery,
   tickAgain,
   responderGroups,
+  appHome,
 }: {
   intake: InboxIntake;
   incidents: IncidentStore;
@@ -49,6 +50,8 @@ export function engineModules({
   tickAgain: () => void;
   /** Looks responder user groups up again when due (every 10 min, or after subteam_members_changed). */
   responderGroups?: { runEngineModule(now: Date): void };
+  /** Keeps opened App Homes current: asks for a publish when something they show changed. */
+  appHome?: { runEngineModule(): Promise<number> };
 }): { modules: EngineModule[]; audit: { lastRunAt: Date | undefined; totals: AuditFindings } } {
   const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   // The auditor runs once a minute of tplus time; its totals are reported by /healthz.
@@ -111,6 +114,12 @@ export function engineModules({
       name: 'maintenance',
       run: async () => {
         if ((await advanceMaintenances({ statuses: status, policy: statusPolicy, clock })) > 0) delivery.kick();
+      },
+    },
+    {
+      name: 'app-home',
+      run: async () => {
+        if (((await appHome?.runEngineModule()) ?? 0) > 0) delivery.kick();
       },
     },
     { name: 'outbox', run: async () => delivery.kick() },

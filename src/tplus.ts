@@ -15,6 +15,7 @@ import { coalescing } from './engine/coalesce.ts';
 import { createOutboxDispatcher, type DispatcherOptions } from './engine/outbox-dispatcher.ts';
 import { createMessageRenderer } from './slack/render-message.ts';
 import { loadIncidentSummary } from './usecases/incident-summary.ts';
+import { buildAppHome } from './build-app-home.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { InboxIntake } from './slack/receiver/inbox-intake.ts';
 import { TplusHttpReceiver, type Route } from './slack/receiver/http-receiver.ts';
@@ -127,6 +128,7 @@ export async function buildTplus({
   const statuspage = buildStatuspageClient(env);
   const publicSite = buildPublicSite({ env, config, status, prisma: db.prisma, clock, projectRoot });
   const statusPolicy = buildStatusPolicy({ env, config, directory });
+  const home = buildAppHome({ config, prisma: db.prisma, client: deliveryClient, directory, incidentPolicy, clock });
   const dispatcher = createOutboxDispatcher({
     outbox,
     clock,
@@ -140,6 +142,7 @@ export async function buildTplus({
       ...(pager ? { pager } : {}),
       ...(statuspage ? { statuspage } : {}),
       subscriptions: publicSite.subscriptions,
+      renderHome: home.renderHome,
     },
     options: dispatcherOptions,
   });
@@ -179,6 +182,7 @@ export async function buildTplus({
     delivery,
     tickAgain: () => void engine.tick(),
     responderGroups,
+    appHome: home,
   });
   let observeTick: (ms: number) => void = () => {};
   const engine: Engine = createEngine({
@@ -248,6 +252,7 @@ export async function buildTplus({
     contracts: { store: contracts.store, claims: contracts.claims, policy: contracts.policy },
     documents: { store: documents.store, policy: documents.policy },
     responderGroups,
+    home,
   });
   intake.onProcessed = () => delivery.kick();
 

@@ -17,6 +17,8 @@ export interface Deliverers {
   pager?: PagerDutyEvents;
   statuspage?: StatuspageClient;
   render: MessageRenderer;
+  /** A user's App Home view, rendered now; without it Home items are dropped. */
+  renderHome?: (userId: string) => Promise<object>;
   /** Status subscribers' mail and webhooks; their items are dropped when absent. */
   subscriptions?: SubscriberDeliverers;
 }
@@ -187,6 +189,11 @@ export async function deliverEffect(d: Deliverers, item: OutboxItem): Promise<De
       return createChannel(d, effect);
     case 'slack.invite':
       return invite(d, effect);
+    case 'slack.publish-home':
+      if (!d.renderHome) return { outcome: 'dropped', why: 'the App Home is not set up' };
+      // views.publish replaces the whole tab: repeating it is harmless.
+      await d.client.views.publish({ user_id: effect.userId, view: (await d.renderHome(effect.userId)) as never });
+      return { outcome: 'delivered', result: null };
     case 'pagerduty.event':
       return page(d, effect);
     case 'statuspage.sync':

@@ -75,7 +75,7 @@ export function createOutboxDispatcher({
   const platformOf = (effect: OutboxEffect) =>
     effect.kind === 'webhook.post' ? `webhook:${effect.subscriberId}` : (effect.kind.split('.')[0] as string);
   const KINDS: Record<string, string[]> = {
-    slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel', 'slack.invite'],
+    slack: ['slack.post', 'slack.update', 'slack.pin', 'slack.create-channel', 'slack.invite', 'slack.publish-home'],
     pagerduty: ['pagerduty.event'],
     statuspage: ['statuspage.sync'],
     email: ['email.send'],

@@ -22,6 +22,8 @@ export function laneOf(effect: OutboxEffect): string {
       return effect.key;
     case 'slack.invite':
       return effect.channel || effect.channelOf?.key || 'slack';
+    case 'slack.publish-home':
+      return `home:${effect.userId}`;
     case 'pagerduty.event':
       return `pagerduty:${effect.event.dedupKey}`;
     // One status incident's mirror goes in order: its updates wait for the create.

@@ -91,6 +91,8 @@ export type OutboxEffect =
   | { kind: 'slack.pin'; key: string; target: OutboxRef }
   /** Brings one person into a channel (or the channel `channelOf` created); already there counts as done. */
   | { kind: 'slack.invite'; key: string; user: string; channel: string; channelOf?: OutboxRef }
+  /** Publishes one user's App Home, rendered at delivery from the state then (key `home:<user>:<n>`). */
+  | { kind: 'slack.publish-home'; key: string; userId: string }
   /** Creates a channel (a taken name gets a numeric suffix) and invites people; records it on the incident. */
   | { kind: 'slack.create-channel'; key: string; name: string; invite: string[]; incidentId: number }
   | { kind: 'pagerduty.event'; key: string; event: PageEvent }

@@ -35,6 +35,8 @@ export interface ListenerDeps {
   contracts?: { store: ContractStore; claims: CreditClaimStore; policy: ContractPolicy };
   /** Responders by user group: a subteam_members_changed event asks for a new lookup. */
   responderGroups?: { isWatched(groupId: string): boolean; requestRefresh(): void };
+  /** The App Home; without it app_home_opened is ignored. */
+  home?: { opened(userId: string): Promise<void> };
   /** Post-incident documents; without it the Draft / Edit / Approve / Send buttons are not handled. */
   documents?: { store: DocumentStore; policy: DocumentPolicy };
 }

@@ -22,6 +22,7 @@ import { registerSendDocument } from './actions/send-document.ts';
 import { registerDocumentModal } from './views/document-modal.ts';
 import { registerImpactAnswer } from './actions/impact-answer.ts';
 import { registerSubteamMembersChanged } from './events/subteam-members-changed.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAppMention(app, deps);
@@ -46,4 +47,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDocumentModal(app, deps);
   registerImpactAnswer(app, deps);
   registerSubteamMembersChanged(app, deps);
+  registerAppHomeOpened(app, deps);
 }
