@@ -1,9 +1,7 @@
-import { incidentRef } from '../domain/incident.ts';
-import { formatOffset } from '../domain/runbook/index.ts';
 import type { IncidentEventNote } from './incident-ports.ts';
 import { resolveTargets } from './incident-policy.ts';
 import type { OutboxEffect } from './ports.ts';
-import { customerOf, incidentRoom, mentions, text, type StepContext } from './runbook-step-context.ts';
+import { incidentRoom, mentions, stepWords, text, type StepContext } from './runbook-step-context.ts';
 
 /** One person brought into the incident channel; the key is per incident and person, whichever step asks. */
 export const inviteKey = (incidentId: number, user: string): string => `incident:${incidentId}:invite:${user}`;
@@ -15,12 +13,7 @@ export const inviteKey = (incidentId: number, user: string): string => `incident
  */
 export function escalateStep(c: StepContext): { effects: OutboxEffect[]; notes: IncidentEventNote[] } {
   const { incident, step, policy, onCall } = c;
-  const ref = incidentRef(incident.id);
-  const key = (name: string) => `incident:${incident.id}:step:${c.rowId}:${name}`;
-  const age = formatOffset(incident.startedAt, c.now);
-  const fill = (message: string | undefined) => (message ?? '').replaceAll('{ref}', ref).replaceAll('{age}', age);
-  const customer = customerOf(c);
-  const who = customer ? ` · ${customer.name}` : '';
+  const { ref, key, age, fill, customer, who } = stepWords(c);
   const targets = resolveTargets(policy, step.targets, { customer, onCall });
   const bridge =
     step.opensBridge && policy.bridgeUrl ? `\n:telephone_receiver: Incident bridge: ${policy.bridgeUrl}` : '';

@@ -1,4 +1,4 @@
-import { incidentRef, pagerDutyDedupKey } from '../domain/incident.ts';
+import { pagerDutyDedupKey } from '../domain/incident.ts';
 import { formatOffset, incidentChannelName, isConditionMet } from '../domain/runbook/index.ts';
 import type { IncidentEventNote, StepDecision } from './incident-ports.ts';
 import { escalateStep } from './escalate-step.ts';
@@ -9,7 +9,7 @@ import { investigatingUpdate } from './incident-status.ts';
 import {
   affectedCustomers,
   channelKey,
-  customerOf,
+  stepWords,
   incidentRoom,
   mentions,
   STATE_BY_SEVERITY,
@@ -26,12 +26,7 @@ function effectsFor(
   'statusChanges' | 'statusUpdate'
 > {
   const { incident, step, policy, onCall } = c;
-  const ref = incidentRef(incident.id);
-  const key = (name: string) => `incident:${incident.id}:step:${c.rowId}:${name}`;
-  const age = formatOffset(incident.startedAt, c.now);
-  const fill = (message: string | undefined) => (message ?? '').replaceAll('{ref}', ref).replaceAll('{age}', age);
-  const customer = customerOf(c);
-  const who = customer ? ` · ${customer.name}` : '';
+  const { ref, key, age, fill, customer, who } = stepWords(c);
   const rosterNote =
     onCall.source === 'roster'
       ? ` _(PagerDuty unreachable: on-call taken from the config roster${onCall.note ? `; ${onCall.note}` : ''})_`

@@ -1,4 +1,5 @@
-import { type Incident } from '../domain/incident.ts';
+import { incidentRef, type Incident } from '../domain/incident.ts';
+import { formatOffset } from '../domain/runbook/index.ts';
 import type { RunbookStep } from '../domain/runbook/index.ts';
 import type { Customer } from '../domain/customer-directory.ts';
 import type { Ticket } from '../domain/ticket.ts';
@@ -50,6 +51,21 @@ export function incidentRoom(c: StepContext): { channel: string; channelOf?: Out
   if (c.incident.plan.steps.some((s) => s.action === 'open-incident-channel' && c.ranSteps.has(s.id)))
     return { channel: '', channelOf: { key: channelKey(c.incident.id) } };
   return { channel: c.policy.triageChannelId };
+}
+
+/** What every step's texts are made of: the reference, its keys, T+ age, `{ref}`/`{age}` filling, the customer. */
+export function stepWords(c: StepContext) {
+  const ref = incidentRef(c.incident.id);
+  const age = formatOffset(c.incident.startedAt, c.now);
+  const customer = customerOf(c);
+  return {
+    ref,
+    age,
+    customer,
+    who: customer ? ` · ${customer.name}` : '',
+    key: (name: string) => `incident:${c.incident.id}:step:${c.rowId}:${name}`,
+    fill: (message: string | undefined) => (message ?? '').replaceAll('{ref}', ref).replaceAll('{age}', age),
+  };
 }
 
 export function customerOf(c: StepContext): Customer | undefined {

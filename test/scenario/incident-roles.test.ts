@@ -26,6 +26,18 @@ async function tplus(s: Scenario, text: string, channel: string) {
   return JSON.parse(response.body) as { response_type: string; text: string };
 }
 
+/** A responder's public status update ("identified") from the Update status modal. */
+async function publishIdentified(s: Scenario, incidentId: number) {
+  await submitStatus(s.h, {
+    incidentId,
+    status: 'identified',
+    message: 'We found the cause and are rolling back.',
+    components: { api: 'partial_outage' },
+    user: ids.responder,
+    userTeam: ids.ourTeam,
+  });
+}
+
 /** The pinned summary as Slack shows it now: block id → text. */
 function pinnedSummary(s: Scenario, channel: string): Record<string, string> {
   const pins = s.h.emulator.workspace.channels.get(channel)!.pins;
@@ -65,14 +77,7 @@ describe('incident roles and the pinned live summary', () => {
     expect((await tplus(s, `role comms <@${ids.responder}>`, channel)).text).toContain('communications lead');
     expect(pinnedSummary(s, channel)['summary:comms']).toBe(`*Comms:* <@${ids.responder}>`);
 
-    await submitStatus(s.h, {
-      incidentId: incident.id,
-      status: 'identified',
-      message: 'We found the cause and are rolling back.',
-      components: { api: 'partial_outage' },
-      user: ids.responder,
-      userTeam: ids.ourTeam,
-    });
+    await publishIdentified(s, incident.id);
     await s.at(now());
     expect(pinnedSummary(s, channel)['summary:status-page']).toMatch(/identified/);
 
@@ -133,14 +138,7 @@ describe('incident roles and the pinned live summary', () => {
     await s.walkTo(75);
     expect(reminders()).toHaveLength(2);
     await s.walkTo(80);
-    await submitStatus(s.h, {
-      incidentId: incident.id,
-      status: 'identified',
-      message: 'We found the cause and are rolling back.',
-      components: { api: 'partial_outage' },
-      user: ids.responder,
-      userTeam: ids.ourTeam,
-    });
+    await publishIdentified(s, incident.id);
     await s.walkTo(109);
     expect(reminders()).toHaveLength(2);
     await s.walkTo(110);
