@@ -1,47 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildEventCallback } from '../../src/sandbox/driver/index.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { eventually, ids, startHarness, type Harness } from '../support/harness.ts';
 import { startIncidentScenario } from '../support/incident-scenario.ts';
-import { mentionEvent, nextTs } from '../support/payloads.ts';
+import { mentionEvent } from '../support/payloads.ts';
+import { home as homeIn, openHome as openHomeAt, publishesTo as publishesIn } from '../support/app-home.ts';
 
 const OUTAGE = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.';
 const SLOW = 'Exports to CSV have been slow since this morning, about a minute each. Everything else works.';
 const MANAGER = 'U0EMGR0001';
 const ACME_SUCCESS = 'U0CSACME01';
 
-type Block = {
-  type: string;
-  block_id: string;
-  text: { text: string };
-  accessory?: { action_id: string; value: string };
-};
-
-async function openHome(h: Harness, user: string): Promise<void> {
-  const event = buildEventCallback({
-    teamId: ids.ourTeam,
-    event: { type: 'app_home_opened', user, channel: 'D0HOME0001', tab: 'home', event_ts: nextTs() },
-  });
-  expect((await h.send('event', event)).status).toBe(200);
-}
-
-/** The user's Home as last published: block id → block. */
-function home(h: Harness, user: string): Map<string, Block> {
-  const last = h.emulator
-    .callsTo('views.publish')
-    .filter((c) => c.args.user_id === user && c.httpStatus === 200)
-    .at(-1);
-  expect(last, `a Home published for ${user}`).toBeDefined();
-  const view = (typeof last!.args.view === 'string' ? JSON.parse(last!.args.view) : last!.args.view) as {
-    type: string;
-    blocks: Block[];
-  };
-  expect(view.type).toBe('home');
-  return new Map(view.blocks.map((b) => [b.block_id, b]));
-}
-
-const publishesTo = (h: Harness, user: string) =>
-  h.emulator.callsTo('views.publish').filter((c) => c.args.user_id === user);
+const openHome = (h: Harness, user: string) => openHomeAt(h.url, user);
+const home = (h: Harness, user: string) => homeIn(h.emulator, user);
+const publishesTo = (h: Harness, user: string) => publishesIn(h.emulator, user);
 
 describe('the App Home', () => {
   let h: Harness | undefined;

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { manualClock } from '../../src/engine/clock.ts';
 import { ACTION, BLOCK, VIEW } from '../../src/slack/ids.ts';
 import { startHarness, type Harness } from './harness.ts';
-import { buttonPress, mentionEvent, modalSubmission } from './payloads.ts';
+import { buttonPress, mentionEvent, modalSubmission, resolveSubmission } from './payloads.ts';
 import { ids } from './harness.ts';
 
 /** Tuesday 24 Nov 2026, 09:00 in New York (a business hour for Acme's calendar). */
@@ -42,19 +42,7 @@ export async function startIncidentScenario(options: Omit<Parameters<typeof star
       await scenario.at(clock.now().getTime() - T0.getTime());
     },
     async resolve(ticketId: number, summary = 'Rolled back the faulty deploy; error rate back to normal.') {
-      const response = await h.send(
-        'interaction',
-        modalSubmission({
-          callbackId: VIEW.resolveModal,
-          privateMetadata: JSON.stringify({ ticketId }),
-          user: ids.responder,
-          userTeam: ids.ourTeam,
-          values: {
-            [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: summary } },
-            [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } },
-          },
-        }),
-      );
+      const response = await h.send('interaction', resolveSubmission(ticketId, summary));
       await scenario.at(clock.now().getTime() - T0.getTime());
       return response;
     },

@@ -5,6 +5,7 @@ import {
   buildEventCallback,
   buildViewSubmission,
 } from '../../src/sandbox/driver/index.ts';
+import { BLOCK, VIEW } from '../../src/slack/ids.ts';
 import { ids } from './harness.ts';
 
 let seq = 0;
@@ -105,5 +106,19 @@ export function modalSubmission({
     values,
     privateMetadata,
     viewId: `V${nextTs().replace('.', '')}`,
+  });
+}
+
+/** A responder's Resolve modal for a ticket's incident: the summary, and no upstream cause. */
+export function resolveSubmission(ticketId: number, summary: string) {
+  return modalSubmission({
+    callbackId: VIEW.resolveModal,
+    privateMetadata: JSON.stringify({ ticketId }),
+    user: ids.responder,
+    userTeam: ids.ourTeam,
+    values: {
+      [BLOCK.resolutionSummary]: { [BLOCK.resolutionSummary]: { type: 'plain_text_input', value: summary } },
+      [BLOCK.upstream]: { [BLOCK.upstream]: { type: 'static_select', selected_option: { value: 'no' } } },
+    },
   });
 }
