@@ -3,7 +3,12 @@ import { ACTION } from '../../src/slack/ids.ts';
 import { eventually, ids, startHarness, type Harness } from '../support/harness.ts';
 import { startIncidentScenario } from '../support/incident-scenario.ts';
 import { mentionEvent } from '../support/payloads.ts';
-import { home as homeIn, openHome as openHomeAt, publishesTo as publishesIn } from '../support/app-home.ts';
+import {
+  home as homeIn,
+  homeButtonPress,
+  openHome as openHomeAt,
+  publishesTo as publishesIn,
+} from '../support/app-home.ts';
 
 const OUTAGE = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.';
 const SLOW = 'Exports to CSV have been slow since this morning, about a minute each. Everything else works.';
@@ -82,6 +87,22 @@ describe('the App Home', () => {
     );
     // The manager's Home no longer lists the resolved S1.
     expect(home(sc.h, MANAGER).has(`incident:${incident.id}`)).toBe(false);
+  });
+
+  it('acts on the Home’s Acknowledge button as on the card: refused for a non-responder, done for a responder', async () => {
+    h = await startHarness();
+    const hh = h;
+    await hh.send('event', mentionEvent({ text: SLOW }));
+    const ticket = (await eventually(() => hh.tplus.db.prisma.ticket.findFirst()))!;
+    const press = async (user: string) => {
+      await hh.send('interaction', homeButtonPress({ actionId: ACTION.acknowledge, value: String(ticket.id), user }));
+      await hh.settle();
+      return (await hh.tplus.db.prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status;
+    };
+    expect(await press(ids.internalNonResponder)).toBe('open');
+    const refusal = hh.emulator.callsTo('chat.postEphemeral').at(-1)!;
+    expect(refusal.args).toMatchObject({ user: ids.internalNonResponder, channel: ids.triage });
+    expect(await press(ids.responder)).toBe('acknowledged');
   });
 
   it('publishes each Home a few times, with the last state, for 200 changes in 2 s', async () => {

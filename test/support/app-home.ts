@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { buildEventCallback, sendSigned } from '../../src/sandbox/driver/index.ts';
+import { buildBlockActions, buildEventCallback, sendSigned } from '../../src/sandbox/driver/index.ts';
 import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 import { ids, SIGNING_SECRET } from './harness.ts';
 import { nextTs } from './payloads.ts';
@@ -36,4 +36,21 @@ export function home(emulator: SlackEmulator, user: string): Map<string, HomeBlo
   };
   expect(view.type).toBe('home');
   return new Map(view.blocks.map((b) => [b.block_id, b]));
+}
+
+/** A button press on the Home tab: a block_actions payload whose container is the Home view (no channel). */
+export function homeButtonPress({ actionId, value, user }: { actionId: string; value: string; user: string }) {
+  const {
+    channel: _channel,
+    message: _message,
+    ...press
+  } = buildBlockActions({
+    teamId: ids.ourTeam,
+    user: { id: user, teamId: ids.ourTeam },
+    channel: 'unused',
+    actionId,
+    value,
+    triggerId: `trig-${nextTs()}`,
+  });
+  return { ...press, container: { type: 'view', view_id: 'V0HOME0001' }, view: { id: 'V0HOME0001', type: 'home' } };
 }
