@@ -25,6 +25,7 @@ import { createInboxStore } from './store/inbox-store.ts';
 import { createOutboxStore } from './store/outbox-store.ts';
 import { createTicketStore } from './store/ticket-store.ts';
 import { createStatusStore } from './store/status-store.ts';
+import { createResponderGroupStore } from './store/responder-group-store.ts';
 import { createRouteServer } from './web/route-server.ts';
 import type { Clock } from './usecases/ports.ts';
 import { healthRoute } from './web/health-route.ts';
@@ -166,7 +167,8 @@ export async function buildTplus({
     (error) => logger.error({ err: error }, 'outbox dispatch failed'),
   );
 
-  const responderGroups = createResponderGroups({ config, client: deliveryClient, logger });
+  const saved = createResponderGroupStore(db.prisma);
+  const responderGroups = createResponderGroups({ config, client: deliveryClient, logger, saved });
   const { modules, audit } = engineModules({
     intake,
     incidents,

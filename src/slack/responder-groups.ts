@@ -10,6 +10,12 @@ export interface GroupState {
   error: string | undefined;
 }
 
+/** The last successful lookups, kept in the database (store/responder-group-store.ts). */
+export interface SavedGroups {
+  load(): Promise<{ groupId: string; members: string[]; refreshedAt: Date }[]>;
+  save(group: { groupId: string; members: string[]; refreshedAt: Date }): Promise<void>;
+}
+
 const sets = new WeakMap<TplusConfig, Set<string>>();
 
 /**
@@ -35,10 +41,13 @@ export function createResponderGroups({
   config,
   client,
   logger,
+  saved,
 }: {
   config: TplusConfig;
   client: WebClient;
   logger: Logger;
+  /** Where the last lookups are kept, so a restart while Slack is unreachable keeps them too. */
+  saved?: SavedGroups;
 }) {
   const groups = [
     ...new Set([
@@ -54,15 +63,24 @@ export function createResponderGroups({
   let isRequested = true;
   let running: Promise<void> | undefined;
 
+  let isLoaded = saved === undefined;
   async function refresh(now: Date): Promise<void> {
     lastRunAt = now.getTime();
     isRequested = false;
+    if (!isLoaded) {
+      for (const row of await saved!.load()) {
+        const state = states.get(row.groupId);
+        if (state) Object.assign(state, { members: row.members, refreshedAt: row.refreshedAt });
+      }
+      isLoaded = true;
+    }
     for (const state of states.values()) {
       try {
         const response = await client.usergroups.users.list({ usergroup: state.groupId });
         state.members = (response.users ?? []).filter((u): u is string => typeof u === 'string');
         state.refreshedAt = now;
         state.error = undefined;
+        await saved?.save({ groupId: state.groupId, members: state.members, refreshedAt: now });
       } catch (error) {
         const e = error as { data?: { error?: string }; message?: string };
         state.error = e.data?.error ?? e.message ?? String(error);

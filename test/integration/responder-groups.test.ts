@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEventCallback } from '../../src/sandbox/driver/index.ts';
 import type { SlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
+import type { TplusConfig } from '../../src/config/schema.ts';
 import { ACTION } from '../../src/slack/ids.ts';
 import { ids, startEmulator } from '../support/harness.ts';
 import { MINUTE, startIncidentScenario, T0 } from '../support/incident-scenario.ts';
@@ -11,13 +15,16 @@ const ALICE = 'U0GROUPA01';
 const BOB = 'U0GROUPB01';
 const STATUS_QUESTION = 'Exports to CSV have been slow since this morning, about a minute each. Everything else works.';
 
+/** The example config with the responders' user group. */
+const withGroup = (c: TplusConfig): TplusConfig => ({ ...c, responders: { ...c.responders, userGroups: [GROUP] } });
+
 type Scenario = Awaited<ReturnType<typeof startIncidentScenario>>;
 
 describe('responders by user group (responders.userGroups)', () => {
   let s: Scenario;
   let slack: SlackEmulator;
   afterEach(async () => {
-    await s.close();
+    await s?.close();
     await slack.close();
   });
 
@@ -51,7 +58,7 @@ describe('responders by user group (responders.userGroups)', () => {
     slack.workspace.usergroups.set(GROUP, [ALICE]);
     s = await startIncidentScenario({
       emulator: slack,
-      configOverride: (c) => ({ ...c, responders: { ...c.responders, userGroups: [GROUP] } }),
+      configOverride: withGroup,
     });
     await refresh();
     const first = (await s.file(STATUS_QUESTION)).ticket;
@@ -82,5 +89,28 @@ describe('responders by user group (responders.userGroups)', () => {
     expect(state).toMatchObject({ group: GROUP, members: 1, note: 'keeping the last known members' });
     expect(state?.lookupFailed).toMatch(/500/);
     expect(await pressAcknowledge(third.id, BOB)).toBe('acknowledged');
+  });
+
+  it('keeps the last looked-up members across a restart while Slack cannot be reached', async () => {
+    slack = await startEmulator();
+    slack.workspace.usergroups.set(GROUP, [BOB]);
+    const dir = mkdtempSync(join(tmpdir(), 'tplus-groups-'));
+    try {
+      s = await startIncidentScenario({ emulator: slack, dir, configOverride: withGroup });
+      await refresh();
+      await s.close();
+      slack.failAll({ mode: '5xx' });
+      s = await startIncidentScenario({ emulator: slack, dir, configOverride: withGroup });
+      await refresh();
+      const [state] = (await health()).responderGroups ?? [];
+      expect(state).toMatchObject({ group: GROUP, members: 1, note: 'keeping the last known members' });
+      slack.heal();
+      const { ticket } = await s.file(STATUS_QUESTION);
+      expect(await pressAcknowledge(ticket.id, BOB)).toBe('acknowledged');
+    } finally {
+      await s.close();
+      s = undefined as unknown as Scenario;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
