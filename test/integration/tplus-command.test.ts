@@ -27,6 +27,13 @@ describe('/tplus through the real receiver', () => {
     return JSON.parse(response.body) as { response_type: string; text: string };
   };
 
+  it('files /tplus ticket with the words as typed, though Slack escaped them', async () => {
+    const answer = await command('ticket acme Exports fail for R&amp;D when a name has &lt;b&gt; in it', ids.responder);
+    expect(answer.text).toMatch(/^Filing a ticket for Acme/);
+    const ticket = await h.tplus.db.prisma.ticket.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(ticket.description).toBe('Exports fail for R&D when a name has <b> in it');
+  });
+
   it('lists every verb, ephemerally, for help, an empty command and an unknown verb', async () => {
     for (const text of ['help', '', 'frobnicate']) {
       const answer = await command(text);

@@ -47,7 +47,9 @@ export async function fileFromCommand(call: CommandCall): Promise<void> {
         .map((c) => c.id)
         .join(', ')}. No ticket was opened.`,
     );
-  const text = words.join(' ').trim();
+  // The command is escaped by Slack (should_escape, for /tplus lead's mentions): the ticket keeps
+  // the words as typed; everything that shows them escapes them again.
+  const text = words.join(' ').trim().replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
   if (text.length < 3) return say('Describe the problem after the command. No ticket was opened.');
   const channelId = customer.channels.includes(from) ? from : (customer.channels[0] as string);
   await say(`Filing a ticket for ${customer.name}…`);
