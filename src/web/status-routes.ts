@@ -36,6 +36,26 @@ export function pageParameter(req: IncomingMessage): number | string {
     : `page must be a whole number from 1 to ${MAX_PAGE}, not "${raw.slice(0, 20)}"`;
 }
 
+/** The headers of a 200 for one encoded body, built once per body: a cached answer costs a write. */
+const okHeaders = new WeakMap<Buffer, Record<string, string>>();
+function headersFor(body: Buffer, etag: string, contentType: string, isJson: boolean, isGzip: boolean) {
+  let headers = okHeaders.get(body);
+  if (!headers) {
+    headers = {
+      'cache-control': `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
+      vary: 'accept-encoding',
+      etag,
+      // Widgets on customers' own sites read the JSON from the browser.
+      ...(isJson ? { 'access-control-allow-origin': '*' } : {}),
+      'content-type': contentType,
+      'content-length': String(body.length),
+      ...(isGzip ? { 'content-encoding': 'gzip' } : {}),
+    };
+    okHeaders.set(body, headers);
+  }
+  return headers;
+}
+
 async function serve(site: StatusSite, what: Representation, req: IncomingMessage, res: ServerResponse) {
   const rendered = await site.render(what);
   const isJson = what.startsWith('json:');
@@ -43,25 +63,19 @@ async function serve(site: StatusSite, what: Representation, req: IncomingMessag
   const accepted = req.headers['accept-encoding'];
   const isGzip = typeof accepted === 'string' && /\bgzip\b/.test(accepted);
   const { body, etag } = isGzip ? rendered.gzipped() : rendered;
-  const headers: Record<string, string> = {
-    'cache-control': `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`,
-    vary: 'accept-encoding',
-    etag,
-    // Widgets on customers' own sites read the JSON from the browser.
-    ...(isJson ? { 'access-control-allow-origin': '*' } : {}),
-  };
   const given = req.headers['if-none-match'];
   if (given !== undefined && given.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    const {
+      'content-type': _type,
+      'content-length': _length,
+      'content-encoding': _encoding,
+      ...headers
+    } = headersFor(body, etag, rendered.contentType, isJson, isGzip);
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.writeHead(200, {
-    ...headers,
-    'content-type': rendered.contentType,
-    'content-length': String(body.length),
-    ...(isGzip ? { 'content-encoding': 'gzip' } : {}),
-  });
+  res.writeHead(200, headersFor(body, etag, rendered.contentType, isJson, isGzip));
   res.end(body);
 }
 
