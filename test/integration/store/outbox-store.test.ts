@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../../src/store/database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { tempDatabase } from '../../support/temp-database.ts';
 import { createOutboxStore } from '../../../src/store/outbox-store.ts';
 import { writeOutboxEffects } from '../../../src/store/write-outbox.ts';
 import type { OutboxEffect, OutboxStore } from '../../../src/usecases/ports.ts';
-import { projectRoot } from '../../support/harness.ts';
 
 const post = (key: string): OutboxEffect => ({
   kind: 'slack.post',
@@ -23,21 +19,11 @@ const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 11, 5, 10, mi
 const lease = (minute: number, second = 0) => ({ now: at(minute, second), until: at(minute, second + 15) });
 
 describe('the outbox store’s delivery statements (raw SQL on the hot path)', () => {
-  let db: OpenDatabase;
-  let dir: string;
+  const t = tempDatabase('outbox-store');
   let outbox: OutboxStore;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tplus-outbox-store-'));
-    db = await openDatabase({
-      databaseUrl: `file:${join(dir, 'o.db')}`,
-      migrationsDir: join(projectRoot, 'prisma/migrations'),
-    });
-    outbox = createOutboxStore(db.prisma);
-    await db.prisma.$transaction((tx) => writeOutboxEffects(tx, [post('a'), page('b'), post('c')], at(0)));
-  });
-  afterEach(async () => {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
+    outbox = createOutboxStore(t.db.prisma);
+    await t.db.prisma.$transaction((tx) => writeOutboxEffects(tx, [post('a'), page('b'), post('c')], at(0)));
   });
 
   it('claims due rows oldest first up to the limit, skips kinds asked to, and never hands a leased row out twice', async () => {
@@ -81,7 +67,7 @@ describe('the outbox store’s delivery statements (raw SQL on the hot path)', (
     });
     expect(await outbox.resultOf('a')).toEqual({ channel: 'C1', ts: '1.000100' });
     expect(await outbox.stateOf('c')).toBe('dead');
-    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'c' } });
+    const row = await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { key: 'c' } });
     expect(row).toMatchObject({ attempts: 1, lastError: 'channel_not_found', leaseUntil: null });
     expect((await outbox.claimDue(at(5), 10, lease(5))).map((i) => i.key)).toEqual(['b']);
   });

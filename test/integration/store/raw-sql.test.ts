@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ticket as TicketRow } from '../../../src/generated/prisma/client.ts';
-import { openDatabase, type OpenDatabase } from '../../../src/store/database.ts';
+import { tempDatabase } from '../../support/temp-database.ts';
 import { insertReturning, insertRows, updateWhere } from '../../../src/store/raw-sql.ts';
-import { projectRoot } from '../../support/harness.ts';
 
 const filedAt = new Date('2026-11-01T05:30:00.250Z');
 const ticket = (inboxKey: string, extra: Record<string, unknown> = {}) => ({
@@ -34,29 +30,17 @@ const ticket = (inboxKey: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('raw statements on the hot paths', () => {
-  let db: OpenDatabase;
-  let dir: string;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tplus-raw-sql-'));
-    db = await openDatabase({
-      databaseUrl: `file:${join(dir, 'r.db')}`,
-      migrationsDir: join(projectRoot, 'prisma/migrations'),
-    });
-  });
-  afterEach(async () => {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = tempDatabase('raw-sql');
 
   it('an inserted row reads back exactly as Prisma reads it: dates, booleans, the columns’ defaults', async () => {
-    const created = await insertReturning<TicketRow>(db.prisma, 'Ticket', ticket('k1'));
-    const read = await db.prisma.ticket.findUniqueOrThrow({ where: { id: created.id } });
+    const created = await insertReturning<TicketRow>(t.db.prisma, 'Ticket', ticket('k1'));
+    const read = await t.db.prisma.ticket.findUniqueOrThrow({ where: { id: created.id } });
     expect(created).toEqual(read);
     expect(read).toMatchObject({ isFiledOnBehalf: true, isPossibleS1: false, status: 'open', impactAnswers: '{}' });
     expect(read.filedAt).toEqual(filedAt);
     // And what Prisma writes, a raw read compares equal to (the text form of dates is the same).
-    const viaPrisma = await db.prisma.ticket.create({ data: ticket('k2') });
-    const [raw] = await db.prisma.$queryRawUnsafe<TicketRow[]>(
+    const viaPrisma = await t.db.prisma.ticket.create({ data: ticket('k2') });
+    const [raw] = await t.db.prisma.$queryRawUnsafe<TicketRow[]>(
       'SELECT * FROM Ticket WHERE filedAt = ? AND id = ?',
       '2026-11-01T05:30:00.250+00:00',
       viaPrisma.id,
@@ -65,29 +49,29 @@ describe('raw statements on the hot paths', () => {
   });
 
   it('inserts several rows in one statement, leaves undefined fields to their default, and refuses mixed shapes', async () => {
-    await insertRows(db.prisma, 'Ticket', [ticket('a', { status: undefined }), ticket('b', { status: undefined })]);
-    expect((await db.prisma.ticket.findMany({ orderBy: { id: 'asc' } })).map((t) => [t.inboxKey, t.status])).toEqual([
+    await insertRows(t.db.prisma, 'Ticket', [ticket('a', { status: undefined }), ticket('b', { status: undefined })]);
+    expect((await t.db.prisma.ticket.findMany({ orderBy: { id: 'asc' } })).map((t) => [t.inboxKey, t.status])).toEqual([
       ['a', 'open'],
       ['b', 'open'],
     ]);
-    await expect(insertRows(db.prisma, 'Ticket', [ticket('c'), ticket('d', { status: 'open' })])).rejects.toThrow(
+    await expect(insertRows(t.db.prisma, 'Ticket', [ticket('c'), ticket('d', { status: 'open' })])).rejects.toThrow(
       'insert into Ticket: rows with different columns',
     );
-    expect(await db.prisma.ticket.count()).toBe(2);
+    expect(await t.db.prisma.ticket.count()).toBe(2);
   });
 
   it('an update counts only the rows its condition matched, inside the caller’s transaction', async () => {
-    const { id } = await insertReturning<TicketRow>(db.prisma, 'Ticket', ticket('k'));
+    const { id } = await insertReturning<TicketRow>(t.db.prisma, 'Ticket', ticket('k'));
     const set = { status: 'acknowledged', needsIncidentSync: false };
-    expect(await updateWhere(db.prisma, 'Ticket', set, `id = ? AND status = 'open'`, id)).toBe(1);
-    expect(await updateWhere(db.prisma, 'Ticket', set, `id = ? AND status = 'open'`, id)).toBe(0);
+    expect(await updateWhere(t.db.prisma, 'Ticket', set, `id = ? AND status = 'open'`, id)).toBe(1);
+    expect(await updateWhere(t.db.prisma, 'Ticket', set, `id = ? AND status = 'open'`, id)).toBe(0);
     await expect(
-      db.prisma.$transaction(async (tx) => {
+      t.db.prisma.$transaction(async (tx) => {
         await updateWhere(tx, 'Ticket', { status: 'resolved' }, 'id = ?', id);
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    expect(await db.prisma.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    expect(await t.db.prisma.ticket.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: 'acknowledged',
       needsIncidentSync: false,
     });

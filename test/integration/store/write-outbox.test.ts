@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../../../src/store/database.ts';
+import { describe, expect, it } from 'vitest';
+import { tempDatabase } from '../../support/temp-database.ts';
 import { writeOutboxEffects } from '../../../src/store/write-outbox.ts';
 import type { OutboxEffect } from '../../../src/usecases/ports.ts';
-import { projectRoot } from '../../support/harness.ts';
 
 const post = (key: string, channel: string, threadOf?: string): OutboxEffect => ({
   kind: 'slack.post',
@@ -16,28 +12,16 @@ const post = (key: string, channel: string, threadOf?: string): OutboxEffect => 
 });
 
 describe('writing outbox effects in the caller’s transaction', () => {
-  let db: OpenDatabase;
-  let dir: string;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tplus-outbox-'));
-    db = await openDatabase({
-      databaseUrl: `file:${join(dir, 'o.db')}`,
-      migrationsDir: join(projectRoot, 'prisma/migrations'),
-    });
-  });
-  afterEach(async () => {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = tempDatabase('outbox');
 
   it('writes every field of each effect, and keeps the first of a key decided twice, in the list or already stored', async () => {
     const first = new Date('2026-12-03T10:00:00.000Z');
     const later = new Date('2026-12-03T10:05:00.000Z');
-    await db.prisma.$transaction((tx) =>
+    await t.db.prisma.$transaction((tx) =>
       writeOutboxEffects(tx, [post('a', 'C1'), post('b', 'C2', 'a'), post('a', 'C9')], first),
     );
-    await db.prisma.$transaction((tx) => writeOutboxEffects(tx, [post('b', 'C8'), post('c', 'C3')], later));
-    const rows = await db.prisma.outboxMessage.findMany({
+    await t.db.prisma.$transaction((tx) => writeOutboxEffects(tx, [post('b', 'C8'), post('c', 'C3')], later));
+    const rows = await t.db.prisma.outboxMessage.findMany({
       orderBy: { id: 'asc' },
       select: {
         key: true,
