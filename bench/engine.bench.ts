@@ -237,6 +237,7 @@ async function measureTickCost(
             }),
         ],
       ];
+      const countOf = async (sql: string) => Number((await tplus.db.read<{ n: number }>(sql))[0]?.n ?? 0);
       const moduleP50Ms: Record<string, number> = {};
       for (const [name, run] of parts) {
         const runs: number[] = [];
@@ -245,14 +246,8 @@ async function measureTickCost(
         moduleP50Ms[name] = summarize(runs).p50;
       }
       return {
-        pendingRows: tplus.db.raw
-          .prepare(`SELECT count(*) FROM IncidentStep WHERE state = 'pending'`)
-          .pluck()
-          .get() as number,
-        openIncidents: tplus.db.raw
-          .prepare('SELECT count(*) FROM Incident WHERE resolvedAt IS NULL')
-          .pluck()
-          .get() as number,
+        pendingRows: await countOf(`SELECT count(*) AS n FROM "IncidentStep" WHERE "state" = 'pending'`),
+        openIncidents: await countOf('SELECT count(*) AS n FROM "Incident" WHERE "resolvedAt" IS NULL'),
         tickMs: summarize(samples),
         moduleP50Ms,
       };

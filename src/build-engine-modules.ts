@@ -31,6 +31,7 @@ export function engineModules({
   logger,
   delivery,
   tickAgain,
+  exclusiveLock = { holds: async () => true },
   responderGroups,
   appHome,
 }: {
@@ -48,6 +49,8 @@ export function engineModules({
   delivery: { kick(): void };
   /** A full batch of steps means more are due: the next tick follows at once. */
   tickAgain: () => void;
+  /** The once-a-minute checks (auditor, contract) run where this lock is held: one replica. */
+  exclusiveLock?: { holds(): Promise<boolean> };
   /** Looks responder user groups up again when due (every 10 min, or after subteam_members_changed). */
   responderGroups?: { runEngineModule(now: Date): void };
   /** Keeps opened App Homes current: asks for a publish when something they show changed. */
@@ -60,6 +63,7 @@ export function engineModules({
     totals: { overdueSteps: 0, stuckOutbox: 0, pageFallbacks: 0 } as AuditFindings,
   };
   async function runAuditor(): Promise<void> {
+    if (!(await exclusiveLock.holds())) return;
     const now = clock.now();
     if (audit.lastRunAt && now.getTime() - audit.lastRunAt.getTime() < 60_000) return;
     audit.lastRunAt = now;
@@ -127,7 +131,7 @@ export function engineModules({
     {
       name: 'contract',
       run: async () => {
-        if ((await contracts.runEngineModule()) > 0) delivery.kick();
+        if ((await exclusiveLock.holds()) && (await contracts.runEngineModule()) > 0) delivery.kick();
       },
     },
     {

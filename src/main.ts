@@ -4,13 +4,28 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 import { scaledClock, systemClock } from './engine/clock.ts';
 import { buildTplus } from './tplus.ts';
+import { replicaIdOf } from './config/env.ts';
+import { DatabaseOpenError } from './store/database.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Composition root: load config, build tplus, start, and stop cleanly on a signal. */
 async function main(): Promise<void> {
+  let loaded;
+  try {
+    loaded = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`tplus cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { env, config } = loaded;
   const logger = pino({
-    level: process.env.LOG_LEVEL ?? 'info',
+    level: env.LOG_LEVEL,
+    // Every line says which replica wrote it.
+    base: { pid: process.pid, replica: replicaIdOf(env) },
     redact: {
       paths: [
         'token',
@@ -27,17 +42,6 @@ async function main(): Promise<void> {
       censor: '[secret]',
     },
   });
-  let loaded;
-  try {
-    loaded = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`tplus cannot start: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
-  const { env, config } = loaded;
   const isScaled = env.TPLUS_TIME_SCALE !== undefined || env.TPLUS_START_AT !== undefined;
   const clock = isScaled
     ? scaledClock({
@@ -46,7 +50,16 @@ async function main(): Promise<void> {
         ...(env.TPLUS_CLOCK_ANCHOR ? { anchorWallMs: Date.parse(env.TPLUS_CLOCK_ANCHOR) } : {}),
       })
     : systemClock;
-  const tplus = await buildTplus({ env, config, clock, logger, projectRoot });
+  let tplus;
+  try {
+    tplus = await buildTplus({ env, config, clock, logger, projectRoot });
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) {
+      process.stderr.write(`tplus cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   const port = await tplus.start();
   logger.info(
     {

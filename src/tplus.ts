@@ -3,7 +3,7 @@ import { createResponderGroups, responderIdsOf } from './slack/responder-groups.
 import { App, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { TplusEnv } from './config/env.ts';
+import { replicaIdOf, type TplusEnv } from './config/env.ts';
 import type { TplusConfig } from './config/schema.ts';
 import { buildPolicy } from './config/build-policy.ts';
 import { loadSeverityModel } from './config/load-severity-model.ts';
@@ -63,10 +63,14 @@ export async function buildTplus({
 }: TplusOptions) {
   const severityModel = loadSeverityModel(join(projectRoot, env.TPLUS_SEVERITY_MODEL));
   const { directory, calendars, policy } = buildPolicy(config, severityModel);
+  const replica = replicaIdOf(env);
   const db = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     migrationsDir: join(projectRoot, 'prisma/migrations'),
+    poolSize: env.DATABASE_POOL_SIZE,
+    onError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting'),
   });
+  if (db.migrated.length > 0) logger.info({ migrations: db.migrated, database: db.kind }, 'database migrated');
   const inbox = createInboxStore(db);
   const tickets = createTicketStore(db.prisma);
   const outbox = createOutboxStore(db.prisma);
@@ -183,6 +187,7 @@ export async function buildTplus({
     logger,
     delivery,
     tickAgain: () => void engine.tick(),
+    exclusiveLock: db.exclusiveLock,
     responderGroups,
     appHome: home,
   });
@@ -192,10 +197,10 @@ export async function buildTplus({
     onTick: (ms) => observeTick(ms),
     modules,
   });
-  const metrics = createMetrics({ store: createMetricsStore(db.raw), engine, audit });
+  const metrics = createMetrics({ store: createMetricsStore(db.read), engine, audit, replica });
   observeTick = metrics.observeTick;
   const routes: Route[] = [
-    healthRoute({ engine, inbox, outbox, audit, responderGroups }),
+    healthRoute({ engine, inbox, outbox, audit, responderGroups, replica, database: db }),
     metrics.route,
     pagerDutyWebhookRoute({
       secret: env.PAGERDUTY_WEBHOOK_SECRET,

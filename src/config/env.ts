@@ -1,4 +1,6 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
+import { DatabaseUrlError, parseDatabaseUrl } from '../store/database-url.ts';
 
 const optionalUrl = z.url().optional();
 
@@ -13,10 +15,25 @@ export const ZEnv = z
       .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
       .optional(),
     SLACK_API_URL: optionalUrl,
+    /** file:<path> is SQLite (one machine); postgresql://… is PostgreSQL (several replicas). */
     DATABASE_URL: z
       .string()
-      .regex(/^file:/, 'must be a SQLite URL such as file:./data/tplus.db')
+      .superRefine((url, ctx) => {
+        try {
+          parseDatabaseUrl(url);
+        } catch (error) {
+          if (!(error instanceof DatabaseUrlError)) throw error;
+          ctx.addIssue({ code: 'custom', message: error.message.replace(/^DATABASE_URL /, '') });
+        }
+      })
       .default('file:./data/tplus.db'),
+    /** PostgreSQL connections per replica. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    /** Names this replica in logs, /healthz and /metrics; default <hostname>-<pid>. */
+    TPLUS_REPLICA_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits, dots, dashes or underscores')
+      .optional(),
     TPLUS_CONFIG: z.string().default('./tplus.config.yaml'),
     TPLUS_TIME_SCALE: z.coerce.number().positive().max(100_000).optional(),
     TPLUS_START_AT: z.iso.datetime({ offset: true }).optional(),
@@ -53,6 +70,10 @@ export const ZEnv = z
   });
 
 export type TplusEnv = z.infer<typeof ZEnv>;
+
+/** This process's name among replicas. */
+export const replicaIdOf = (env: Pick<TplusEnv, 'TPLUS_REPLICA_ID'>): string =>
+  env.TPLUS_REPLICA_ID ?? `${hostname()}-${process.pid}`;
 
 /** Names of variables whose values must never be printed or logged. */
 export const SECRET_ENV_NAMES = [

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Clock, OutboxEffect, OutboxItem, OutboxStore } from '../usecases/ports.ts';
+import type { Clock, LeasedOutboxItem, OutboxEffect, OutboxStore } from '../usecases/ports.ts';
 import { PagerDutyDeliveryError } from '../pagerduty/index.ts';
 import { StatuspageDeliveryError } from '../statuspage/statuspage-client.ts';
 import { deliverEffect, type Deliverers } from './deliver-effect.ts';
@@ -14,6 +14,8 @@ export interface DispatcherOptions {
   giveUpAfterMs?: number;
   /** How long a claimed item stays ours, in wall-clock time: longer than a platform call's timeout. */
   leaseMs?: number;
+  /** The longest a platform call may take (the clients' timeout): a call needs this much lease left. */
+  callTimeoutMs?: number;
   /** Wall clock for leases; the domain clock may be scaled in the sandbox. */
   wallNow?: () => Date;
   /** Destinations delivered to side by side. */
@@ -61,6 +63,7 @@ export function createOutboxDispatcher({
     maxDelayMs = 30_000,
     giveUpAfterMs = 24 * 60 * 60_000,
     leaseMs = 15_000,
+    callTimeoutMs = 10_000,
     random = Math.random,
     wallNow = () => new Date(),
     concurrency = 4,
@@ -99,7 +102,7 @@ export function createOutboxDispatcher({
     );
     // Lanes: items for the same destination go in order, one at a time; different destinations
     // go side by side (a post costs a network round trip, mostly waiting).
-    const lanes = new Map<string, OutboxItem[]>();
+    const lanes = new Map<string, LeasedOutboxItem[]>();
     for (const item of items) {
       const lane = laneOf(item.effect);
       lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
@@ -115,16 +118,35 @@ export function createOutboxDispatcher({
     return delivered;
   }
 
-  async function deliverOne(item: OutboxItem): Promise<boolean> {
+  /**
+   * Makes sure the lease outlasts the call about to be made: an item that waited in its lane (or a
+   * process that was frozen) renews a short lease first, and one whose lease was taken over is
+   * left to the dispatcher that holds it now. A call is never started on a lease that could run
+   * out before the call's own timeout.
+   */
+  async function holdLease(item: LeasedOutboxItem): Promise<boolean> {
+    const wall = wallNow();
+    if (item.leaseUntil.getTime() - wall.getTime() > callTimeoutMs) return true;
+    const until = new Date(wall.getTime() + leaseMs);
+    if (await outbox.renew(item, { now: wall, until })) {
+      item.leaseUntil = until;
+      return true;
+    }
+    logger.warn({ key: item.key }, 'outbox lease ran out before delivery; left to its new holder');
+    return false;
+  }
+
+  async function deliverOne(item: LeasedOutboxItem): Promise<boolean> {
     const platform = platformOf(item.effect);
     if ((breakers.get(platform)?.until ?? 0) > clock.now().getTime()) {
-      await outbox.release(item.id);
+      await outbox.release(item);
       return false;
     }
+    if (!(await holdLease(item))) return false;
     try {
       const outcome = await deliverEffect(d, item);
       if (outcome.outcome === 'waiting') {
-        await outbox.reschedule(item.id, {
+        await outbox.reschedule(item, {
           error: 'waiting for the item it depends on',
           nextAttemptAt: new Date(clock.now().getTime() + 500),
           isAmbiguous: false,
@@ -134,7 +156,11 @@ export function createOutboxDispatcher({
       }
       if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
       breakers.delete(platform);
-      await outbox.markDelivered(item.id, outcome.outcome === 'delivered' ? outcome.result : null, clock.now());
+      const result = outcome.outcome === 'delivered' ? outcome.result : null;
+      if (!(await outbox.markDelivered(item, result, clock.now()))) {
+        logger.warn({ key: item.key }, 'outbox item delivered after its lease was taken over; the new holder decides');
+        return false;
+      }
       return true;
     } catch (error) {
       const failure = classifyFailure(error);
@@ -153,7 +179,7 @@ export function createOutboxDispatcher({
         { key: item.key, attempts, error: failure.message, isDead },
         'outbox delivery failed',
       );
-      await outbox.reschedule(item.id, {
+      await outbox.reschedule(item, {
         error: failure.message,
         nextAttemptAt: new Date(clock.now().getTime() + delay),
         isAmbiguous: failure.isAmbiguous,

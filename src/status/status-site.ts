@@ -155,7 +155,7 @@ export function createStatusSite({
 
   // The version is read once per turn of the event loop: requests that arrive together (a burst
   // read from many sockets at once) share one query, and the next turn reads it again.
-  let version: string | undefined;
+  let version: Promise<string> | undefined;
   const currentVersion = () => {
     if (version === undefined) {
       version = store.version();
@@ -166,7 +166,7 @@ export function createStatusSite({
   let cached: { key: string; value: Promise<(what: Representation) => Promise<Rendered | undefined>> } | undefined;
   return {
     async render(what: Representation): Promise<Rendered | undefined> {
-      const key = `${currentVersion()}|${Math.floor(clock.now().getTime() / 60_000)}`;
+      const key = `${await currentVersion()}|${Math.floor(clock.now().getTime() / 60_000)}`;
       if (cached?.key !== key) {
         const value = snapshot();
         cached = { key, value };

@@ -14,7 +14,7 @@ export async function claimCause(
     tx,
     'InboxEvent',
     { state: 'done', outcome: 'applied', processedAt: at },
-    `id = ? AND state = 'pending'`,
+    `"id" = ? AND "state" = 'pending'`,
     causeInboxId,
   );
   return count === 1;

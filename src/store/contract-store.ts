@@ -3,6 +3,7 @@ import type { ContractIncident, MaintenanceWindow } from '../domain/contract/ind
 import type { Severity } from '../domain/types.ts';
 import type { ContractStore } from '../usecases/contract-ports.ts';
 import { writeOutboxEffects } from './write-outbox.ts';
+import { isUniqueViolation, query } from './raw-sql.ts';
 
 const DAY = 86_400_000;
 export const ERROR_BUDGET_EVENT = 'error-budget';
@@ -38,11 +39,6 @@ function toContractIncident(row: Pick<IncidentRow, keyof typeof CONTRACT_COLUMNS
   };
 }
 
-/** Prisma's unique-constraint violation. */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string }).code === 'P2002';
-}
-
 export function createContractStore(prisma: PrismaClient): ContractStore {
   const rcaOf = (r: { incidentId: number; customerId: string; dueAt: Date; metAt: Date | null }) => ({
     incidentId: r.incidentId,
@@ -64,11 +60,19 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
       return rows.map(toContractIncident);
     },
     async incidentsStamp() {
-      const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-        `SELECT (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || total(planVersion) || ':' || count(resolvedAt) || ':' || ifnull(max(resolvedAt), '') FROM Incident)
-          || '|' || (SELECT count(*) || ':' || ifnull(max(updatedAt), '') FROM StatusIncident WHERE kind = 'maintenance') AS stamp`,
+      const [row] = await query<Record<string, unknown>>(
+        prisma,
+        `SELECT (SELECT count(*) FROM "Incident") AS n, (SELECT max("id") FROM "Incident") AS "lastId",
+                (SELECT sum("planVersion") FROM "Incident") AS plans,
+                (SELECT count("resolvedAt") FROM "Incident") AS resolved,
+                (SELECT max("resolvedAt") FROM "Incident") AS "lastResolved",
+                (SELECT count(*) FROM "StatusIncident" WHERE "kind" = 'maintenance') AS maintenances,
+                (SELECT max("updatedAt") FROM "StatusIncident" WHERE "kind" = 'maintenance') AS "lastMaintenance"`,
       );
-      return String(rows[0]?.stamp ?? '');
+      // Counts come back as BigInt from PostgreSQL and dates as Date: the stamp is only compared.
+      return Object.values(row ?? {})
+        .map((v) => (v instanceof Date ? v.toISOString() : String(v ?? '')))
+        .join(':');
     },
     async incident(id) {
       const row = await prisma.incident.findUnique({ where: { id }, select: CONTRACT_COLUMNS });

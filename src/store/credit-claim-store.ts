@@ -2,7 +2,7 @@ import type { CreditClaim, PrismaClient } from '../generated/prisma/client.ts';
 import type { CreditClaimRecord, CreditClaimStore } from '../usecases/contract-ports.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import { writeOutboxEffects } from './write-outbox.ts';
-import { isUniqueViolation } from './contract-store.ts';
+import { isUniqueViolation } from './raw-sql.ts';
 
 function toRecord(r: CreditClaim): CreditClaimRecord {
   return {

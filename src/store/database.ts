@@ -1,52 +1,43 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { PrismaClient } from '../generated/prisma/client.ts';
-import { applyMigrations } from './migrate.ts';
-import { cachingSqliteAdapter } from './statement-cache.ts';
+import { openSqlite } from './sqlite-database.ts';
+import { openPostgres, postgresMigrationsDir } from './postgres/open-postgres.ts';
+import { describeOpenFailure, parseDatabaseUrl } from './database-url.ts';
+import type { OpenDatabase } from './database-port.ts';
 
-export interface OpenDatabase {
-  prisma: PrismaClient;
-  /** A raw connection for the intake hot path (see InboxStore). */
-  raw: Database.Database;
-  path: string;
-  close(): Promise<void>;
-}
+export type { OpenDatabase } from './database-port.ts';
+export { sqlitePath } from './sqlite-database.ts';
 
-export function sqlitePath(databaseUrl: string): string {
-  return resolve(databaseUrl.replace(/^file:/, ''));
-}
+/** A database that could not be opened: the message is one line, without credentials. */
+export class DatabaseOpenError extends Error {}
 
-/** Opens the SQLite file, applies pending migrations, and returns both connections. */
+/**
+ * Opens DATABASE_URL's database and applies pending migrations: a `file:` URL is SQLite (its
+ * migrations in `migrationsDir`), `postgresql://` is PostgreSQL (prisma/postgresql/migrations).
+ */
 export async function openDatabase({
   databaseUrl,
   migrationsDir,
+  poolSize = 10,
+  onError = () => {},
 }: {
   databaseUrl: string;
   migrationsDir: string;
+  /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+  /** Connection errors seen after the start (a server restart): logged, then reconnected. */
+  onError?: (error: unknown) => void;
 }): Promise<OpenDatabase> {
-  const path = sqlitePath(databaseUrl);
-  mkdirSync(dirname(path), { recursive: true });
-  const raw = new Database(path, { timeout: 5000 });
-  // WAL lets readers run beside the writer; synchronous=NORMAL keeps every commit across a
-  // process crash (kill -9), which is the failure the inbox guards against, at ~23 µs a commit.
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
-  raw.pragma('foreign_keys = ON');
-  applyMigrations(raw, migrationsDir);
-  // The intake connection must never block the event loop waiting for a lock that Prisma's
-  // transaction (held across awaits on the other connection) can only release on a later tick.
-  raw.pragma('busy_timeout = 0');
-  const prisma = new PrismaClient({ adapter: cachingSqliteAdapter({ url: `file:${path}`, timeout: 5000 }) });
-  await prisma.$connect();
-  await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-  return {
-    prisma,
-    raw,
-    path,
-    async close() {
-      await prisma.$disconnect();
-      raw.close();
-    },
-  };
+  const target = parseDatabaseUrl(databaseUrl);
+  try {
+    return target.kind === 'sqlite'
+      ? await openSqlite({ databaseUrl, migrationsDir })
+      : await openPostgres({
+          url: target.url,
+          location: target.location,
+          migrationsDir: postgresMigrationsDir(migrationsDir),
+          poolSize,
+          onError,
+        });
+  } catch (error) {
+    throw new DatabaseOpenError(describeOpenFailure(target, error), { cause: error });
+  }
 }

@@ -3,8 +3,7 @@ import type { FollowUpKind } from '../domain/follow-ups/index.ts';
 import type { Severity, Tier } from '../domain/types.ts';
 import type { DueTimeStore } from '../usecases/due-time-ports.ts';
 import { writeIncidentEvents, writeOutboxEffects } from './write-outbox.ts';
-
-const isUniqueViolation = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'P2002';
+import { isUniqueViolation } from './raw-sql.ts';
 
 export function createDueTimeStore(prisma: PrismaClient): DueTimeStore {
   return {

@@ -2,7 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FrozenPlan } from '../domain/runbook/index.ts';
 import type { Severity } from '../domain/types.ts';
 import type { HomeStore } from '../usecases/app-home.ts';
-import { toSqlValue } from './raw-sql.ts';
+import { query } from './raw-sql.ts';
+import { insertNumberedOutbox } from './write-outbox.ts';
 
 const KIND = 'slack.publish-home';
 /** Home rows are keyed `home:<user>:<n>`; a range over the unique key index finds one user's. */
@@ -54,36 +55,31 @@ export function createHomeStore(prisma: PrismaClient): HomeStore {
       };
     },
     async viewers() {
-      const rows = await prisma.$queryRawUnsafe<{ key: string }[]>(
-        `SELECT key FROM OutboxMessage WHERE kind = ? AND key >= 'home:' AND key < 'home;'`,
+      const rows = await query<{ key: string }>(
+        prisma,
+        `SELECT "key" FROM "OutboxMessage" WHERE "kind" = ? AND "key" >= 'home:' AND "key" < 'home;'`,
         KIND,
       );
       return [...new Set(rows.map((r) => r.key.split(':')[1] ?? ''))].filter(Boolean);
     },
     async request(userId, at) {
       const p = prefix(userId);
-      const effect = { kind: KIND, key: '', userId };
-      const changed = await prisma.$executeRawUnsafe(
-        `INSERT INTO OutboxMessage (key, kind, payload, nextAttemptAt, createdAt)
-         SELECT k, ?, json_set(?, '$.key', k), ?, ?
-           FROM (SELECT ? || (SELECT COALESCE(MAX(id), 0) + 1 FROM OutboxMessage) AS k)
-          WHERE NOT EXISTS (
-            SELECT 1 FROM OutboxMessage WHERE key >= ? AND key < ? AND state = 'pending'
-               AND attempts = 0 AND leaseUntil IS NULL)`,
-        KIND,
-        JSON.stringify(effect),
-        toSqlValue(at),
-        toSqlValue(at),
-        p,
+      return insertNumberedOutbox(
+        prisma,
+        { prefix: p, effect: { kind: KIND, key: '', userId }, dependsOnKey: null, at },
+        `NOT EXISTS (
+           SELECT 1 FROM "OutboxMessage" WHERE "key" >= ? AND "key" < ? AND "state" = 'pending'
+              AND "attempts" = 0 AND "leaseUntil" IS NULL)`,
         p,
         `${p.slice(0, -1)};`,
       );
-      return changed === 1;
     },
     async stamp() {
-      const [row] = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-        `SELECT (SELECT MAX(id) FROM TimelineEntry) AS t, (SELECT MAX(id) FROM IncidentEvent) AS i,
-                (SELECT MAX(id) FROM FollowUpDeadline) AS f, (SELECT COUNT(*) FROM FollowUpDeadline WHERE state = 'open') AS o`,
+      const [row] = await query<Record<string, unknown>>(
+        prisma,
+        `SELECT (SELECT MAX("id") FROM "TimelineEntry") AS t, (SELECT MAX("id") FROM "IncidentEvent") AS i,
+                (SELECT MAX("id") FROM "FollowUpDeadline") AS f,
+                (SELECT COUNT(*) FROM "FollowUpDeadline" WHERE "state" = 'open') AS o`,
       );
       return JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
     },

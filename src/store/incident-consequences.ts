@@ -1,12 +1,12 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { toSqlValue, updateWhere } from './raw-sql.ts';
+import { updateWhere } from './raw-sql.ts';
 import { summaryKey } from '../usecases/incident-summary.ts';
 import type { OutboxEffect } from '../usecases/ports.ts';
 import type { IncidentConsequences } from '../usecases/incident-ports.ts';
 import type { PublicStatus } from '../usecases/status-ports.ts';
 import { writeStatusPublication } from './status-store.ts';
 import { parseImpacts } from './status-mapper.ts';
-import { writeIncidentEvents, writeOutboxEffects } from './write-outbox.ts';
+import { insertNumberedOutbox, writeIncidentEvents, writeOutboxEffects } from './write-outbox.ts';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -35,7 +35,7 @@ export async function writeConsequences(tx: Tx, incidentId: number, c: IncidentC
 /**
  * Every change of an incident edits its pinned summary (rendered at delivery from the state then),
  * once the summary post exists in the outbox: one conditional statement, no read. The key takes
- * the next outbox id, so two changes at the same instant are two edits, and the later one shows both.
+ * a fresh number, so two changes at the same instant are two edits, and the later one shows both.
  */
 async function refreshSummary(tx: Tx, incidentId: number, at: Date): Promise<void> {
   const target = summaryKey(incidentId);
@@ -45,16 +45,10 @@ async function refreshSummary(tx: Tx, incidentId: number, at: Date): Promise<voi
     target: { key: target },
     message: { view: 'incident-summary', data: { incidentId } },
   };
-  await tx.$executeRawUnsafe(
-    `INSERT INTO OutboxMessage (key, kind, payload, dependsOnKey, nextAttemptAt, createdAt)
-     SELECT k, 'slack.update', json_set(?, '$.key', k), ?, ?, ?
-       FROM (SELECT ? || (SELECT COALESCE(MAX(id), 0) + 1 FROM OutboxMessage) AS k)
-      WHERE EXISTS (SELECT 1 FROM OutboxMessage WHERE key = ?)`,
-    JSON.stringify(effect),
-    target,
-    toSqlValue(at),
-    toSqlValue(at),
-    `${target}:edit:`,
+  await insertNumberedOutbox(
+    tx,
+    { prefix: `${target}:edit:`, effect, dependsOnKey: target, at },
+    'EXISTS (SELECT 1 FROM "OutboxMessage" WHERE "key" = ?)',
     target,
   );
 }
@@ -87,7 +81,7 @@ export async function clearSyncFlag(
     tx,
     'Ticket',
     { needsIncidentSync: false },
-    'id = ? AND severity = ? AND status = ?',
+    '"id" = ? AND "severity" = ? AND "status" = ?',
     t.id,
     t.severity,
     t.status,

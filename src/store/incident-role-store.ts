@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { IncidentConsequences, IncidentRoleStore, StatusWatch } from '../usecases/incident-ports.ts';
-import { toSqlValue, updateWhere } from './raw-sql.ts';
+import { query, updateWhere } from './raw-sql.ts';
 import { applyClaimed } from './write-outbox.ts';
 import { writeConsequences, type Tx } from './incident-consequences.ts';
 import { toIncident } from './incident-mapper.ts';
@@ -26,7 +26,7 @@ export function createIncidentRoleStore(prisma: PrismaClient): IncidentRoleStore
           tx,
           'Incident',
           { [ROLE_COLUMN[role]]: userId },
-          'id = ? AND resolvedAt IS NULL',
+          '"id" = ? AND "resolvedAt" IS NULL',
           incidentId,
         );
         return changed === 1;
@@ -34,14 +34,16 @@ export function createIncidentRoleStore(prisma: PrismaClient): IncidentRoleStore
     },
     async statusWatch() {
       // Open incidents whose public incident is open: its latest update, and the last reminder.
-      const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-        `SELECT i.id AS incidentId, i.severity AS severity, i.channelId AS channelId, i.commanderId AS commanderId,
-                i.statusRemindedAt AS remindedAt, MAX(u.createdAt) AS lastUpdateAt
-           FROM Incident i
-           JOIN StatusIncident s ON s.incidentId = i.id AND s.resolvedAt IS NULL
-           JOIN StatusUpdate u ON u.statusIncidentId = s.id
-          WHERE i.resolvedAt IS NULL
-          GROUP BY i.id`,
+      const rows = await query<Record<string, unknown>>(
+        prisma,
+        `SELECT i."id" AS "incidentId", i."severity" AS "severity", i."channelId" AS "channelId",
+                i."commanderId" AS "commanderId", i."statusRemindedAt" AS "remindedAt",
+                MAX(u."createdAt") AS "lastUpdateAt"
+           FROM "Incident" i
+           JOIN "StatusIncident" s ON s."incidentId" = i."id" AND s."resolvedAt" IS NULL
+           JOIN "StatusUpdate" u ON u."statusIncidentId" = s."id"
+          WHERE i."resolvedAt" IS NULL
+          GROUP BY i."id"`,
       );
       return rows.map((r): StatusWatch => ({
         incidentId: Number(r.incidentId),
@@ -58,9 +60,9 @@ export function createIncidentRoleStore(prisma: PrismaClient): IncidentRoleStore
           tx,
           'Incident',
           { statusRemindedAt: consequences.at },
-          'id = ? AND resolvedAt IS NULL AND statusRemindedAt IS ?',
+          '"id" = ? AND "resolvedAt" IS NULL AND "statusRemindedAt" IS NOT DISTINCT FROM ?',
           incidentId,
-          toSqlValue(previous),
+          previous,
         );
         return changed === 1;
       });

@@ -1,5 +1,5 @@
 import type { Incident as IncidentRow, PrismaClient } from '../generated/prisma/client.ts';
-import { insertReturning, insertRows, updateWhere } from './raw-sql.ts';
+import { insertReturning, insertRows, isUniqueViolation, query, updateWhere } from './raw-sql.ts';
 import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
 import { toIncident, toStepRow } from './incident-mapper.ts';
 import { toTicket } from './ticket-mapper.ts';
@@ -57,8 +57,7 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
         return await prisma.$transaction(async (tx) => {
           if (
             incident.ticketId !== null &&
-            (await tx.$queryRawUnsafe<unknown[]>('SELECT id FROM Incident WHERE ticketId = ?', incident.ticketId))
-              .length > 0
+            (await query(tx, 'SELECT "id" FROM "Incident" WHERE "ticketId" = ?', incident.ticketId)).length > 0
           )
             return undefined;
           const row = await insertReturning<IncidentRow>(tx, 'Incident', {
@@ -82,7 +81,7 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
       } catch (error) {
         if (error instanceof Aborted) return undefined;
         // Two processes starting the same ticket's incident: the unique ticketId lets one win.
-        if ((error as { code?: string }).code === 'P2002') return undefined;
+        if (isUniqueViolation(error)) return undefined;
         throw error;
       }
     },
@@ -243,17 +242,17 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
             tx,
             'IncidentStep',
             { state: 'done', firedAt: at, lateMs },
-            `id = ? AND state = 'pending'`,
+            `"id" = ? AND "state" = 'pending'`,
             step.rowId,
           );
           if (count === 0) return false;
-          const [row] = await tx.$queryRawUnsafe<IncidentRow[]>('SELECT * FROM Incident WHERE id = ?', step.incidentId);
+          const [row] = await query<IncidentRow>(tx, 'SELECT * FROM "Incident" WHERE "id" = ?', step.incidentId);
           const decision = decide(toIncident(row!));
           await updateWhere(
             tx,
             'IncidentStep',
             { state: decision.state, outcome: decision.outcome },
-            'id = ?',
+            '"id" = ?',
             step.rowId,
           );
           await writeConsequences(tx, step.incidentId, { ...decision.consequences, at });

@@ -1,30 +1,29 @@
-import type Database from 'better-sqlite3';
+import type { OpenDatabase } from './database-port.ts';
 
 export type StateCounts = Record<string, number>;
 
 /**
- * Counts for `GET /metrics`, read at scrape time with grouped queries on the raw connection (one
- * synchronous statement each, indexed by state): a scrape never holds Prisma's write lock.
+ * Counts for `GET /metrics`, read at scrape time with grouped queries beside Prisma (indexed by
+ * state): a scrape never holds Prisma's write lock. PostgreSQL counts are BigInt: read as numbers.
  */
-export function createMetricsStore(raw: Database.Database) {
-  const grouped = (sql: string) => {
-    const statement = raw.prepare(sql);
-    return (): StateCounts =>
-      Object.fromEntries((statement.all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
-  };
+export function createMetricsStore(read: OpenDatabase['read']) {
+  const grouped = (sql: string) => async (): Promise<StateCounts> =>
+    Object.fromEntries((await read<{ k: string; n: number | bigint | string }>(sql)).map((r) => [r.k, Number(r.n)]));
   return {
-    inboxByState: grouped('SELECT state AS k, count(*) AS n FROM InboxEvent GROUP BY state'),
-    outboxByState: grouped('SELECT state AS k, count(*) AS n FROM OutboxMessage GROUP BY state'),
-    stepsByState: grouped('SELECT state AS k, count(*) AS n FROM IncidentStep GROUP BY state'),
+    inboxByState: grouped('SELECT "state" AS k, count(*) AS n FROM "InboxEvent" GROUP BY "state"'),
+    outboxByState: grouped('SELECT "state" AS k, count(*) AS n FROM "OutboxMessage" GROUP BY "state"'),
+    stepsByState: grouped('SELECT "state" AS k, count(*) AS n FROM "IncidentStep" GROUP BY "state"'),
     openIncidentsBySeverity: grouped(
-      'SELECT severity AS k, count(*) AS n FROM Incident WHERE resolvedAt IS NULL GROUP BY severity',
+      'SELECT "severity" AS k, count(*) AS n FROM "Incident" WHERE "resolvedAt" IS NULL GROUP BY "severity"',
     ),
     /** Steps that fired more than a minute after their due time (after a crash or a stall). */
-    lateSteps: (() => {
-      const statement = raw.prepare('SELECT count(*) FROM IncidentStep WHERE lateMs > 60000').pluck();
-      return () => statement.get() as number;
-    })(),
-    triggersByKind: grouped('SELECT kind AS k, count(*) AS n FROM TerminationTrigger GROUP BY kind'),
+    async lateSteps(): Promise<number> {
+      const [row] = await read<{ n: number | bigint | string }>(
+        'SELECT count(*) AS n FROM "IncidentStep" WHERE "lateMs" > 60000',
+      );
+      return Number(row?.n ?? 0);
+    },
+    triggersByKind: grouped('SELECT "kind" AS k, count(*) AS n FROM "TerminationTrigger" GROUP BY "kind"'),
   };
 }
 export type MetricsStore = ReturnType<typeof createMetricsStore>;

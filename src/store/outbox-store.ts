@@ -1,6 +1,7 @@
 import type { OutboxMessage, PrismaClient } from '../generated/prisma/client.ts';
 import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
-import { toDbDate } from './db-date.ts';
+import { randomUUID } from 'node:crypto';
+import { execute, query, skipLocked } from './raw-sql.ts';
 
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   return {
@@ -32,27 +33,48 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         data: { nextAttemptAt: now },
       });
     },
-    async release(id) {
-      await prisma.$executeRawUnsafe(
-        `UPDATE OutboxMessage SET leaseUntil = NULL WHERE id = ? AND state = 'pending'`,
-        id,
+    async release(item) {
+      await execute(
+        prisma,
+        `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "leaseToken" = NULL
+          WHERE "id" = ? AND "state" = 'pending' AND "leaseToken" = ?`,
+        item.id,
+        item.leaseToken,
       );
     },
+    async renew(item, lease) {
+      const changed = await execute(
+        prisma,
+        `UPDATE "OutboxMessage" SET "leaseUntil" = ?
+          WHERE "id" = ? AND "state" = 'pending' AND "leaseToken" = ? AND "leaseUntil" > ?`,
+        lease.until,
+        item.id,
+        item.leaseToken,
+        lease.now,
+      );
+      return changed === 1;
+    },
     async claimDue(now, limit, { now: leaseNow, until: leaseUntil }, { skipKinds = [] } = {}) {
-      // One statement picks the due rows and leases them: a row another dispatcher (or process)
+      // One statement picks the due rows and leases them: a row another dispatcher (or replica)
       // leased in between is not picked, so it is not ours. Raw SQL: this runs for every
-      // delivery, and a Prisma query costs about 4x a raw one (see bench:engine).
-      const skip = skipKinds.length > 0 ? `AND kind NOT IN (SELECT value FROM json_each(?))` : '';
-      const rows = await prisma.$queryRawUnsafe<OutboxMessage[]>(
-        `UPDATE OutboxMessage SET leaseUntil = ?, isAmbiguous = (isAmbiguous OR leaseUntil IS NOT NULL) WHERE id IN (
-           SELECT id FROM OutboxMessage
-           WHERE state = 'pending' AND nextAttemptAt <= ? AND (leaseUntil IS NULL OR leaseUntil < ?) ${skip}
-           ORDER BY id LIMIT ?)
+      // delivery, and a Prisma query costs about 4x a raw one (see bench:engine). The token
+      // fences the claim: once another dispatcher takes the row over, our writes change nothing.
+      const leaseToken = randomUUID();
+      const skip = skipKinds.length > 0 ? `AND "kind" NOT IN (${skipKinds.map(() => '?').join(', ')})` : '';
+      const rows = await query<OutboxMessage>(
+        prisma,
+        `UPDATE "OutboxMessage"
+            SET "leaseUntil" = ?, "leaseToken" = ?, "isAmbiguous" = ("isAmbiguous" OR "leaseUntil" IS NOT NULL)
+          WHERE "id" IN (
+           SELECT "id" FROM "OutboxMessage"
+            WHERE "state" = 'pending' AND "nextAttemptAt" <= ? AND ("leaseUntil" IS NULL OR "leaseUntil" < ?) ${skip}
+            ORDER BY "id" LIMIT ? ${skipLocked(prisma)})
          RETURNING *`,
-        toDbDate(leaseUntil),
-        toDbDate(now),
-        toDbDate(leaseNow),
-        ...(skip ? [JSON.stringify(skipKinds)] : []),
+        leaseUntil,
+        leaseToken,
+        now,
+        leaseNow,
+        ...skipKinds,
         limit,
       );
       return rows
@@ -66,6 +88,8 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
           // A lease that ran out without an outcome means a dispatcher died mid-call: the effect
           // may have happened, and the row says so from now on (the statement sets it).
           isAmbiguous: row.isAmbiguous,
+          leaseToken,
+          leaseUntil,
         }));
     },
     async resultOf(key) {
@@ -73,26 +97,34 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       if (row?.state !== 'delivered' || row.result === null) return undefined;
       return JSON.parse(row.result) as { channel: string; ts: string };
     },
-    async markDelivered(id, result, at) {
-      await prisma.$executeRawUnsafe(
-        `UPDATE OutboxMessage SET state = 'delivered', deliveredAt = ?, leaseUntil = NULL, result = ?, attempts = attempts + 1
-         WHERE id = ?`,
-        toDbDate(at),
+    async markDelivered(item, result, at) {
+      const changed = await execute(
+        prisma,
+        `UPDATE "OutboxMessage" SET "state" = 'delivered', "deliveredAt" = ?, "leaseUntil" = NULL, "leaseToken" = NULL,
+                "result" = ?, "attempts" = "attempts" + 1
+          WHERE "id" = ? AND "leaseToken" = ?`,
+        at,
         result ? JSON.stringify(result) : null,
-        id,
+        item.id,
+        item.leaseToken,
       );
+      return changed === 1;
     },
-    async reschedule(id, { error, nextAttemptAt, isAmbiguous, isDead }) {
-      await prisma.$executeRawUnsafe(
-        `UPDATE OutboxMessage SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ?, leaseUntil = NULL,
-           isAmbiguous = (isAmbiguous OR ?), state = CASE WHEN ? THEN 'dead' ELSE state END
-         WHERE id = ?`,
+    async reschedule(item, { error, nextAttemptAt, isAmbiguous, isDead }) {
+      const changed = await execute(
+        prisma,
+        `UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "lastError" = ?, "nextAttemptAt" = ?,
+                "leaseUntil" = NULL, "leaseToken" = NULL, "isAmbiguous" = ("isAmbiguous" OR ?),
+                "state" = CASE WHEN ? THEN 'dead' ELSE "state" END
+          WHERE "id" = ? AND "leaseToken" = ?`,
         error.slice(0, 2000),
-        toDbDate(nextAttemptAt),
-        isAmbiguous ? 1 : 0,
-        isDead ? 1 : 0,
-        id,
+        nextAttemptAt,
+        isAmbiguous,
+        isDead,
+        item.id,
+        item.leaseToken,
       );
+      return changed === 1;
     },
     async nextDueAt() {
       const row = await prisma.outboxMessage.findFirst({

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { OpenDatabase } from './database-port.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import type { ComponentState } from '../domain/uptime/index.ts';
 import type { PublicStatus, StatusPublication, StatusStore } from '../usecases/status-ports.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
@@ -104,12 +104,7 @@ export async function writeStatusPublication(
   return { statusIncidentId, updateId: update.id };
 }
 
-export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: Database.Database }): StatusStore {
-  // Synchronous and indexed (max of a rowid): cheap enough to ask on every public request.
-  const versionQuery = raw.prepare(
-    'SELECT (SELECT max(id) FROM StatusUpdate) AS u, (SELECT max(id) FROM ComponentStatusChange) AS c',
-  );
-  const firstMigration = raw.prepare('SELECT min(started_at) AS at FROM _prisma_migrations');
+export function createStatusStore({ prisma, read }: Pick<OpenDatabase, 'prisma' | 'read'>): StatusStore {
   const openWhere = (kind?: 'incident' | 'maintenance') => ({ resolvedAt: null, ...(kind ? { kind } : {}) });
 
   return {
@@ -168,9 +163,14 @@ export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: 
       return new Map(rows.flatMap((r) => (r._min.at ? [[r.componentId, r._min.at] as const] : [])));
     },
     async createdAt() {
-      const at = (firstMigration.get() as { at: number | string | null } | undefined)?.at ?? 0;
-      // Ours writes epoch milliseconds; the Prisma CLI and SQLite's default write UTC text without a zone.
-      return new Date(typeof at === 'number' ? at : `${at.replace(' ', 'T')}${/[Z+]/.test(at) ? '' : 'Z'}`);
+      const [row] = await read<{ at: number | string | Date | null }>(
+        'SELECT min(started_at) AS at FROM "_prisma_migrations"',
+      );
+      const at = row?.at ?? 0;
+      // SQLite: ours writes epoch milliseconds; the Prisma CLI and SQLite's default write UTC text
+      // without a zone. PostgreSQL: a timestamptz.
+      if (at instanceof Date || typeof at === 'number') return new Date(at);
+      return new Date(`${at.replace(' ', 'T')}${/[Z+]/.test(at) ? '' : 'Z'}`);
     },
     async open(kind) {
       const rows = await prisma.statusIncident.findMany({
@@ -210,9 +210,12 @@ export function createStatusStore({ prisma, raw }: { prisma: PrismaClient; raw: 
       });
       return rows.map((r) => ({ componentId: r.componentId, state: r.state as ComponentState, at: r.at }));
     },
-    version() {
-      const row = versionQuery.get() as { u: number | null; c: number | null };
-      return `${row.u ?? 0}.${row.c ?? 0}`;
+    async version() {
+      // Indexed (max of an id): cheap enough to ask on every public request.
+      const [row] = await read<{ u: number | bigint | null; c: number | bigint | null }>(
+        'SELECT (SELECT max("id") FROM "StatusUpdate") AS u, (SELECT max("id") FROM "ComponentStatusChange") AS c',
+      );
+      return `${row?.u ?? 0}.${row?.c ?? 0}`;
     },
   };
 }

@@ -6,7 +6,7 @@ import { impactAnswersJson, toTicket } from './ticket-mapper.ts';
 import { applySeverityChange, writeSeverityExample } from './ticket-severity.ts';
 import { writeOutboxEffects } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
-import { insertReturning, insertRows } from './raw-sql.ts';
+import { insertReturning, insertRows, query } from './raw-sql.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -97,7 +97,7 @@ export function createTicketStore(prisma: PrismaClient): TicketStore {
     },
     async get(id) {
       // Raw SQL: every card and reply renders from this read (a Prisma query costs ~4x a raw one).
-      const [row] = await prisma.$queryRawUnsafe<TicketRow[]>('SELECT * FROM Ticket WHERE id = ?', id);
+      const [row] = await query<TicketRow>(prisma, 'SELECT * FROM "Ticket" WHERE "id" = ?', id);
       return row ? toTicket(row) : undefined;
     },
     async findByThread(channelId, threadTs) {

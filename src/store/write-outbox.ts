@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
 import type { OutboxEffect } from '../usecases/ports.ts';
 import { outboxRow } from './ticket-mapper.ts';
-import { insertRows } from './raw-sql.ts';
+import { dialectOf, execute, insertRows } from './raw-sql.ts';
 
 /**
  * Adds effects to the outbox inside the caller's transaction. A key already in the outbox is the
@@ -20,7 +20,7 @@ export async function writeOutboxEffects(
     tx,
     'OutboxMessage',
     effects.map((e) => outboxRow(e, at)),
-    'ON CONFLICT(key) DO NOTHING',
+    'ON CONFLICT("key") DO NOTHING',
   );
 }
 
@@ -67,4 +67,38 @@ export async function applyClaimed(
     if (error instanceof Aborted) return false;
     throw error;
   }
+}
+
+/**
+ * Inserts one outbox row keyed `<prefix><n>`, n fresh for each row, with the key also in its
+ * payload, when `condition` holds: one statement, no read. SQLite numbers it after the largest
+ * id (one writer at a time); PostgreSQL takes the id sequence's next value, so two replicas
+ * writing at once never pick the same key.
+ */
+export async function insertNumberedOutbox(
+  tx: Prisma.TransactionClient,
+  row: { prefix: string; effect: OutboxEffect; dependsOnKey: string | null; at: Date },
+  condition: string,
+  ...conditionValues: unknown[]
+): Promise<boolean> {
+  const isPostgres = dialectOf(tx) === 'postgresql';
+  const payload = isPostgres ? `jsonb_set(CAST(? AS jsonb), '{key}', to_jsonb(k))::text` : `json_set(?, '$.key', k)`;
+  const number = isPostgres
+    ? `nextval(pg_get_serial_sequence('"OutboxMessage"', 'id'))`
+    : `(SELECT COALESCE(MAX("id"), 0) + 1 FROM "OutboxMessage")`;
+  const changed = await execute(
+    tx,
+    `INSERT INTO "OutboxMessage" ("key", "kind", "payload", "dependsOnKey", "nextAttemptAt", "createdAt")
+     SELECT k, ?, ${payload}, ?, ?, ?
+       FROM (SELECT CAST(? AS TEXT) || ${number} AS k) AS numbered
+      WHERE ${condition}`,
+    row.effect.kind,
+    JSON.stringify(row.effect),
+    row.dependsOnKey,
+    row.at,
+    row.at,
+    row.prefix,
+    ...conditionValues,
+  );
+  return changed === 1;
 }

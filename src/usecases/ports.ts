@@ -251,6 +251,14 @@ export interface OutboxItem {
   createdAt: Date;
 }
 
+/** An item as one claim leased it: the token fences the claim once another one takes the row over. */
+export interface LeasedOutboxItem extends OutboxItem {
+  leaseToken: string;
+  /** Wall-clock end of the lease. */
+  leaseUntil: Date;
+}
+type Lease = Pick<LeasedOutboxItem, 'id' | 'leaseToken'>;
+
 export interface OutboxStore {
   /**
    * Leases items due at `now` to this dispatcher until `lease.until`; a leased item is not handed
@@ -261,7 +269,7 @@ export interface OutboxStore {
     limit: number,
     lease: { now: Date; until: Date },
     options?: { skipKinds?: readonly string[] },
-  ): Promise<OutboxItem[]>;
+  ): Promise<LeasedOutboxItem[]>;
   /** Whether an item with this key was ever written (any state). */
   exists(key: string): Promise<boolean>;
   /** The item's delivery state, undefined when no item has this key. */
@@ -271,14 +279,17 @@ export interface OutboxStore {
   /** Makes a pending item due at `now`, so the next dispatch retries it whatever its backoff said. */
   retryNow(id: number, now: Date): Promise<void>;
   /** Gives a leased item back untouched (no attempt counted), e.g. when its platform is failing. */
-  release(id: number): Promise<void>;
+  release(item: Lease): Promise<void>;
+  /** Extends a lease we still hold (false: it ran out and may be another dispatcher's now). */
+  renew(item: Lease, lease: { now: Date; until: Date }): Promise<boolean>;
   resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;
-  markDelivered(id: number, result: { channel: string; ts: string } | null, at: Date): Promise<void>;
+  /** Records the outcome; false when the lease was taken over meanwhile (nothing is written). */
+  markDelivered(item: Lease, result: { channel: string; ts: string } | null, at: Date): Promise<boolean>;
   /** Reschedules after a failure; `isAmbiguous` records that the effect may have happened. */
   reschedule(
-    id: number,
+    item: Lease,
     args: { error: string; nextAttemptAt: Date; isAmbiguous: boolean; isDead: boolean },
-  ): Promise<void>;
+  ): Promise<boolean>;
   nextDueAt(): Promise<Date | undefined>;
   counts(): Promise<Record<string, number>>;
 }

@@ -127,5 +127,5 @@ export interface StatusStore {
    * Changes whenever anything the public pages show was written (a status update, a component
    * state change from any source, in any process): a cache key. Cheap enough for every request.
    */
-  version(): string;
+  version(): Promise<string>;
 }

@@ -11,21 +11,26 @@ export function createMetrics({
   store,
   engine,
   audit,
+  replica,
 }: {
   store: MetricsStore;
+  /** Every series carries it: several replicas are scraped apart. */
+  replica?: string;
   engine: { tickAgeMs(): number | undefined };
   audit: { totals: object };
 }) {
   const registry = new Registry();
-  const byLabel = (name: string, help: string, label: string, read: () => StateCounts) =>
+  if (replica) registry.setDefaultLabels({ replica });
+  const byLabel = (name: string, help: string, label: string, read: () => StateCounts | Promise<StateCounts>) =>
     new Gauge({
       name,
       help,
       labelNames: [label],
       registers: [registry],
-      collect() {
+      async collect() {
+        const counts = await read();
         this.reset();
-        for (const [value, count] of Object.entries(read())) this.set({ [label]: value }, count);
+        for (const [value, count] of Object.entries(counts)) this.set({ [label]: value }, count);
       },
     });
   byLabel(
@@ -58,8 +63,8 @@ export function createMetrics({
     name: 'tplus_runbook_steps_late',
     help: 'Steps that fired more than 60 s after their due time.',
     registers: [registry],
-    collect() {
-      this.set(store.lateSteps());
+    async collect() {
+      this.set(await store.lateSteps());
     },
   });
   new Gauge({

@@ -1,11 +1,21 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSlashCommand } from '../../src/sandbox/driver/index.ts';
 import { ids, startHarness, type Harness } from '../support/harness.ts';
 
-/** `name{label="value"} number` lines of a Prometheus text exposition. */
+/**
+ * The value of `name`'s series whose labels include `labels` (`a="x",b="y"`), from a Prometheus
+ * text exposition; every series also carries this process's `replica` label.
+ */
 function sample(text: string, name: string, labels = ''): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels ? `{${labels}}` : ''} `));
-  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+  const wanted = labels ? labels.split(',') : [];
+  for (const line of text.split('\n')) {
+    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const have = (match[2] ?? '').split(',');
+    if (wanted.every((label) => have.includes(label))) return Number(match[3]);
+  }
+  return undefined;
 }
 
 describe('GET /metrics', () => {
@@ -36,6 +46,8 @@ describe('GET /metrics', () => {
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     const prisma = h.tplus.db.prisma;
+    // Each replica's series are told apart by its id (default <hostname>-<pid>).
+    expect(sample(text, 'tplus_engine_last_tick_age_seconds', `replica="${hostname()}-${process.pid}"`)).toBeDefined();
     expect(sample(text, 'tplus_open_incidents', 'severity="S1"')).toBe(
       await prisma.incident.count({ where: { resolvedAt: null, severity: 'S1' } }),
     );

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tempDatabase } from '../../support/temp-database.ts';
+import { DATABASE_KINDS, tempDatabase } from '../../support/temp-database.ts';
 import { createOutboxStore } from '../../../src/store/outbox-store.ts';
 import { writeOutboxEffects } from '../../../src/store/write-outbox.ts';
 import type { OutboxEffect, OutboxStore } from '../../../src/usecases/ports.ts';
@@ -18,8 +18,8 @@ const page = (key: string): OutboxEffect => ({
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 11, 5, 10, minute, second));
 const lease = (minute: number, second = 0) => ({ now: at(minute, second), until: at(minute, second + 15) });
 
-describe('the outbox store’s delivery statements (raw SQL on the hot path)', () => {
-  const t = tempDatabase('outbox-store');
+describe.each(DATABASE_KINDS)('the outbox store’s delivery statements (raw SQL on the hot path), on %s', (kind) => {
+  const t = tempDatabase('outbox-store', kind);
   let outbox: OutboxStore;
   beforeEach(async () => {
     outbox = createOutboxStore(t.db.prisma);
@@ -37,7 +37,7 @@ describe('the outbox store’s delivery statements (raw SQL on the hot path)', (
 
   it('does not claim a row before its next attempt is due: just before no, at the instant yes', async () => {
     const [item] = await outbox.claimDue(at(1), 1, lease(1));
-    await outbox.reschedule(item!.id, { error: 'HTTP 503', nextAttemptAt: at(2), isAmbiguous: false, isDead: false });
+    await outbox.reschedule(item!, { error: 'HTTP 503', nextAttemptAt: at(2), isAmbiguous: false, isDead: false });
     const keysAt = async (instant: Date) =>
       (await outbox.claimDue(instant, 10, { now: instant, until: new Date(instant.getTime() + 1) })).map((i) => i.key);
     expect(await keysAt(new Date(at(2).getTime() - 1))).not.toContain('a');
@@ -51,15 +51,15 @@ describe('the outbox store’s delivery statements (raw SQL on the hot path)', (
     const [taken] = await outbox.claimDue(at(1, 16), 1, lease(1, 16));
     expect(taken).toMatchObject({ key: 'a', isAmbiguous: true });
     // A plain failure afterwards does not clear the doubt.
-    await outbox.reschedule(taken!.id, { error: 'HTTP 500', nextAttemptAt: at(2), isAmbiguous: false, isDead: false });
+    await outbox.reschedule(taken!, { error: 'HTTP 500', nextAttemptAt: at(2), isAmbiguous: false, isDead: false });
     const [again] = await outbox.claimDue(at(2), 1, lease(2));
     expect(again).toMatchObject({ key: 'a', isAmbiguous: true, attempts: 1 });
   });
 
   it('records a delivery with its result, and a dead item never comes back', async () => {
     const [a, , c] = await outbox.claimDue(at(1), 3, lease(1));
-    await outbox.markDelivered(a!.id, { channel: 'C1', ts: '1.000100' }, at(1, 1));
-    await outbox.reschedule(c!.id, {
+    await outbox.markDelivered(a!, { channel: 'C1', ts: '1.000100' }, at(1, 1));
+    await outbox.reschedule(c!, {
       error: 'channel_not_found',
       nextAttemptAt: at(1, 2),
       isAmbiguous: false,
@@ -74,9 +74,27 @@ describe('the outbox store’s delivery statements (raw SQL on the hot path)', (
 
   it('a released row can be claimed again at once, without doubt', async () => {
     const [item] = await outbox.claimDue(at(1), 1, lease(1));
-    await outbox.release(item!.id);
+    await outbox.release(item!);
     expect(await outbox.claimDue(at(1), 1, lease(1, 1))).toEqual([
       expect.objectContaining({ key: 'a', isAmbiguous: false }),
     ]);
+  });
+
+  it('fences a claim by its token: once the row is taken over, the old holder can neither renew nor record', async () => {
+    const [old] = await outbox.claimDue(at(1), 1, lease(1));
+    // Renewing while the lease holds works; the lease then runs to the new end.
+    expect(await outbox.renew(old!, lease(1, 5))).toBe(true);
+    expect((await outbox.claimDue(at(1, 16), 10, lease(1, 16))).map((i) => i.key)).not.toContain('a');
+    const [taken] = await outbox.claimDue(at(1, 21), 1, lease(1, 21));
+    expect(taken).toMatchObject({ key: 'a', isAmbiguous: true });
+    expect(await outbox.renew(old!, lease(1, 22))).toBe(false);
+    expect(await outbox.markDelivered(old!, { channel: 'C1', ts: '9.000000' }, at(1, 22))).toBe(false);
+    expect(
+      await outbox.reschedule(old!, { error: 'late', nextAttemptAt: at(9), isAmbiguous: false, isDead: true }),
+    ).toBe(false);
+    await outbox.release(old!);
+    expect(await outbox.stateOf('a')).toBe('pending');
+    expect(await outbox.markDelivered(taken!, { channel: 'C1', ts: '1.000200' }, at(1, 23))).toBe(true);
+    expect(await outbox.resultOf('a')).toEqual({ channel: 'C1', ts: '1.000200' });
   });
 });

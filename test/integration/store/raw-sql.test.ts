@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket as TicketRow } from '../../../src/generated/prisma/client.ts';
-import { tempDatabase } from '../../support/temp-database.ts';
-import { insertReturning, insertRows, updateWhere } from '../../../src/store/raw-sql.ts';
+import { DATABASE_KINDS, tempDatabase } from '../../support/temp-database.ts';
+import { insertReturning, insertRows, query, updateWhere } from '../../../src/store/raw-sql.ts';
 
 const filedAt = new Date('2026-11-01T05:30:00.250Z');
 const ticket = (inboxKey: string, extra: Record<string, unknown> = {}) => ({
@@ -29,8 +29,8 @@ const ticket = (inboxKey: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-describe('raw statements on the hot paths', () => {
-  const t = tempDatabase('raw-sql');
+describe.each(DATABASE_KINDS)('raw statements on the hot paths, on %s', (kind) => {
+  const t = tempDatabase('raw-sql', kind);
 
   it('an inserted row reads back exactly as Prisma reads it: dates, booleans, the columns’ defaults', async () => {
     const created = await insertReturning<TicketRow>(t.db.prisma, 'Ticket', ticket('k1'));
@@ -40,8 +40,9 @@ describe('raw statements on the hot paths', () => {
     expect(read.filedAt).toEqual(filedAt);
     // And what Prisma writes, a raw read compares equal to (the text form of dates is the same).
     const viaPrisma = await t.db.prisma.ticket.create({ data: ticket('k2') });
-    const [raw] = await t.db.prisma.$queryRawUnsafe<TicketRow[]>(
-      'SELECT * FROM Ticket WHERE filedAt = ? AND id = ?',
+    const [raw] = await query<TicketRow>(
+      t.db.prisma,
+      'SELECT * FROM "Ticket" WHERE "filedAt" = ? AND "id" = ?',
       '2026-11-01T05:30:00.250+00:00',
       viaPrisma.id,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tempDatabase } from '../../support/temp-database.ts';
+import { DATABASE_KINDS, tempDatabase } from '../../support/temp-database.ts';
 import { writeOutboxEffects } from '../../../src/store/write-outbox.ts';
 import type { OutboxEffect } from '../../../src/usecases/ports.ts';
 
@@ -11,8 +11,8 @@ const post = (key: string, channel: string, threadOf?: string): OutboxEffect => 
   ...(threadOf ? { threadOf: { key: threadOf } } : {}),
 });
 
-describe('writing outbox effects in the caller’s transaction', () => {
-  const t = tempDatabase('outbox');
+describe.each(DATABASE_KINDS)('writing outbox effects in the caller’s transaction, on %s', (kind) => {
+  const t = tempDatabase('outbox', kind);
 
   it('writes every field of each effect, and keeps the first of a key decided twice, in the list or already stored', async () => {
     const first = new Date('2026-12-03T10:00:00.000Z');

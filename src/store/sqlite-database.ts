@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import type { OpenDatabase } from './database-port.ts';
+import { applyMigrations } from './migrate.ts';
+import { sqliteInboxAppend } from './sqlite-inbox-append.ts';
+import { cachingSqliteAdapter } from './statement-cache.ts';
+
+export function sqlitePath(databaseUrl: string): string {
+  return resolve(databaseUrl.replace(/^file:/, ''));
+}
+
+/** Opens the SQLite file, applies pending migrations, and returns both connections. */
+export async function openSqlite({
+  databaseUrl,
+  migrationsDir,
+}: {
+  databaseUrl: string;
+  migrationsDir: string;
+}): Promise<OpenDatabase & { path: string }> {
+  const path = sqlitePath(databaseUrl);
+  mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path, { timeout: 5000 });
+  // WAL lets readers run beside the writer; synchronous=NORMAL keeps every commit across a
+  // process crash (kill -9), which is the failure the inbox guards against, at ~23 µs a commit.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  const migrated = applyMigrations(raw, migrationsDir);
+  // The intake connection must never block the event loop waiting for a lock that Prisma's
+  // transaction (held across awaits on the other connection) can only release on a later tick.
+  raw.pragma('busy_timeout = 0');
+  const prisma = new PrismaClient({ adapter: cachingSqliteAdapter({ url: `file:${path}`, timeout: 5000 }) });
+  await prisma.$connect();
+  await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  // Reads beside Prisma (scrapes, the status page's version) run synchronously on the raw
+  // connection: indexed, and they never wait for Prisma's write lock (WAL readers do not).
+  const statements = new Map<string, Database.Statement>();
+  return {
+    kind: 'sqlite',
+    location: path,
+    path,
+    prisma,
+    appendInbox: sqliteInboxAppend(raw),
+    async read<T>(sql: string, ...values: unknown[]) {
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = raw.prepare(sql)));
+      return statement.all(...values) as T[];
+    },
+    // Several processes on one file each run the once-a-minute checks; their writes are keyed.
+    exclusiveLock: { holds: async () => true },
+    async ping() {
+      return raw.open;
+    },
+    migrated,
+    async close() {
+      await prisma.$disconnect();
+      raw.close();
+    },
+  };
+}
