@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -48,15 +48,29 @@ function freePort(): Promise<number> {
 }
 
 /** initdb refuses root: as root the binaries run as `postgres`, which then owns the folder. */
-function runner(binDir: string): (tool: string, args: string[]) => Promise<unknown> {
-  const isRoot = userInfo().uid === 0;
-  return (tool, args) =>
-    isRoot ? run('runuser', ['-u', 'postgres', '--', join(binDir, tool), ...args]) : run(join(binDir, tool), args);
+function toolCommand(binDir: string, tool: string, args: string[]): [string, string[]] {
+  const path = join(binDir, tool);
+  return userInfo().uid === 0 ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
+}
+
+/**
+ * pg_ctl detaches the server, so a run killed before its teardown (a timeout, Ctrl-C) would
+ * leave it running: a detached shell stops it and deletes its folder once this process is gone.
+ */
+function stopWhenOwnerDies(stopCommand: [string, string[]], root: string): ChildProcess {
+  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+  const [file, args] = stopCommand;
+  const script =
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ` +
+    `${[file, ...args].map(quote).join(' ')} >/dev/null 2>&1; rm -rf ${quote(root)}`;
+  const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  return watchdog;
 }
 
 export async function startPostgres(): Promise<PostgresServer> {
   const binDir = postgresBinDir();
-  const pgTool = runner(binDir);
+  const pgTool = (tool: string, args: string[]) => run(...toolCommand(binDir, tool, args));
   const root = mkdtempSync(join(tmpdir(), 'tplus-pg-'));
   const dataDir = join(root, 'data');
   const logFile = join(root, 'server.log');
@@ -85,6 +99,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       rmSync(root, { recursive: true, force: true });
       throw error;
     }
+    const stopCommand = toolCommand(binDir, 'pg_ctl', ['stop', '-w', '-m', 'immediate', '-D', dataDir]);
+    const watchdog = stopWhenOwnerDies(stopCommand, root);
     return {
       url: `postgresql://tplus@127.0.0.1:${port}/postgres`,
       dataDir,
@@ -93,7 +109,8 @@ export async function startPostgres(): Promise<PostgresServer> {
         await pgTool('pg_ctl', ['restart', '-w', '-t', '60', '-m', 'fast', '-D', dataDir, '-l', logFile]);
       },
       stop: async () => {
-        await pgTool('pg_ctl', ['stop', '-w', '-m', 'immediate', '-D', dataDir]).catch(() => undefined);
+        watchdog.kill();
+        await run(...stopCommand).catch(() => undefined);
         rmSync(root, { recursive: true, force: true });
       },
     };
