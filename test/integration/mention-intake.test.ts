@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/temp-database.ts';
 import { ids, startHarness, type Harness, ticketCardsIn } from '../support/harness.ts';
 import { mentionEvent, messageEvent } from '../support/payloads.ts';
 
-describe('filing a ticket by mentioning tplus in a Slack Connect channel', () => {
+describe.each(DATABASE_KINDS)('filing a ticket by mentioning tplus in a Slack Connect channel, on %s', (database) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ database });
   });
   afterAll(async () => h.close());
 
@@ -116,10 +117,10 @@ describe('filing a ticket by mentioning tplus in a Slack Connect channel', () =>
   });
 });
 
-describe('support channels', () => {
+describe.each(DATABASE_KINDS)('support channels, on %s', (database) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ database });
   });
   afterAll(async () => h.close());
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/temp-database.ts';
 import { ids } from '../support/harness.ts';
 import { MINUTE, startIncidentScenario } from '../support/incident-scenario.ts';
 
@@ -7,12 +8,12 @@ const MANAGER = 'U0EMGR0001';
 const VP = 'U0VPENG001';
 const ACME_SUCCESS = 'U0CSACME01';
 
-describe('the S1 runbook on a fake clock', () => {
+describe.each(DATABASE_KINDS)('the S1 runbook on a fake clock, on %s', (database) => {
   let s: Awaited<ReturnType<typeof startIncidentScenario>>;
   afterEach(async () => s.close());
 
   it('runs every step at its default offset, in order, when nobody acknowledges', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { incident } = await s.file(OUTAGE);
     expect(incident.severity).toBe('S1');
     await s.walkTo(130);
@@ -51,7 +52,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('invites the engineering manager at T+60 and the VP at T+120 into the incident channel, once each', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { incident } = await s.file(OUTAGE);
     await s.walkTo(59);
     const channelId = (await s.h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).channelId!;
@@ -82,7 +83,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('takes already_in_channel as done when the VP joined the incident channel on their own', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { incident } = await s.file(OUTAGE);
     await s.walkTo(100);
     const channelId = (await s.h.tplus.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).channelId!;
@@ -99,7 +100,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('re-pages exactly at T+15: not a millisecond before', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { incident } = await s.file(OUTAGE);
     await s.at(15 * MINUTE - 1);
     expect((await s.fired(incident.id)).map(([id]) => id)).toEqual(['page', 'ack-expected']);
@@ -108,7 +109,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('escalates to nobody when acknowledged at T+5 and resolved at T+40', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { ticket, incident } = await s.file(OUTAGE);
     await s.walkTo(5);
     await s.acknowledge(ticket.id);
@@ -134,7 +135,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('still escalates to the manager at T+60 and the VP at T+120 when acknowledged but unresolved', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { ticket, incident } = await s.file(OUTAGE);
     await s.walkTo(5);
     await s.acknowledge(ticket.id);
@@ -149,7 +150,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('fires the S1 steps already due at once when an S3 is reclassified S1 at T+20', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { ticket, incident } = await s.file(
       'Search by name finds nothing for three of our accounts. Searching by email works, so we are fine for now.',
     );
@@ -175,7 +176,7 @@ describe('the S1 runbook on a fake clock', () => {
   });
 
   it('asks for the scope in the incident channel when one late tick opens the channel and reaches T+30 together', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { incident } = await s.file(OUTAGE);
     // Nothing ticks between T+0 and T+35 (a process that was down): one batch runs T+5 to T+30.
     await s.at(35 * MINUTE);

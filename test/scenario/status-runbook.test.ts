@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '../support/temp-database.ts';
 import { ids } from '../support/harness.ts';
 import { MINUTE, startIncidentScenario } from '../support/incident-scenario.ts';
 import { componentState, statusPostsIn, submitStatus, summary } from '../support/status-helpers.ts';
 
 const OUTAGE = 'Production is down: every API request returns 503 and none of our users can log in. No workaround.';
 
-describe('the public status through an S1 runbook on a fake clock', () => {
+describe.each(DATABASE_KINDS)('the public status through an S1 runbook on a fake clock, on %s', (database) => {
   let s: Awaited<ReturnType<typeof startIncidentScenario>>;
   afterEach(async () => s.close());
 
   it('goes to Investigating at T+15 (not a millisecond before) and Resolved on resolution, posting each update into every affected customer channel', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { ticket, incident } = await s.file(OUTAGE);
     await s.walkTo(14);
     await s.at(15 * MINUTE - 1);
@@ -95,7 +96,7 @@ describe('the public status through an S1 runbook on a fake clock', () => {
   });
 
   it('leaves a status incident a responder already opened to them: the runbook adds no second Investigating', async () => {
-    s = await startIncidentScenario();
+    s = await startIncidentScenario({ database });
     const { incident } = await s.file(OUTAGE);
     await s.walkTo(10);
     expect(

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { createTestDatabase } from './postgres-database.ts';
 import { parseConfigText, parseEnv } from '../../src/config/load-config.ts';
 import { manualClock, systemClock } from '../../src/engine/clock.ts';
 import { buildTplus, type Tplus } from '../../src/tplus.ts';
@@ -87,15 +88,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** tplus in this process on a fresh SQLite file, talking to the Slack emulator over loopback. */
+/** tplus in this process on a fresh SQLite file (or PostgreSQL database), talking to the Slack emulator over loopback. */
 export async function startHarness({
   clock,
   socketMode = false,
   emulator: given,
   configOverride,
   dir: givenDir,
+  databaseUrl: givenUrl,
+  database = 'sqlite',
   extraEnv = {},
 }: {
+  /** Another database than a SQLite file in `dir` (e.g. a PostgreSQL test database). */
+  databaseUrl?: string;
+  /** 'postgresql': a fresh database on the test server, dropped by close(). */
+  database?: 'sqlite' | 'postgresql';
   clock?: ReturnType<typeof manualClock> | Clock;
   socketMode?: boolean;
   emulator?: SlackEmulator;
@@ -109,12 +116,14 @@ export async function startHarness({
   const emulator = given ?? (await startEmulator());
   const pagerduty = await startPagerDuty();
   const dir = givenDir ?? mkdtempSync(join(tmpdir(), 'tplus-test-'));
+  const postgres = database === 'postgresql' && !givenUrl ? await createTestDatabase('harness') : undefined;
+  const databaseUrl = givenUrl ?? postgres?.url;
   const env = parseEnv({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     ...(socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     SLACK_API_URL: emulator.apiUrl,
-    DATABASE_URL: `file:${join(dir, 'tplus.db')}`,
+    DATABASE_URL: databaseUrl ?? `file:${join(dir, 'tplus.db')}`,
     PAGERDUTY_ROUTING_KEY: PD.routingKey,
     PAGERDUTY_EVENTS_URL: pagerduty.eventsUrl,
     PAGERDUTY_API_TOKEN: PD.apiToken,
@@ -156,6 +165,7 @@ export async function startHarness({
       if (!given) await emulator.close();
       await pagerduty.close();
       if (!givenDir) rmSync(dir, { recursive: true, force: true });
+      await postgres?.drop();
     },
   };
 }

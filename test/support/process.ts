@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { numberPlaceholders } from '../../src/store/raw-sql.ts';
 import { botCommand } from '../../bin/runtime.mjs';
 import { BOT_TOKEN, projectRoot, SIGNING_SECRET } from './harness.ts';
 
@@ -19,10 +21,13 @@ export interface TplusProcess {
  */
 export async function spawnTplus({
   databasePath,
+  databaseUrl = `file:${databasePath}`,
   slackApiUrl,
   extraEnv = {},
 }: {
-  databasePath: string;
+  /** A SQLite file; or give `databaseUrl` (e.g. a PostgreSQL database). */
+  databasePath?: string;
+  databaseUrl?: string;
   slackApiUrl: string;
   extraEnv?: Record<string, string>;
 }): Promise<TplusProcess> {
@@ -38,7 +43,7 @@ export async function spawnTplus({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slackApiUrl,
-      DATABASE_URL: `file:${databasePath}`,
+      DATABASE_URL: databaseUrl,
       TPLUS_CONFIG: join(projectRoot, 'tplus.config.example.yaml'),
       ...extraEnv,
     },
@@ -94,5 +99,25 @@ export function count(path: string, sql: string): number {
     return (db.prepare(sql).get() as { n: number }).n;
   } finally {
     db.close();
+  }
+}
+
+/** One number from either database, read beside the processes (`?` placeholders). */
+export async function countIn(databaseUrl: string, sql: string, ...values: unknown[]): Promise<number> {
+  if (databaseUrl.startsWith('file:')) {
+    const db = new Database(databaseUrl.slice('file:'.length), { readonly: true });
+    try {
+      return Number((db.prepare(sql).get(...values) as { n: number }).n);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(numberPlaceholders(sql), values);
+    return Number(rows[0]?.n);
+  } finally {
+    await client.end();
   }
 }
