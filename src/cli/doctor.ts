@@ -9,6 +9,7 @@ import { loadRunbooks } from '../config/load-runbooks.ts';
 import { describeCalendar, localDateOf } from '../domain/calendar/index.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS } from '../domain/sla/index.ts';
 import { responderGroupLines } from './responder-groups-check.ts';
+import { databaseLine } from './database-check.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,7 +35,6 @@ async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
       `SLACK_SIGNING_SECRET: ${describeSecret(parsed.SLACK_SIGNING_SECRET)}`,
       `SLACK_APP_TOKEN: ${describeSecret(parsed.SLACK_APP_TOKEN)}`,
       `SLACK_API_URL: ${parsed.SLACK_API_URL ?? 'Slack (default)'}`,
-      `database: ${parsed.DATABASE_URL}`,
       `workspace: team ${config.workspace.teamId}, bot user ${config.workspace.botUserId}`,
       `triage channel: ${config.triage.channelId}; responders: ${config.responders.userIds.join(', ') || '(none)'}${[
         config.responders.usergroupId,
@@ -65,8 +65,14 @@ async function doctor(env: NodeJS.ProcessEnv): Promise<number> {
       `status page: zone ${config.statusPage.timeZone}, maintenance notice ${config.statusPage.maintenanceNoticeHours} h; Statuspage mirror ${statuspageMirror(config, parsed.STATUSPAGE_API_KEY)}`,
       `public address: ${config.statusPage.publicUrl ?? `(statusPage.publicUrl not set: links and feeds say http://localhost:${parsed.PORT})`}; rate limit keyed on ${config.statusPage.trustProxy === 0 ? 'the connecting address' : `X-Forwarded-For behind ${JSON.stringify(config.statusPage.trustProxy)}`}; subscriber mail ${parsed.SMTP_URL ? 'on' : 'off (SMTP_URL not set)'}`,
     ];
+    const database = await databaseLine(parsed.DATABASE_URL, projectRoot);
+    out.splice(6, 0, database.line);
     out.push(...(await responderGroupLines(config, parsed)));
     process.stdout.write(`${out.join('\n')}\n`);
+    if (database.error) {
+      process.stderr.write(`tplus doctor: ${database.error}\n`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     if (error instanceof ConfigError) {

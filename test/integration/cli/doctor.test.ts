@@ -19,6 +19,12 @@ describe('tplus doctor', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
+    // Which database, and whether its migrations are current (the file may not exist yet).
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^database: SQLite \/.+tplus\.db(; migrations current \(\d+ applied\)| \(not created yet: .+\)|; \d+ migration\(s\) pending, .+)$/,
+      ),
+    );
     const section = lines.slice(lines.indexOf('calendars:') + 1, lines.indexOf('customers:'));
     const berlin = section.slice(section.findIndex((l) => l.startsWith('  - de-berlin (Europe/Berlin): ')));
     expect(berlin[0]).toBe(
