@@ -106,13 +106,19 @@ export class InboxIntake {
       this.isDrainRequested = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-      if (this.isDrainRequested) {
-        this.isDrainRequested = false;
-        this.kick();
-      }
-    });
+    this.draining = this.drain()
+      .catch((error: unknown) => {
+        // The database stopped answering (a PostgreSQL restart, say): unhandled, this rejection
+        // would end the process. What is left stays pending and the next kick or tick replays it.
+        this.deps.logger.error({ err: error }, 'processing the inbox stopped; pending entries will be replayed');
+      })
+      .finally(() => {
+        this.draining = undefined;
+        if (this.isDrainRequested) {
+          this.isDrainRequested = false;
+          this.kick();
+        }
+      });
   }
 
   /** For shutdown: finish the entry in hand, start no other; what is left stays pending for the next start. */
