@@ -24,6 +24,13 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: { setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The run, awaitable; it also emits each response as it arrives (responseTime in ms). */
+  interface Instance extends Promise<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

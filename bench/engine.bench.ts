@@ -1,15 +1,15 @@
-// npm run bench:engine — the runbook engine with 10,000 open incidents (100,000 pending steps).
+// npm run bench:engine — the runbook engine with 10,000 open incidents (100,000 pending steps),
+// on each database of BENCH_ENGINE_DATABASES (default sqlite,postgresql) in the same run.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import pg from 'pg';
 import { pino } from 'pino';
 import { parseConfigText, parseEnv } from '../src/config/load-config.ts';
 import type { TplusConfig } from '../src/config/schema.ts';
 import { systemClock } from '../src/engine/clock.ts';
 import { startPagerDutyEmulator } from '../src/sandbox/pagerduty-emulator/index.ts';
 import { startSlackEmulator, type SlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
-import { toDbDate } from '../src/store/db-date.ts';
 import { buildTplus } from '../src/tplus.ts';
 import { auditEngine } from '../src/usecases/audit-engine.ts';
 import { markSlaBreaches } from '../src/usecases/mark-sla-breaches.ts';
@@ -17,12 +17,19 @@ import { runDueSteps } from '../src/usecases/run-due-steps.ts';
 import { syncIncidents } from '../src/usecases/sync-incidents.ts';
 import { buildBundle } from '../bin/build.mjs';
 import { botCommand, NODE_FLAGS } from '../bin/runtime.mjs';
+import { createTestDatabase } from '../test/support/postgres-database.ts';
+import { startPostgres, type PostgresServer } from '../test/support/postgres-server.ts';
+import { postgresBenchDb, sqliteBenchDb, type BenchDb, type StepOutcome } from './engine/bench-db.ts';
 import { startTplusChild } from './engine/child.ts';
 import { benchPlan, seedDatabase } from './engine/seed.ts';
+import { seedPostgres } from './engine/seed-postgres.ts';
 import { sleep, summarize } from './engine/stats.ts';
+import { runInfo } from './support/run-info.ts';
 
 const root = join(import.meta.dirname, '..');
 const migrationsDir = join(root, 'prisma/migrations');
+// BENCH_RESULTS_DIR keeps a trial run from overwriting the committed results.
+const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? join(root, 'bench/results');
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const INCIDENTS = num('BENCH_ENGINE_INCIDENTS', 10_000);
 // A hundredth of the incidents: 1,000 pending rows against 100,000.
@@ -34,6 +41,12 @@ const DRAIN_STEPS = num('BENCH_ENGINE_DRAIN_STEPS', 1_000);
 // Extra node flags for the tplus child only, after bin/runtime.mjs's (the same variable as the other benches), to try
 // settings.
 const CHILD_NODE_OPTIONS = process.env.BENCH_TPLUS_FLAGS;
+// Each database runs every phase on its own seeded copy; PostgreSQL on a server this bench starts.
+const DATABASES = (process.env.BENCH_ENGINE_DATABASES ?? 'sqlite,postgresql').split(',').map((d) => {
+  if (d !== 'sqlite' && d !== 'postgresql') throw new Error(`BENCH_ENGINE_DATABASES: unknown database ${d}`);
+  return d;
+});
+type DatabaseKind = (typeof DATABASES)[number];
 
 const TARGETS = { latenessP99Ms: 1500, tickCostRatio: 2, drainMs: 10_000, rssMb: 200 };
 const SLACK = { botToken: 'xoxb-bench-token', signingSecret: 'bench-signing-secret-000000' };
@@ -46,13 +59,12 @@ const PD = {
 // so each one really fires and sends Slack posts: the outbox load belongs to the measurement.
 const FIRING_STEPS = ['engaged', 'manager', 'vp-and-success'];
 
-type Raw = Database.Database;
 const ms = (v: number) => Math.round(v);
 
 /** Polls `probe` until it holds; false when `timeoutMs` passed first. */
-async function until(probe: () => boolean, timeoutMs: number, intervalMs = 100): Promise<boolean> {
+async function until(probe: () => boolean | Promise<boolean>, timeoutMs: number, intervalMs = 100): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
+  while (!(await probe())) {
     if (Date.now() > deadline) return false;
     await sleep(intervalMs);
   }
@@ -90,53 +102,13 @@ function probeResponsiveness(port: number) {
  * One firing step on each of `count` incidents spread over the id range (every stride-th from
  * `offset`), so the lateness and drain phases use different incidents and never find a step done.
  */
-function pickSteps(db: Raw, count: number, offset: number): number[] {
+async function pickSteps(db: BenchDb, count: number, offset: number): Promise<number[]> {
   const stride = Math.max(1, Math.floor(INCIDENTS / count));
-  const find = db
-    .prepare(
-      `SELECT id FROM IncidentStep WHERE incidentId = ? AND planVersion = 1 AND stepId = ? AND state = 'pending'`,
-    )
-    .pluck();
-  const ids: number[] = [];
-  for (let k = 0; ids.length < count && k < INCIDENTS; k += 1) {
-    const id = find.get(1 + ((offset + k * stride) % INCIDENTS), FIRING_STEPS[k % FIRING_STEPS.length]) as
-      number | undefined;
-    if (id !== undefined) ids.push(id);
-  }
-  return ids;
-}
-
-function setDueTimes(db: Raw, dues: Map<number, number>): void {
-  const update = db.prepare('UPDATE IncidentStep SET dueAt = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const [id, at] of dues) update.run(toDbDate(new Date(at)), id);
-  })();
-}
-
-function stillPending(db: Raw, ids: number[]): () => number {
-  const query = db
-    .prepare(`SELECT count(*) FROM IncidentStep WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'`)
-    .pluck();
-  const list = JSON.stringify(ids);
-  return () => query.get(list) as number;
-}
-
-interface StepOutcome {
-  id: number;
-  dueAt: number;
-  firedAt: number;
-  state: string;
-}
-function outcomes(db: Raw, ids: number[]): StepOutcome[] {
-  const rows = db
-    .prepare(`SELECT id, dueAt, firedAt, state FROM IncidentStep WHERE id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as { id: number; dueAt: string; firedAt: string | null; state: string }[];
-  return rows.map((r) => ({
-    id: r.id,
-    dueAt: Date.parse(r.dueAt),
-    firedAt: r.firedAt ? Date.parse(r.firedAt) : NaN,
-    state: r.state,
-  }));
+  const pairs = Array.from(
+    { length: INCIDENTS },
+    (_, k) => [1 + ((offset + k * stride) % INCIDENTS), FIRING_STEPS[k % FIRING_STEPS.length]!] as [number, string],
+  );
+  return (await db.pendingStepIds(pairs)).filter((id): id is number => id !== undefined).slice(0, count);
 }
 
 /** When each step's first Slack post arrived, found by the outbox key tplus puts in message metadata. */
@@ -174,14 +146,10 @@ const timed = async (run: () => Promise<unknown>) => {
  * after the other, the first paid for JIT warm-up and the ratio moved between 4× and 8× from run
  * to run. The module figures call each engine module's use case alone, to say which one grows.
  */
-async function measureTickCost(
-  paths: { small: string; big: string },
-  env: Record<string, string>,
-  config: TplusConfig,
-) {
-  const open = async (path: string) => {
+async function measureTickCost(urls: { small: string; big: string }, env: Record<string, string>, config: TplusConfig) {
+  const open = async (url: string) => {
     const tplus = await buildTplus({
-      env: parseEnv({ ...env, DATABASE_URL: `file:${path}` }),
+      env: parseEnv({ ...env, DATABASE_URL: url }),
       config,
       clock: systemClock,
       logger: pino({ level: 'silent' }),
@@ -194,7 +162,7 @@ async function measureTickCost(
     };
     return { tplus, tick, samples: [] as number[] };
   };
-  const sides = { small: await open(paths.small), big: await open(paths.big) };
+  const sides = { small: await open(urls.small), big: await open(urls.big) };
   try {
     // Warm-up: Prisma compiles each query shape on first use, V8 optimises, the page cache fills.
     for (let i = 0; i < 20; i += 1) for (const side of Object.values(sides)) await side.tick();
@@ -263,25 +231,23 @@ async function measureTickCost(
  * due evenly over SPREAD_MS (so their due times fall at every point within a second), and tplus
  * runs them while idle-sweeping the other ~98,000 pending rows.
  */
-async function measureLateness(path: string, env: Record<string, string>, slack: SlackEmulator) {
+async function measureLateness(db: BenchDb, url: string, env: Record<string, string>, slack: SlackEmulator) {
   slack.reset();
   const tplus = await startTplusChild({
     projectRoot: root,
-    env: { ...env, DATABASE_URL: `file:${path}` },
+    env: { ...env, DATABASE_URL: url },
     ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}),
   });
-  const db = new Database(path, { timeout: 5000 });
   try {
     // A few idle ticks first, so the measured steps do not pay for Prisma's first-query compiles.
     await sleep(3000);
-    const ids = pickSteps(db, LATE_STEPS, 0);
+    const ids = await pickSteps(db, LATE_STEPS, 0);
     const first = Date.now() + 2000;
-    setDueTimes(db, new Map(ids.map((id, k) => [id, Math.round(first + (k * SPREAD_MS) / ids.length)])));
-    const pending = stillPending(db, ids);
+    await db.setDueTimes(new Map(ids.map((id, k) => [id, Math.round(first + (k * SPREAD_MS) / ids.length)])));
     const stopProbe = probeResponsiveness(tplus.port);
-    const claimed = await until(() => pending() === 0, SPREAD_MS + 60_000, 250);
+    const claimed = await until(async () => (await db.pendingCount(ids)) === 0, SPREAD_MS + 60_000, 250);
     const healthzMs = await stopProbe();
-    let rows = outcomes(db, ids);
+    let rows = await db.outcomes(ids);
     const fired = rows.filter((r) => r.state === 'done');
     await until(
       () => {
@@ -292,11 +258,8 @@ async function measureLateness(path: string, env: Record<string, string>, slack:
       250,
     );
     const posts = firstPostAt(slack);
-    rows = outcomes(db, ids);
-    const outboxPending = db
-      .prepare(`SELECT count(*) FROM OutboxMessage WHERE state = 'pending'`)
-      .pluck()
-      .get() as number;
+    rows = await db.outcomes(ids);
+    const outboxPending = await db.outboxPending();
     const slowTicksMs = [...tplus.slowTicksMs];
     const { peakRssMb } = await tplus.stop();
     return {
@@ -320,7 +283,6 @@ async function measureLateness(path: string, env: Record<string, string>, slack:
       errors: tplus.errors.slice(0, 5),
     };
   } finally {
-    db.close();
     await tplus.stop();
   }
 }
@@ -330,62 +292,169 @@ async function measureLateness(path: string, env: Record<string, string>, slack:
  * as if tplus had been down, and a new process starts on the same file. The time runs from the
  * spawn, so it includes the cold start an operator's restart pays.
  */
-async function measureDrain(path: string, env: Record<string, string>, slack: SlackEmulator) {
-  const db = new Database(path, { timeout: 5000 });
+async function measureDrain(db: BenchDb, url: string, env: Record<string, string>, slack: SlackEmulator) {
+  const ids = await pickSteps(db, DRAIN_STEPS, 2);
+  const now = Date.now();
+  await db.setDueTimes(
+    new Map(ids.map((id, k) => [id, Math.round(now - 10 * 60_000 + (k * 9 * 60_000) / ids.length)])),
+  );
+  slack.reset();
+  const tplus = await startTplusChild({
+    projectRoot: root,
+    env: { ...env, DATABASE_URL: url },
+    ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}),
+  });
   try {
-    const ids = pickSteps(db, DRAIN_STEPS, 2);
-    const now = Date.now();
-    setDueTimes(db, new Map(ids.map((id, k) => [id, Math.round(now - 10 * 60_000 + (k * 9 * 60_000) / ids.length)])));
-    const pending = stillPending(db, ids);
-    slack.reset();
-    const tplus = await startTplusChild({
-      projectRoot: root,
-      env: { ...env, DATABASE_URL: `file:${path}` },
-      ...(CHILD_NODE_OPTIONS ? { nodeOptions: CHILD_NODE_OPTIONS } : {}),
-    });
-    try {
-      const stopProbe = probeResponsiveness(tplus.port);
-      const drained = await until(() => pending() === 0, 120_000, 50);
-      const drainedAt = Date.now();
-      const healthzMs = await stopProbe();
-      const rows = outcomes(db, ids);
-      const fired = rows.filter((r) => r.state === 'done');
-      await until(
-        () => {
-          const posts = firstPostAt(slack);
-          return fired.every((r) => posts.has(r.id));
-        },
-        60_000,
-        250,
-      );
-      const posts = firstPostAt(slack);
-      const lastPost = Math.max(...fired.map((r) => posts.get(r.id) ?? NaN));
-      const slowTicksMs = [...tplus.slowTicksMs];
-      const { peakRssMb } = await tplus.stop();
-      return {
-        steps: ids.length,
-        allDrained: drained,
-        drainMsFromSpawn: drainedAt - tplus.spawnedAt,
-        drainMsFromReady: drainedAt - tplus.readyAt,
-        startupMs: tplus.readyAt - tplus.spawnedAt,
-        lastPostMsFromSpawn: lastPost - tplus.spawnedAt,
-        healthzMs,
-        states: Object.fromEntries(
-          ['done', 'skipped', 'pending'].map((s) => [s, rows.filter((r) => r.state === s).length]),
-        ),
-        ticks: batches(rows, tplus.spawnedAt),
-        slowTicks: { count: slowTicksMs.length, ms: slowTicksMs },
-        missedCronFires: tplus.missedCronFires,
-        peakRssMb,
-        errors: tplus.errors.slice(0, 5),
-      };
-    } finally {
-      await tplus.stop();
-    }
+    const stopProbe = probeResponsiveness(tplus.port);
+    const drained = await until(async () => (await db.pendingCount(ids)) === 0, 120_000, 50);
+    const drainedAt = Date.now();
+    const healthzMs = await stopProbe();
+    const rows = await db.outcomes(ids);
+    const fired = rows.filter((r) => r.state === 'done');
+    await until(
+      () => {
+        const posts = firstPostAt(slack);
+        return fired.every((r) => posts.has(r.id));
+      },
+      60_000,
+      250,
+    );
+    const posts = firstPostAt(slack);
+    const lastPost = Math.max(...fired.map((r) => posts.get(r.id) ?? NaN));
+    const slowTicksMs = [...tplus.slowTicksMs];
+    const { peakRssMb } = await tplus.stop();
+    return {
+      steps: ids.length,
+      allDrained: drained,
+      drainMsFromSpawn: drainedAt - tplus.spawnedAt,
+      drainMsFromReady: drainedAt - tplus.readyAt,
+      startupMs: tplus.readyAt - tplus.spawnedAt,
+      lastPostMsFromSpawn: lastPost - tplus.spawnedAt,
+      healthzMs,
+      states: Object.fromEntries(
+        ['done', 'skipped', 'pending'].map((s) => [s, rows.filter((r) => r.state === s).length]),
+      ),
+      ticks: batches(rows, tplus.spawnedAt),
+      slowTicks: { count: slowTicksMs.length, ms: slowTicksMs },
+      missedCronFires: tplus.missedCronFires,
+      peakRssMb,
+      errors: tplus.errors.slice(0, 5),
+    };
   } finally {
-    db.close();
+    await tplus.stop();
   }
 }
+
+/** A seeded pair of databases (1 % and 100 % of the incidents) of one kind, and how to read them. */
+interface Seeded {
+  small: string;
+  big: string;
+  seedMs: number;
+  stepRows: number;
+  smallStepRows: number;
+  db: BenchDb;
+  /** What the run should know about the server (PostgreSQL only). */
+  server?: { version: string; settings: string };
+}
+
+async function seed(
+  kind: DatabaseKind,
+  dir: string,
+  plan: ReturnType<typeof benchPlan>,
+  postgres: () => Promise<PostgresServer>,
+): Promise<Seeded> {
+  const now = new Date();
+  if (kind === 'sqlite') {
+    const [small, big] = [join(dir, 'small.db'), join(dir, 'big.db')];
+    const seedSmall = seedDatabase({ path: small, migrationsDir, incidents: SMALL_INCIDENTS, plan, now });
+    const seedBig = seedDatabase({ path: big, migrationsDir, incidents: INCIDENTS, plan, now });
+    return {
+      small: `file:${small}`,
+      big: `file:${big}`,
+      seedMs: seedBig.ms,
+      stepRows: seedBig.stepRows,
+      smallStepRows: seedSmall.stepRows,
+      db: sqliteBenchDb(big),
+    };
+  }
+  const server = await postgres();
+  const [small, big] = [
+    await createTestDatabase('engine_small', server.url),
+    await createTestDatabase('engine_big', server.url),
+  ];
+  const seedSmall = await seedPostgres({ url: small.url, projectRoot: root, incidents: SMALL_INCIDENTS, plan, now });
+  const seedBig = await seedPostgres({ url: big.url, projectRoot: root, incidents: INCIDENTS, plan, now });
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
+  await admin.end();
+  return {
+    small: small.url,
+    big: big.url,
+    seedMs: seedBig.ms,
+    stepRows: seedBig.stepRows,
+    smallStepRows: seedSmall.stepRows,
+    db: postgresBenchDb(big.url),
+    server: {
+      version,
+      // As test/support/postgres-server.ts starts it: like SQLite's synchronous=NORMAL, a commit
+      // survives the process (tplus or the server) but not the machine losing power.
+      settings: 'fsync=off, max_connections=300, one server on this machine; DATABASE_POOL_SIZE 10',
+    },
+  };
+}
+
+/** Every phase on one database: tick cost (in this process), lateness and drain (tplus children). */
+async function runOn(
+  kind: DatabaseKind,
+  seeded: Seeded,
+  env: Record<string, string>,
+  config: TplusConfig,
+  slack: SlackEmulator,
+) {
+  const started = Date.now();
+  console.log(
+    `${kind}: seeded ${seeded.stepRows} pending steps on ${INCIDENTS} incidents in ${ms(seeded.seedMs)} ms (and ${seeded.smallStepRows} on ${SMALL_INCIDENTS})`,
+  );
+  const { small, big } = await measureTickCost({ small: seeded.small, big: seeded.big }, env, config);
+  console.log(
+    `${kind}: tick cost ${small.tickMs.p50} ms at ${small.pendingRows} pending, ${big.tickMs.p50} ms at ${big.pendingRows}`,
+  );
+  const lateness = await measureLateness(seeded.db, seeded.big, env, slack);
+  console.log(
+    `${kind}: lateness p99 ${lateness.recordedLatenessMs.p99} ms recorded, ${lateness.deliveredLatenessMs.p99} ms to the Slack post`,
+  );
+  const drain = await measureDrain(seeded.db, seeded.big, env, slack);
+  console.log(`${kind}: drain ${drain.drainMsFromSpawn} ms from spawn`);
+  const ratio = big.tickMs.p50 / small.tickMs.p50;
+  const peakRssMb = Math.max(lateness.peakRssMb, drain.peakRssMb);
+  return {
+    database: kind,
+    ...(seeded.server ? { server: seeded.server } : {}),
+    seedMs: ms(seeded.seedMs),
+    pendingRows: big.pendingRows,
+    tickCost: {
+      small,
+      big,
+      ratioP50: Math.round(ratio * 100) / 100,
+      ratioP95: Math.round((big.tickMs.p95 / small.tickMs.p95) * 100) / 100,
+    },
+    lateness,
+    drain,
+    rss: {
+      tplusPeakMb: Math.round(peakRssMb),
+      source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)',
+    },
+    verdicts: {
+      latenessP99: lateness.recordedLatenessMs.p99 <= TARGETS.latenessP99Ms && lateness.allClaimed,
+      tickCostRatio: ratio <= TARGETS.tickCostRatio,
+      drain: drain.allDrained && drain.drainMsFromSpawn <= TARGETS.drainMs,
+      rss: peakRssMb <= TARGETS.rssMb,
+    },
+    runtimeSeconds: Math.round((Date.now() - started) / 1000),
+  };
+}
+type DatabaseRun = Awaited<ReturnType<typeof runOn>>;
 
 async function main() {
   const config = parseConfigText(readFileSync(join(root, 'tplus.config.example.yaml'), 'utf8'), 'example');
@@ -428,90 +497,67 @@ async function main() {
   }, 100);
   const dir = mkdtempSync(join(tmpdir(), 'tplus-engine-bench-'));
   const started = Date.now();
-  let report: Record<string, unknown>;
+  const run = runInfo();
+  const loadAtStart = loadavg();
+  // Started on first use, so a SQLite-only run needs no PostgreSQL binaries.
+  let server: Promise<PostgresServer> | undefined;
+  const postgres = () => (server ??= startPostgres());
+  const byDatabase: Partial<Record<DatabaseKind, DatabaseRun>> = {};
+  const plan = benchPlan(root);
   try {
-    const plan = benchPlan(root);
-    const now = new Date();
-    const smallPath = join(dir, 'small.db');
-    const bigPath = join(dir, 'big.db');
-    const seedSmall = seedDatabase({ path: smallPath, migrationsDir, incidents: SMALL_INCIDENTS, plan, now });
-    const seedBig = seedDatabase({ path: bigPath, migrationsDir, incidents: INCIDENTS, plan, now });
-    console.log(
-      `seeded ${seedBig.stepRows} pending steps on ${INCIDENTS} incidents in ${ms(seedBig.ms)} ms (and ${seedSmall.stepRows} on ${SMALL_INCIDENTS})`,
-    );
-
-    const { small, big } = await measureTickCost({ small: smallPath, big: bigPath }, env, config);
-    console.log(
-      `tick cost: ${small.tickMs.p50} ms at ${small.pendingRows} pending, ${big.tickMs.p50} ms at ${big.pendingRows}`,
-    );
-    const lateness = await measureLateness(bigPath, env, slack);
-    console.log(
-      `lateness: p99 ${lateness.recordedLatenessMs.p99} ms recorded, ${lateness.deliveredLatenessMs.p99} ms to the Slack post`,
-    );
-    const drain = await measureDrain(bigPath, env, slack);
-    console.log(`drain: ${drain.drainMsFromSpawn} ms from spawn`);
-
-    const ratio = big.tickMs.p50 / small.tickMs.p50;
-    const peakRssMb = Math.max(lateness.peakRssMb, drain.peakRssMb);
-    report = {
-      machine: { cores: cpus().length, node: process.version, cpu: cpus()[0]?.model },
-      setup: {
-        childNodeOptions: CHILD_NODE_OPTIONS ?? null,
-        incidents: INCIDENTS,
-        stepsPerIncident: plan.steps.length,
-        pendingRows: big.pendingRows,
-        smallIncidents: SMALL_INCIDENTS,
-        ticks: TICKS,
-        lateSteps: LATE_STEPS,
-        spreadMs: SPREAD_MS,
-        drainSteps: DRAIN_STEPS,
-        seedMs: ms(seedBig.ms),
-      },
-      tickCost: {
-        small,
-        big,
-        ratioP50: Math.round(ratio * 100) / 100,
-        ratioP95: Math.round((big.tickMs.p95 / small.tickMs.p95) * 100) / 100,
-      },
-      lateness,
-      drain,
-      rss: {
-        tplusPeakMb: Math.round(peakRssMb),
-        source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)',
-        nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])],
-        env: botCommand().env,
-        benchProcessPeakMb: Math.round(benchPeakRss / 2 ** 20),
-      },
-      targets: TARGETS,
-      verdicts: {
-        latenessP99: lateness.recordedLatenessMs.p99 <= TARGETS.latenessP99Ms && lateness.allClaimed,
-        tickCostRatio: ratio <= TARGETS.tickCostRatio,
-        drain: drain.allDrained && drain.drainMsFromSpawn <= TARGETS.drainMs,
-        rss: peakRssMb <= TARGETS.rssMb,
-      },
-      runtimeSeconds: Math.round((Date.now() - started) / 1000),
-    };
+    for (const kind of DATABASES) {
+      const seeded = await seed(kind, dir, plan, postgres);
+      try {
+        byDatabase[kind] = await runOn(kind, seeded, env, config, slack);
+      } finally {
+        await seeded.db.close();
+      }
+    }
   } finally {
     clearInterval(rssSampler);
     await slack.close();
     await pagerduty.close();
+    if (server) await (await server).stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/engine.json'), `${JSON.stringify(report, null, 2)}\n`);
-  printTable(report);
+  const report = {
+    machine: { cores: run.cores, node: run.node, cpu: run.cpu },
+    run,
+    loadAverage: {
+      atStart: loadAtStart.map((v) => Math.round(v * 100) / 100),
+      atEnd: loadavg().map((v) => Math.round(v * 100) / 100),
+    },
+    setup: {
+      childNodeOptions: CHILD_NODE_OPTIONS ?? null,
+      incidents: INCIDENTS,
+      stepsPerIncident: plan.steps.length,
+      smallIncidents: SMALL_INCIDENTS,
+      ticks: TICKS,
+      lateSteps: LATE_STEPS,
+      spreadMs: SPREAD_MS,
+      drainSteps: DRAIN_STEPS,
+      nodeFlags: [...NODE_FLAGS, ...(CHILD_NODE_OPTIONS ? CHILD_NODE_OPTIONS.split(/\s+/).filter(Boolean) : [])],
+      env: botCommand().env,
+    },
+    databases: DATABASES,
+    byDatabase,
+    benchProcessPeakRssMb: Math.round(benchPeakRss / 2 ** 20),
+    targets: TARGETS,
+    runtimeSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'engine.json'), `${JSON.stringify(report, null, 2)}\n`);
+  for (const r of Object.values(byDatabase)) printTable(r);
+  printSideBySide(byDatabase);
+  console.log(
+    `this process (emulators + in-process tick phase) peak RSS ${report.benchProcessPeakRssMb} MB; load average at start ${report.loadAverage.atStart.join(' ')}, at end ${report.loadAverage.atEnd.join(' ')}; run took ${report.runtimeSeconds} s`,
+  );
+  console.log(`written to ${join(RESULTS_DIR, 'engine.json')}`);
 }
 
-function printTable(report: Record<string, unknown>): void {
-  const r = report as {
-    tickCost: Awaited<ReturnType<typeof measureTickCost>> & { ratioP50: number };
-    lateness: Awaited<ReturnType<typeof measureLateness>>;
-    drain: Awaited<ReturnType<typeof measureDrain>>;
-    rss: { tplusPeakMb: number; benchProcessPeakMb: number };
-    verdicts: Record<string, boolean>;
-    runtimeSeconds: number;
-  };
-  const verdict = (ok: boolean | undefined) => (ok ? 'PASS' : 'MISS');
+const verdict = (ok: boolean | undefined) => (ok ? 'PASS' : 'MISS');
+
+function printTable(r: DatabaseRun): void {
   const rows: [string, string, string, string][] = [
     [
       'step lateness p99 (firedAt − dueAt)',
@@ -533,7 +579,8 @@ function printTable(report: Record<string, unknown>): void {
     ],
     ['tplus peak RSS (child VmHWM)', `≤ ${TARGETS.rssMb} MB`, `${r.rss.tplusPeakMb} MB`, verdict(r.verdicts.rss)],
   ];
-  console.log(`\n${'target'.padEnd(40)} ${'wanted'.padEnd(10)} ${'measured'.padEnd(10)} verdict`);
+  console.log(`\n=== ${r.database}${r.server ? ` (PostgreSQL ${r.server.version}; ${r.server.settings})` : ''}`);
+  console.log(`${'target'.padEnd(40)} ${'wanted'.padEnd(10)} ${'measured'.padEnd(10)} verdict`);
   for (const [name, target, measured, v] of rows)
     console.log(`${name.padEnd(40)} ${target.padEnd(10)} ${measured.padEnd(10)} ${v}`);
   const l = r.lateness.recordedLatenessMs;
@@ -557,10 +604,27 @@ function printTable(report: Record<string, unknown>): void {
   console.log(
     `drain: start ${r.drain.startupMs} ms, drained ${r.drain.drainMsFromReady} ms after ready, last post ${(r.drain.lastPostMsFromSpawn / 1000).toFixed(1)} s after spawn; steps per tick ${r.drain.ticks.map((t) => `${t.steps}@${(t.atMs / 1000).toFixed(1)}s`).join(' ')}; tick ms ${r.drain.slowTicks.ms.join(' ')}; node-cron missed fires ${r.drain.missedCronFires}; GET /healthz during the drain p50 ${ms(r.drain.healthzMs.p50)} / max ${ms(r.drain.healthzMs.max)} ms`,
   );
-  console.log(
-    `RSS: tplus ${r.rss.tplusPeakMb} MB; this process (emulators + in-process tick phase) ${r.rss.benchProcessPeakMb} MB; run took ${r.runtimeSeconds} s`,
+  console.log(`RSS: tplus ${r.rss.tplusPeakMb} MB; ${r.database} took ${r.runtimeSeconds} s`);
+}
+
+/** The issue's figures for each database in one table, so SQLite and PostgreSQL read side by side. */
+function printSideBySide(byDatabase: Partial<Record<DatabaseKind, DatabaseRun>>): void {
+  const runs = Object.values(byDatabase);
+  if (runs.length < 2) return;
+  const line = (name: string, cell: (r: DatabaseRun) => string) =>
+    console.log(`${name.padEnd(40)} ${runs.map((r) => cell(r).padEnd(18)).join(' ')}`);
+  console.log(`\n${'side by side'.padEnd(40)} ${runs.map((r) => r.database.padEnd(18)).join(' ')}`);
+  line(
+    `lateness p99 (≤ ${TARGETS.latenessP99Ms} ms)`,
+    (r) => `${ms(r.lateness.recordedLatenessMs.p99)} ms ${verdict(r.verdicts.latenessP99)}`,
   );
-  console.log('written to bench/results/engine.json');
+  line('first Slack post p99', (r) => `${ms(r.lateness.deliveredLatenessMs.p99)} ms`);
+  line(
+    `drain ${DRAIN_STEPS} overdue (≤ ${TARGETS.drainMs / 1000} s)`,
+    (r) => `${(r.drain.drainMsFromSpawn / 1000).toFixed(1)} s ${verdict(r.verdicts.drain)}`,
+  );
+  line('tick p50 at 100 % / 1 % pending', (r) => `${r.tickCost.big.tickMs.p50} / ${r.tickCost.small.tickMs.p50} ms`);
+  line(`tplus peak RSS (≤ ${TARGETS.rssMb} MB)`, (r) => `${r.rss.tplusPeakMb} MB ${verdict(r.verdicts.rss)}`);
 }
 
 await main();

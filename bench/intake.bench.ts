@@ -1,77 +1,17 @@
 // npm run bench:intake — durable intake vs a bare Bolt app, measured in the same run.
-import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { runInfo } from './support/run-info.ts';
+import { load, mention, SECRET, signedHeaders, TOKEN } from './support/slack-requests.ts';
 import { startProcess } from './support/start-process.ts';
 import Database from 'better-sqlite3';
 import { startSlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 
 const root = join(import.meta.dirname, '..');
-const SECRET = 'bench-signing-secret-000000';
-const TOKEN = 'xoxb-bench-token';
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 // Acks/s against connection count, for the paper's saturation curve; 10 and 50 are the reference counts.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,10,50,200').split(',').map(Number);
-
-function mention(seq: number) {
-  const ts = `${Math.floor(Date.now() / 1000)}.${String(seq % 1_000_000).padStart(6, '0')}`;
-  return {
-    type: 'event_callback',
-    team_id: 'T0TPLUS01',
-    api_app_id: 'A0TPLUS',
-    event_id: `Ev${randomUUID().replace(/-/g, '')}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: 'T0TPLUS01', user_id: 'U0TPLUSBOT', is_bot: true }],
-    is_ext_shared_channel: true,
-    event: {
-      type: 'app_mention',
-      channel: 'C0ACMESHR1',
-      user: 'U0ACMEUSR1',
-      user_team: 'T0ACME0001',
-      source_team: 'T0ACME0001',
-      team: 'T0ACME0001',
-      text: `<@U0TPLUSBOT> exports fail with a 500 for all users (${seq})`,
-      ts,
-      event_ts: ts,
-    },
-  };
-}
-
-function signedHeaders(body: string) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-  return { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': signature };
-}
-
-async function load(url: string, connections: number, duration: number) {
-  let seq = 0;
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    method: 'POST',
-    requests: [
-      {
-        setupRequest: (req: Record<string, unknown>) => {
-          const body = JSON.stringify(mention(seq++));
-          return { ...req, method: 'POST', body, headers: signedHeaders(body) };
-        },
-      },
-    ],
-  });
-  return {
-    connections,
-    requestsPerSecond: result.requests.average,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    total: result.requests.total,
-  };
-}
 
 /** One load run a connection count, keyed `c<count>` as the results have always been. */
 async function sweep(url: string) {

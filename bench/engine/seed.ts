@@ -55,6 +55,57 @@ const CUSTOMERS = [
 ] as const;
 
 /**
+ * The seeded rows, incident by incident, as the values of the INSERTs below (dates as tplus's
+ * stored text): the SQLite and the PostgreSQL seeders write the same rows.
+ */
+export function* seedRows({ incidents, plan, now }: { incidents: number; plan: FrozenPlan; now: Date }) {
+  const random = mulberry32(20261125);
+  const planJson = JSON.stringify(plan);
+  for (let id = 1; id <= incidents; id += 1) {
+    const customer = CUSTOMERS[id % CUSTOMERS.length]!;
+    const startedAt = new Date(now.getTime() - (5 + (id % 55)) * 60_000);
+    const ackAt = new Date(startedAt.getTime() + 3 * 60_000);
+    const title = `Exports fail with a 500 for all users (${id})`;
+    yield {
+      /** id, inboxKey, customerId, tier, channelId, threadTs, reporterUserId, reporterTeamId, summary, description, filedAt, firstResponseDueAt, firstResponseAt */
+      ticket: [
+        id,
+        `bench:ticket:${id}`,
+        customer.id,
+        customer.tier,
+        customer.channel,
+        `${Math.floor(startedAt.getTime() / 1000)}.${String(id).padStart(6, '0')}`,
+        customer.user,
+        customer.team,
+        title,
+        `${title}: nobody can download a report.`,
+        toDbDate(startedAt),
+        toDbDate(new Date(startedAt.getTime() + 15 * 60_000)),
+        toDbDate(ackAt),
+      ] as const,
+      /** ticketId, dueAt, settledAt */
+      deadline: [id, toDbDate(new Date(startedAt.getTime() + 15 * 60_000)), toDbDate(ackAt)] as const,
+      /** id, ticketId, customerId, title, components, startedAt, acknowledgedAt, plan */
+      incident: [
+        id,
+        id,
+        customer.id,
+        title,
+        JSON.stringify(customer.components),
+        toDbDate(startedAt),
+        toDbDate(ackAt),
+        planJson,
+      ] as const,
+      /** incidentId, stepId, dueAt */
+      steps: plan.steps.map(
+        (step) =>
+          [id, step.id, toDbDate(new Date(now.getTime() + 3_600_000 + Math.floor(random() * 5 * 3_600_000)))] as const,
+      ),
+    };
+  }
+}
+
+/**
  * Writes `incidents` open, acknowledged S1 incidents, each started from a ticket (Ticket with a met
  * first-response Deadline, Incident, one pending IncidentStep per plan step) into a fresh SQLite
  * file, in one transaction through better-sqlite3: Prisma's create would take minutes for 100k
@@ -84,8 +135,6 @@ export function seedDatabase({
   db.pragma('synchronous = NORMAL');
   // The same migrations tplus applies on open, so the file is what tplus would have made.
   applyMigrations(db, migrationsDir);
-  const random = mulberry32(20261125);
-  const planJson = JSON.stringify(plan);
   const insertTicket =
     db.prepare(`INSERT INTO Ticket (id, inboxKey, customerId, tier, channelId, threadTs, source, reporterUserId, reporterTeamId, summary, description,
     severity, classificationReason, classificationSignals, status, filedAt, firstResponseDueAt, firstResponseAt, firstResponseBy, needsIncidentSync)
@@ -101,45 +150,12 @@ export function seedDatabase({
   );
   let stepRows = 0;
   db.transaction(() => {
-    for (let id = 1; id <= incidents; id += 1) {
-      const customer = CUSTOMERS[id % CUSTOMERS.length]!;
-      const startedAt = new Date(now.getTime() - (5 + (id % 55)) * 60_000);
-      const ackAt = new Date(startedAt.getTime() + 3 * 60_000);
-      const title = `Exports fail with a 500 for all users (${id})`;
-      insertTicket.run(
-        id,
-        `bench:ticket:${id}`,
-        customer.id,
-        customer.tier,
-        customer.channel,
-        `${Math.floor(startedAt.getTime() / 1000)}.${String(id).padStart(6, '0')}`,
-        customer.user,
-        customer.team,
-        title,
-        `${title}: nobody can download a report.`,
-        toDbDate(startedAt),
-        toDbDate(new Date(startedAt.getTime() + 15 * 60_000)),
-        toDbDate(ackAt),
-      );
-      insertDeadline.run(id, toDbDate(new Date(startedAt.getTime() + 15 * 60_000)), toDbDate(ackAt));
-      insertIncident.run(
-        id,
-        id,
-        customer.id,
-        title,
-        JSON.stringify(customer.components),
-        toDbDate(startedAt),
-        toDbDate(ackAt),
-        planJson,
-      );
-      for (const step of plan.steps) {
-        insertStep.run(
-          id,
-          step.id,
-          toDbDate(new Date(now.getTime() + 3_600_000 + Math.floor(random() * 5 * 3_600_000))),
-        );
-        stepRows += 1;
-      }
+    for (const row of seedRows({ incidents, plan, now })) {
+      insertTicket.run(...row.ticket);
+      insertDeadline.run(...row.deadline);
+      insertIncident.run(...row.incident);
+      for (const step of row.steps) insertStep.run(...step);
+      stepRows += row.steps.length;
     }
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -52,10 +52,8 @@ const ZIntake = z.object({
   endToEnd: z.union([ZEndToEnd, z.array(ZEndToEnd)]).optional(),
 });
 
-const ZEngine = z.object({
-  machine: ZRun.optional(),
-  run: ZRun.optional(),
-  runtimeSeconds: z.number().optional(),
+/** One database's engine figures: the whole of an older engine.json, one entry of `byDatabase` now. */
+const ZEngineRun = z.object({
   tickCost: z
     .object({
       small: z.object({ pendingRows: z.number(), openIncidents: z.number(), tickMs: ZLatency }),
@@ -82,36 +80,88 @@ const ZEngine = z.object({
     })
     .optional(),
   rss: z.object({ tplusPeakMb: z.number() }).optional(),
+  /** PostgreSQL only: the server's version and how the bench ran it. */
+  server: z.object({ version: z.string(), settings: z.string() }).optional(),
+  verdicts: z.record(z.string(), z.boolean()).optional(),
+});
+
+/** The machine's load average (1, 5, 15 min) as the run began and ended: the machine may be shared. */
+const ZLoadAverage = z.object({ atStart: z.array(z.number()), atEnd: z.array(z.number()) });
+
+const ZEngine = ZEngineRun.extend({
+  machine: ZRun.optional(),
+  run: ZRun.optional(),
+  loadAverage: ZLoadAverage.optional(),
+  runtimeSeconds: z.number().optional(),
+  targets: z.object({ latenessP99Ms: z.number(), drainMs: z.number() }).optional(),
+  /** The same phases on each database, in the same run (bench:engine's BENCH_ENGINE_DATABASES). */
+  byDatabase: z.object({ sqlite: ZEngineRun.optional(), postgresql: ZEngineRun.optional() }).optional(),
   soak: z
     .object({ minutes: z.number(), rssMb: z.array(z.object({ minute: z.number(), mb: z.number() })), lost: z.number() })
     .optional(),
+});
+
+/** One configuration of bench:replicas: every response of every replica's load in one histogram. */
+const ZReplicaLoad = ZLoad.extend({
+  replicas: z.number(),
+  acksPerSecond: z.number(),
+  acks: z.number(),
+  inboxRows: z.number(),
+});
+
+const ZReplicas = z.object({
+  machine: ZRun.optional(),
+  run: ZRun.optional(),
+  loadAverage: ZLoadAverage.optional(),
+  durationSeconds: z.number().optional(),
+  postgres: z.object({ version: z.string(), settings: z.string() }).optional(),
+  runs: z.record(
+    z.string(),
+    z.object({ sqlite: ZReplicaLoad, postgresqlOne: ZReplicaLoad, postgresqlTwo: ZReplicaLoad }),
+  ),
+  targets: z.object({ twoReplicaRatioAtLeast: z.number(), p99AckMs: z.number() }),
 });
 
 export type Latency = z.infer<typeof ZLatency>;
 export type Load = z.infer<typeof ZLoad>;
 export type EndToEnd = z.infer<typeof ZEndToEnd>;
 export type IntakeResults = z.infer<typeof ZIntake>;
+export type EngineRun = z.infer<typeof ZEngineRun>;
 export type EngineResults = z.infer<typeof ZEngine>;
-export type Results = { intake?: IntakeResults; engine?: EngineResults; files: string[] };
+export type ReplicaLoad = z.infer<typeof ZReplicaLoad>;
+export type ReplicasResults = z.infer<typeof ZReplicas>;
+export type Results = { intake?: IntakeResults; engine?: EngineResults; replicas?: ReplicasResults; files: string[] };
 
-const SCHEMAS = { intake: ZIntake, engine: ZEngine } as const;
+const SCHEMAS = { intake: ZIntake, engine: ZEngine, replicas: ZReplicas } as const;
+
+/**
+ * The engine sections read the SQLite figures at the top level, as engine.json held them before
+ * it had a database dimension: they are lifted from `byDatabase` (SQLite, else the only one).
+ */
+function liftEngine(engine: EngineResults): EngineResults {
+  const reference = engine.byDatabase?.sqlite ?? engine.byDatabase?.postgresql;
+  if (!reference) return engine;
+  const { tickCost, lateness, drain, rss } = reference;
+  return { ...engine, tickCost, lateness, drain, rss };
+}
 
 /** Parses what was read; a file of the wrong shape is an error, not a silently empty section. */
 export function parseResults(files: Record<string, unknown>): Results {
   const results: Results = { files: Object.keys(files).sort() };
-  for (const name of ['intake', 'engine'] as const) {
+  for (const name of ['intake', 'engine', 'replicas'] as const) {
     if (files[`${name}.json`] === undefined) continue;
     const parsed = SCHEMAS[name].safeParse(files[`${name}.json`]);
     if (!parsed.success) throw new Error(`bench/results/${name}.json: ${z.prettifyError(parsed.error)}`);
     Object.assign(results, { [name]: parsed.data });
   }
+  if (results.engine) results.engine = liftEngine(results.engine);
   return results;
 }
 
 /** Reads every benchmark's results file that exists in `dir`. */
 export function readResults(dir: string): Results {
   const files: Record<string, unknown> = {};
-  for (const name of ['intake', 'engine', 'status', 'severity']) {
+  for (const name of ['intake', 'replicas', 'engine', 'status', 'severity']) {
     const path = join(dir, `${name}.json`);
     if (existsSync(path)) files[`${name}.json`] = JSON.parse(readFileSync(path, 'utf8'));
   }
