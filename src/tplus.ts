@@ -156,6 +156,7 @@ export async function buildTplus({
     clock,
     logger,
     isProcessingHeld: env.TPLUS_SANDBOX_HOLD_INBOX === '1',
+    owner: replica,
     handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry },
   });
   let isStopping = false;

@@ -25,6 +25,12 @@ export interface InboxEntry extends NewInboxEntry {
   attempts: number;
 }
 
+export interface InboxLease {
+  owner: string;
+  now: Date;
+  until: Date;
+}
+
 export interface InboxStore {
   /**
    * Commits the entry durably. Resolves isDuplicate when the dedupe key is known (a provider
@@ -32,7 +38,15 @@ export interface InboxStore {
    * in which case the request must not be acknowledged.
    */
   append(entry: NewInboxEntry): Promise<{ isDuplicate: true } | { isDuplicate: false; entry: InboxEntry }>;
-  pending(limit: number): Promise<InboxEntry[]>;
+  /**
+   * Leases up to `limit` pending entries, oldest first, to this process (`lease.owner`) until
+   * `lease.until` (wall clock): entries another process holds a running lease on are not returned,
+   * ours are (we may retry our own). A process that dies leaves its entries to the others once its
+   * leases run out.
+   */
+  claimPending(limit: number, lease: InboxLease): Promise<InboxEntry[]>;
+  /** Leases one pending entry (an interaction answered inline); false if another process holds it. */
+  claim(id: number, lease: InboxLease): Promise<boolean>;
   get(id: number): Promise<InboxEntry | undefined>;
   /** Idempotent: marks a pending entry done; an entry already done is left as it is. */
   markDone(id: number, outcome: string, at: Date): Promise<void>;

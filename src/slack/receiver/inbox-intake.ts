@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Clock, InboxEntry, InboxKind, InboxStore } from '../../usecases/ports.ts';
+import type { Clock, InboxEntry, InboxKind, InboxLease, InboxStore } from '../../usecases/ports.ts';
 import { slackDedupeKey } from './dedupe-key.ts';
 
 /** How the transport answers Slack: an HTTP response or a Socket Mode ack. */
@@ -28,6 +28,11 @@ const PRESSURE_ARRIVALS = 10;
 const PRESSURE_DUTY_PAUSE_FACTOR = 19;
 /** Slack wants an answer within 3 s; leave room for the network. */
 const INLINE_ANSWER_MS = 2500;
+/**
+ * How long (wall clock) an entry this process took stays its own: other replicas leave it alone
+ * meanwhile, and take it over once it runs out (this process died). Processing takes milliseconds.
+ */
+const LEASE_MS = 15_000;
 
 /**
  * Commit → acknowledge → process. Every request is committed to the inbox before Slack gets its
@@ -55,10 +60,19 @@ export class InboxIntake {
       clock: Clock;
       logger: Logger;
       isProcessingHeld?: boolean;
+      /** This process's name among replicas (the inbox lease's owner). */
+      owner?: string;
+      /** Wall clock for leases; the domain clock may be scaled in the sandbox. */
+      wallNow?: () => Date;
       /** Processes entries from other sources (PagerDuty webhooks) kept in the same inbox. */
       handlers?: Partial<Record<Exclude<InboxEntry['source'], 'slack'>, (entry: InboxEntry) => Promise<void>>>;
     },
   ) {}
+
+  private lease(): InboxLease {
+    const now = (this.deps.wallNow ?? (() => new Date()))();
+    return { owner: this.deps.owner ?? 'tplus', now, until: new Date(now.getTime() + LEASE_MS) };
+  }
 
   init(app: App): void {
     this.app = app;
@@ -136,7 +150,7 @@ export class InboxIntake {
   private async drain(): Promise<void> {
     for (;;) {
       const nowMs = this.deps.clock.now().getTime();
-      const batch = (await this.deps.inbox.pending(100)).filter(
+      const batch = (await this.deps.inbox.claimPending(100, this.lease())).filter(
         (e) => !this.inFlight.has(e.id) && (this.retryAfter.get(e.id) ?? 0) <= nowMs,
       );
       if (batch.length === 0) return;
@@ -179,6 +193,11 @@ export class InboxIntake {
   }
 
   private async processInline(entry: InboxEntry, respond: Respond): Promise<void> {
+    // Another replica's replay may have taken it between our insert and now: it answers the user.
+    if (!(await this.deps.inbox.claim(entry.id, this.lease()))) {
+      respond(200);
+      return;
+    }
     let isAnswered = false;
     const answer: Respond = (status, body) => {
       if (isAnswered) return;

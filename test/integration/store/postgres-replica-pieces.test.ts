@@ -65,7 +65,7 @@ describe('the intake insert on PostgreSQL', () => {
     expect(batch.map((r) => r.isDuplicate)).toEqual([false, true, false, true]);
     const rows = await t.db.prisma.inboxEvent.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.dedupeKey)).toEqual(['ev-1', 'ev-2', 'ev-3']);
-    const ids = [first, batch[0], batch[2]].map((r) => (r.isDuplicate ? undefined : r.entry.id));
+    const ids = [first, batch[0]!, batch[2]!].map((r) => (r.isDuplicate ? undefined : r.entry.id));
     expect(ids).toEqual(rows.map((r) => r.id));
     expect(rows[0]!.receivedAt).toEqual(new Date('2026-12-05T10:00:00.000Z'));
   });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InboxEvent" ADD COLUMN "leaseOwner" TEXT;
+ALTER TABLE "InboxEvent" ADD COLUMN "leaseUntil" DATETIME;
