@@ -28,6 +28,8 @@ export interface SlackEmulator {
   failNext(count: number, mode: FaultMode): void;
   failRatio(ratio: number, mode: FaultMode): void;
   heal(): void;
+  /** Every Web API call waits this long before it takes effect and is answered (0: at once). */
+  setLatency(ms: number): void;
   /** Forgets calls, messages, pins and views; keeps channels, users and connections. */
   reset(): void;
   socket: SocketSide;
@@ -76,6 +78,7 @@ export async function startSlackEmulator({
   const workspace = new EmulatedWorkspace(channels, users);
   const faults = new FaultPlan<FaultMode>();
   const calls: RecordedCall[] = [];
+  let latencyMs = 0;
   let baseUrl = '';
   const ctx = {
     workspace,
@@ -97,6 +100,7 @@ export async function startSlackEmulator({
     const args = parseArgs(Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? ''));
     const call: RecordedCall = { method, args, at: new Date(), response: undefined, httpStatus: 0 };
     calls.push(call);
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const handler = METHODS[method];
     if (!handler) {
       call.httpStatus = 200;
@@ -163,6 +167,9 @@ export async function startSlackEmulator({
     failNext: (count, mode) => faults.failNext(count, mode),
     failRatio: (ratio, mode) => faults.failRatio(ratio, mode),
     heal: () => faults.heal(),
+    setLatency: (ms) => {
+      latencyMs = ms;
+    },
     reset() {
       calls.length = 0;
       workspace.reset();
