@@ -13,8 +13,12 @@ export interface PostgresServer {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
-  /** `pg_ctl restart -m fast`: connections are cut, the server is back when this resolves. */
-  restart(): Promise<void>;
+  /**
+   * `pg_ctl restart -m fast`: connections are cut, the server is back when this resolves. With
+   * `downForMs`, the server stays stopped that long before it starts again (an outage long enough
+   * to be observed from outside).
+   */
+  restart(options?: { downForMs?: number }): Promise<void>;
 }
 
 const DEBIAN_BIN_DIR = '/usr/lib/postgresql/15/bin';
@@ -105,7 +109,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       url: `postgresql://tplus@127.0.0.1:${port}/postgres`,
       dataDir,
       // pg_ctl restart reuses the options of the last start (postmaster.opts).
-      restart: async () => {
+      restart: async ({ downForMs = 0 } = {}) => {
+        if (downForMs > 0) {
+          await pgTool('pg_ctl', ['stop', '-w', '-t', '60', '-m', 'fast', '-D', dataDir]);
+          await new Promise((resolve) => setTimeout(resolve, downForMs));
+        }
+        // On a stopped server pg_ctl restart says so and starts it, again with postmaster.opts.
         await pgTool('pg_ctl', ['restart', '-w', '-t', '60', '-m', 'fast', '-D', dataDir, '-l', logFile]);
       },
       stop: async () => {
