@@ -1,6 +1,6 @@
 // npm run bench:replicas — durable intake on PostgreSQL, one tplus replica against two on the same
 // database, with one SQLite process as the reference, all in the same run (issue 11).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,7 +22,8 @@ const TARGETS = { twoReplicaRatioAtLeast: 1.6, p99AckMs: 20 };
 type BenchDatabase = {
   kind: 'sqlite' | 'postgresql';
   url: string;
-  inboxRows(): Promise<number>;
+  /** Rows in one of tplus's tables (0 before tplus created it). */
+  rows(table: 'InboxEvent' | 'Ticket'): Promise<number>;
   /** PostgreSQL's count of committed and rolled-back transactions in this database so far. */
   transactions?(): Promise<{ commits: number; rollbacks: number }>;
 };
@@ -48,11 +49,32 @@ interface ConfigRun {
    * grouped inbox inserts, the replay into tickets) reached the database while the load ran.
    */
   transactions?: { commits: number; rollbacks: number };
+  /** Tickets filed from the inbox while the load ran: how far the replay behind the acks kept up. */
+  ticketsFiled: number;
+  /**
+   * CPU time (user + system) of all the configuration's tplus processes during the load, per
+   * durable ack: two replicas doing the same work as one would keep this figure.
+   */
+  cpuMsPerAck: number;
   perReplica: { requestsPerSecond: number; p99Ms: number; total: number }[];
+}
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    // After "(comm) ", utime and stime are fields 12 and 13 (14 and 15 of the whole line).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 async function measure(
   db: BenchDatabase,
+  pids: (number | undefined)[],
   urls: string[],
   connections: number,
   firstSeq: number,
@@ -63,8 +85,10 @@ async function measure(
     urls.map((url, i) => load(url, Math.max(1, Math.round(10 / urls.length)), 2, { firstSeq: firstSeq + i * 100_000 })),
   );
   slack.reset();
-  const before = await db.inboxRows();
+  const before = await db.rows('InboxEvent');
+  const ticketsBefore = await db.rows('Ticket');
   const transactionsBefore = await db.transactions?.();
+  const cpuBefore = pids.reduce<number>((sum, pid) => sum + cpuMs(pid), 0);
   const latencies: number[] = [];
   let acks = 0;
   const onResponse = (status: number, ms: number) => {
@@ -76,7 +100,9 @@ async function measure(
   const runs = await Promise.all(
     urls.map((url, i) => load(url, shares[i]!, DURATION_S, { firstSeq: firstSeq + 200_000 + i * 300_000, onResponse })),
   );
-  const inboxRows = (await db.inboxRows()) - before;
+  const cpu = pids.reduce<number>((sum, pid) => sum + cpuMs(pid), 0) - cpuBefore;
+  const inboxRows = (await db.rows('InboxEvent')) - before;
+  const ticketsFiled = (await db.rows('Ticket')) - ticketsBefore;
   const transactionsAfter = await db.transactions?.();
   const transactions =
     transactionsBefore && transactionsAfter
@@ -102,6 +128,8 @@ async function measure(
     timeouts: sum((r) => r.timeouts),
     inboxRows,
     ...(transactions ? { transactions } : {}),
+    ticketsFiled,
+    cpuMsPerAck: round(cpu / Math.max(1, acks)),
     perReplica: runs.map((r) => ({ requestsPerSecond: r.requestsPerSecond, p99Ms: r.latencyMs.p99, total: r.total })),
   };
 }
@@ -142,11 +170,11 @@ async function main() {
       return {
         kind: 'sqlite',
         url: `file:${path}`,
-        async inboxRows() {
+        async rows(table) {
           try {
             const db = new Database(path, { readonly: true });
             try {
-              return (db.prepare('SELECT count(*) AS n FROM "InboxEvent"').get() as { n: number }).n;
+              return (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
             } finally {
               db.close();
             }
@@ -161,11 +189,11 @@ async function main() {
       return {
         kind: 'postgresql',
         url,
-        async inboxRows() {
+        async rows(table) {
           const client = new pg.Client({ connectionString: url });
           await client.connect();
           try {
-            return Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM "InboxEvent"')).rows[0]!.n);
+            return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]!.n);
           } finally {
             await client.end();
           }
@@ -193,7 +221,14 @@ async function main() {
       );
       try {
         const urls = processes.map((p) => `http://127.0.0.1:${p.port}/slack/events`);
-        return await measure(db, urls, connections, firstSeq, slack);
+        return await measure(
+          db,
+          processes.map((p) => p.child.pid),
+          urls,
+          connections,
+          firstSeq,
+          slack,
+        );
       } finally {
         for (const p of processes) p.child.kill('SIGKILL');
       }
@@ -289,15 +324,18 @@ async function main() {
       `${`ack p99, two replicas at ${c} conns`.padEnd(44)} ${`≤ ${TARGETS.p99AckMs} ms`.padEnd(10)} ${`${r.postgresqlTwo.latencyMs.p99} ms`.padEnd(10)} ${verdict(verdicts[`p99TwoReplicas${key.toUpperCase()}`])}`,
     );
   }
+  console.log(
+    `\n${'work behind the acks, during the load'.padEnd(34)} tickets filed  CPU ms/ack  transactions (committed / rolled back)`,
+  );
   for (const [key, r] of Object.entries(runs)) {
     for (const [name, c] of [
-      ['one replica', r.postgresqlOne],
-      ['two replicas', r.postgresqlTwo],
+      ['SQLite, one process', r.sqlite],
+      ['PostgreSQL, one replica', r.postgresqlOne],
+      ['PostgreSQL, two replicas', r.postgresqlTwo],
     ] as const) {
-      if (c.transactions)
-        console.log(
-          `PostgreSQL ${name}, ${key.slice(1)} conns: ${c.transactions.commits} transactions committed, ${c.transactions.rollbacks} rolled back during the load`,
-        );
+      console.log(
+        `${`${name}, ${key.slice(1)} conns`.padEnd(34)} ${String(c.ticketsFiled).padStart(13)} ${c.cpuMsPerAck.toFixed(2).padStart(11)}  ${c.transactions ? `${c.transactions.commits} / ${c.transactions.rollbacks}` : '–'}`,
+      );
     }
   }
   console.log(

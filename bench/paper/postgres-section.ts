@@ -44,6 +44,7 @@ function intakePart(replicas: ReplicasResults | undefined): { body: string[]; pl
     num(r.acksPerSecond, 0),
     ...[r.latencyMs.p50, r.latencyMs.p90, r.latencyMs.p99, r.latencyMs.max].map((v) => num(v)),
     r.inboxRows >= r.acks ? 'all' : `${num(r.acks - r.inboxRows, 0)} missing`,
+    num(r.cpuMsPerAck, 2),
   ];
   const verdicts = runs.map((r) => {
     const ratio = r.postgresqlTwo.acksPerSecond / r.postgresqlOne.acksPerSecond;
@@ -80,9 +81,19 @@ function intakePart(replicas: ReplicasResults | undefined): { body: string[]; pl
   const server = replicas.postgres ? ` PostgreSQL ${replicas.postgres.version} (${replicas.postgres.settings}).` : '';
   return {
     body: [
-      `Durable intake with the same total connection count on one tplus replica and on two replicas on one PostgreSQL database (half the connections each, their responses summed into one histogram), and on one SQLite process as the reference; ${replicas.durationSeconds === undefined ? '' : `${num(replicas.durationSeconds, 0)} s a run, `}a fresh database each, the processes started as \`tplus start\` runs them.${server} “acks in database”: every acknowledged event was found in the inbox afterwards.${machineLoad(replicas.loadAverage)}`,
+      `Durable intake with the same total connection count on one tplus replica and on two replicas on one PostgreSQL database (half the connections each, their responses summed into one histogram), and on one SQLite process as the reference; ${replicas.durationSeconds === undefined ? '' : `${num(replicas.durationSeconds, 0)} s a run, `}a fresh database each, the processes started as \`tplus start\` runs them.${server} “acks in database”: every acknowledged event was found in the inbox afterwards; “tplus CPU ms/ack”: user and system CPU time of all the configuration’s tplus processes during the load, per ack (two replicas doing one replica’s work would keep it).${machineLoad(replicas.loadAverage)}`,
       table(
-        ['configuration', 'connections', 'acks/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'acks in database'],
+        [
+          'configuration',
+          'connections',
+          'acks/s',
+          'p50 ms',
+          'p90 ms',
+          'p99 ms',
+          'max ms',
+          'acks in database',
+          'tplus CPU ms/ack',
+        ],
         runs.flatMap((r) => CONFIGURATIONS.map(({ key, label }) => row(label, r[key]))),
       ),
       verdicts.join('\n'),

@@ -107,6 +107,8 @@ const ZReplicaLoad = ZLoad.extend({
   acksPerSecond: z.number(),
   acks: z.number(),
   inboxRows: z.number(),
+  /** CPU time of the configuration's tplus processes during the load, per durable ack. */
+  cpuMsPerAck: z.number().optional(),
 });
 
 const ZReplicas = z.object({

@@ -80,10 +80,12 @@ describe('the benchmark paper', () => {
   it('puts PostgreSQL beside SQLite: one replica against two, and the engine on each database', async () => {
     const paper = readFileSync(join(await render(ALL), 'benchmark.md'), 'utf8');
     const section = paper.slice(paper.indexOf('## PostgreSQL and replicas'), paper.indexOf('## Raw data'));
-    expect(section).toMatch(/\| SQLite, one process +\| 10 +\| 4,000 +\| 2 +\| 4 +\| 12 +\| 24 +\| all +\|/);
-    expect(section).toMatch(/\| PostgreSQL, one replica +\| 10 +\| 2,000 +\| 2 +\| 4 +\| 9 +\| 18 +\| all +\|/);
+    expect(section).toMatch(/\| SQLite, one process +\| 10 +\| 4,000 +\| 2 +\| 4 +\| 12 +\| 24 +\| all +\| 0.2 +\|/);
     expect(section).toMatch(
-      /\| PostgreSQL, two replicas +\| 50 +\| 3,000 +\| 2 +\| 4 +\| 33 +\| 66 +\| 10 missing +\|/,
+      /\| PostgreSQL, one replica +\| 10 +\| 2,000 +\| 2 +\| 4 +\| 9 +\| 18 +\| all +\| 0.35 +\|/,
+    );
+    expect(section).toMatch(
+      /\| PostgreSQL, two replicas +\| 50 +\| 3,000 +\| 2 +\| 4 +\| 33 +\| 66 +\| 10 missing +\| 0.45 +\|/,
     );
     // Verdicts against the targets, a miss said as a miss.
     expect(section).toContain(
