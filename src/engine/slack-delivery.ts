@@ -52,20 +52,34 @@ export function classifySlackFailure(error: unknown): SlackFailure {
   }
 }
 
+/**
+ * Pages read back when looking for a key: 200 messages each. One page used to be all, and a busy
+ * channel (a burst's ticket cards in triage) moved a post out of it before a takeover looked, so
+ * the post was made twice.
+ */
+const LOOKUP_PAGES = 10;
+
 /** Finds a message tplus already posted for `key` (by its metadata), in a thread or a channel. */
 export async function findPostedByKey(
   client: WebClient,
   { channel, threadTs, key }: { channel: string; threadTs?: string; key: string },
 ): Promise<{ channel: string; ts: string } | undefined> {
-  const response = threadTs
-    ? await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200 })
-    : await client.conversations.history({ channel, include_all_metadata: true, limit: 200 });
-  const messages = (response.messages ?? []) as {
-    ts?: string;
-    metadata?: { event_type?: string; event_payload?: { key?: unknown } };
-  }[];
-  const found = messages.find(
-    (m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && m.metadata.event_payload?.key === key,
-  );
-  return found?.ts ? { channel, ts: found.ts } : undefined;
+  let cursor: string | undefined;
+  for (let page = 0; page < LOOKUP_PAGES; page += 1) {
+    const more = cursor ? { cursor } : {};
+    const response = threadTs
+      ? await client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: 200, ...more })
+      : await client.conversations.history({ channel, include_all_metadata: true, limit: 200, ...more });
+    const messages = (response.messages ?? []) as {
+      ts?: string;
+      metadata?: { event_type?: string; event_payload?: { key?: unknown } };
+    }[];
+    const found = messages.find(
+      (m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && m.metadata.event_payload?.key === key,
+    );
+    if (found?.ts) return { channel, ts: found.ts };
+    cursor = response.response_metadata?.next_cursor || undefined;
+    if (!response.has_more || !cursor) return undefined;
+  }
+  return undefined;
 }

@@ -126,13 +126,17 @@ export const METHODS: Record<string, Method> = {
       .messagesIn(str(args.channel) as string)
       .filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     const limit = Number(args.limit ?? 100);
+    // Newest first, a page at a time: the cursor is the offset of the next page.
+    const offset = Number(str(args.cursor) ?? 0) || 0;
+    const hasMore = top.length > offset + limit;
     return {
       ok: true,
       messages: present(
-        top.reverse().slice(0, limit),
+        top.reverse().slice(offset, offset + limit),
         args.include_all_metadata === true || args.include_all_metadata === 'true',
       ),
-      has_more: top.length > limit,
+      has_more: hasMore,
+      ...(hasMore ? { response_metadata: { next_cursor: String(offset + limit) } } : {}),
     };
   },
   'conversations.replies': (args, ctx) => {
