@@ -64,15 +64,19 @@ export function createHomeStore(prisma: PrismaClient): HomeStore {
     },
     async request(userId, at) {
       const p = prefix(userId);
-      return insertNumberedOutbox(
-        prisma,
-        { prefix: p, effect: { kind: KIND, key: '', userId }, dependsOnKey: null, at },
-        `NOT EXISTS (
-           SELECT 1 FROM "OutboxMessage" WHERE "key" >= ? AND "key" < ? AND "state" = 'pending'
-              AND "attempts" = 0 AND "leaseUntil" IS NULL)`,
-        p,
-        `${p.slice(0, -1)};`,
-      );
+      const inserted = await insertNumberedOutbox(prisma, [
+        {
+          prefix: p,
+          effect: { kind: KIND, key: '', userId },
+          dependsOnKey: null,
+          at,
+          condition: `NOT EXISTS (
+             SELECT 1 FROM "OutboxMessage" WHERE "key" >= ? AND "key" < ? AND "state" = 'pending'
+                AND "attempts" = 0 AND "leaseUntil" IS NULL)`,
+          conditionValues: [p, `${p.slice(0, -1)};`],
+        },
+      ]);
+      return inserted === 1;
     },
     async stamp() {
       const [row] = await query<Record<string, unknown>>(

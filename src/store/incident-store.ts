@@ -1,11 +1,11 @@
 import type { Incident as IncidentRow, PrismaClient } from '../generated/prisma/client.ts';
-import { insertReturning, insertRows, isUniqueViolation, query, updateWhere } from './raw-sql.ts';
+import { execute, insertReturning, insertRows, isUniqueViolation, query } from './raw-sql.ts';
 import type { IncidentConsequences, IncidentStore } from '../usecases/incident-ports.ts';
 import { toIncident, toStepRow } from './incident-mapper.ts';
 import { toTicket } from './ticket-mapper.ts';
 import { applyClaimed } from './write-outbox.ts';
 import { Aborted, claimCause } from './claim-cause.ts';
-import { clearSyncFlag, writeConsequences, type Tx } from './incident-consequences.ts';
+import { clearSyncFlag, writeConsequences, writeConsequencesOf, type Tx } from './incident-consequences.ts';
 import { createIncidentRoleStore } from './incident-role-store.ts';
 
 export function createIncidentStore(prisma: PrismaClient): IncidentStore {
@@ -232,34 +232,58 @@ export function createIncidentStore(prisma: PrismaClient): IncidentStore {
       });
       return count === 1;
     },
-    async completeStep(step, at, decide) {
+    async completeSteps(steps, at) {
+      if (new Set(steps.map((s) => s.step.incidentId)).size !== steps.length)
+        throw new Error('completeSteps: one incident twice in one batch');
       try {
         return await prisma.$transaction(async (tx) => {
-          const lateMs = step.dueAt ? Math.max(0, at.getTime() - step.dueAt.getTime()) : 0;
-          // The claim: only one tick, in one process, moves this row out of pending.
-          // Raw statements: this runs for every runbook step (see raw-sql.ts).
-          const count = await updateWhere(
+          // The claim: only one tick, in one process, moves each row out of pending. One statement
+          // for the batch, raw: this runs for every runbook step (see raw-sql.ts).
+          const ids = steps.map(({ step }) => step.rowId);
+          const list = ids.map(() => '?').join(', ');
+          const claimed = await query<{ id: number }>(
             tx,
-            'IncidentStep',
-            { state: 'done', firedAt: at, lateMs },
-            `"id" = ? AND "state" = 'pending'`,
-            step.rowId,
+            `UPDATE "IncidentStep" SET "state" = 'done', "firedAt" = ?,
+                    "lateMs" = CASE "id" ${ids.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END
+              WHERE "id" IN (${list}) AND "state" = 'pending'
+             RETURNING "id"`,
+            at,
+            ...steps.flatMap(({ step }) => [
+              step.rowId,
+              step.dueAt ? Math.max(0, at.getTime() - step.dueAt.getTime()) : 0,
+            ]),
+            ...ids,
           );
-          if (count === 0) return false;
-          const [row] = await query<IncidentRow>(tx, 'SELECT * FROM "Incident" WHERE "id" = ?', step.incidentId);
-          const decision = decide(toIncident(row!));
-          await updateWhere(
+          const taken = new Set(claimed.map((row) => Number(row.id)));
+          const mine = steps.filter(({ step }) => taken.has(step.rowId));
+          if (mine.length === 0) return taken;
+          const rows = await query<IncidentRow>(
             tx,
-            'IncidentStep',
-            { state: decision.state, outcome: decision.outcome },
-            '"id" = ?',
-            step.rowId,
+            `SELECT * FROM "Incident" WHERE "id" IN (${mine.map(() => '?').join(', ')})`,
+            ...mine.map(({ step }) => step.incidentId),
           );
-          await writeConsequences(tx, step.incidentId, { ...decision.consequences, at });
-          return true;
+          const incidents = new Map(rows.map((row) => [row.id, toIncident(row)]));
+          const decided = mine.map(({ step, decide }) => ({ step, decision: decide(incidents.get(step.incidentId)!) }));
+          const cases = `CASE "id" ${decided.map(() => 'WHEN ? THEN CAST(? AS TEXT)').join(' ')} END`;
+          await execute(
+            tx,
+            `UPDATE "IncidentStep" SET "state" = ${cases}, "outcome" = ${cases}
+              WHERE "id" IN (${decided.map(() => '?').join(', ')})`,
+            ...decided.flatMap(({ step, decision }) => [step.rowId, decision.state]),
+            ...decided.flatMap(({ step, decision }) => [step.rowId, decision.outcome]),
+            ...decided.map(({ step }) => step.rowId),
+          );
+          await writeConsequencesOf(
+            tx,
+            decided.map(({ step, decision }) => ({
+              incidentId: step.incidentId,
+              consequences: { ...decision.consequences, at },
+            })),
+          );
+          return taken;
         });
       } catch (error) {
-        if (error instanceof Aborted) return false;
+        if (error instanceof Aborted) return new Set();
         throw error;
       }
     },

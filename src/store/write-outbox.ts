@@ -69,36 +69,52 @@ export async function applyClaimed(
   }
 }
 
+/** An outbox row keyed `<prefix><n>`, inserted only when its `condition` (SQL, `?` values) holds. */
+export interface NumberedOutboxRow {
+  prefix: string;
+  effect: OutboxEffect;
+  dependsOnKey: string | null;
+  at: Date;
+  condition: string;
+  conditionValues: readonly unknown[];
+}
+
 /**
- * Inserts one outbox row keyed `<prefix><n>`, n fresh for each row, with the key also in its
- * payload, when `condition` holds: one statement, no read. SQLite numbers it after the largest
- * id (one writer at a time); PostgreSQL takes the id sequence's next value, so two replicas
- * writing at once never pick the same key.
+ * Inserts outbox rows keyed `<prefix><n>`, n fresh for each row, with the key also in its
+ * payload, each when its condition holds: one statement for all of them, no read. SQLite numbers
+ * them after the largest id (one writer at a time, so the prefixes of one call must differ);
+ * PostgreSQL takes the id sequence's next value, so two replicas writing at once never pick the
+ * same key. Resolves to the number of rows inserted.
  */
 export async function insertNumberedOutbox(
   tx: Prisma.TransactionClient,
-  row: { prefix: string; effect: OutboxEffect; dependsOnKey: string | null; at: Date },
-  condition: string,
-  ...conditionValues: unknown[]
-): Promise<boolean> {
+  rows: readonly NumberedOutboxRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  if (new Set(rows.map((r) => r.prefix)).size !== rows.length)
+    throw new Error('insertNumberedOutbox: one prefix twice in one statement');
   const isPostgres = dialectOf(tx) === 'postgresql';
   const payload = isPostgres ? `jsonb_set(CAST(? AS jsonb), '{key}', to_jsonb(k))::text` : `json_set(?, '$.key', k)`;
   const number = isPostgres
     ? `nextval(pg_get_serial_sequence('"OutboxMessage"', 'id'))`
     : `(SELECT COALESCE(MAX("id"), 0) + 1 FROM "OutboxMessage")`;
-  const changed = await execute(
+  const selects = rows.map(
+    (row) => `SELECT k, ?, ${payload}, ?, ?, ?
+       FROM (SELECT CAST(? AS TEXT) || ${number} AS k) AS numbered
+      WHERE ${row.condition}`,
+  );
+  return execute(
     tx,
     `INSERT INTO "OutboxMessage" ("key", "kind", "payload", "dependsOnKey", "nextAttemptAt", "createdAt")
-     SELECT k, ?, ${payload}, ?, ?, ?
-       FROM (SELECT CAST(? AS TEXT) || ${number} AS k) AS numbered
-      WHERE ${condition}`,
-    row.effect.kind,
-    JSON.stringify(row.effect),
-    row.dependsOnKey,
-    row.at,
-    row.at,
-    row.prefix,
-    ...conditionValues,
+     ${selects.join('\n     UNION ALL ')}`,
+    ...rows.flatMap((row) => [
+      row.effect.kind,
+      JSON.stringify(row.effect),
+      row.dependsOnKey,
+      row.at,
+      row.at,
+      row.prefix,
+      ...row.conditionValues,
+    ]),
   );
-  return changed === 1;
 }

@@ -177,10 +177,14 @@ export interface IncidentStore extends IncidentRoleStore {
   /** Moves a pending step's due time (never later than it was). */
   bringForward(rowId: number, dueAt: Date): Promise<boolean>;
   /**
-   * Claims the step with a conditional update (pending → done/skipped) and writes what `decide`
-   * returns in the same transaction; resolves false when another tick or process claimed it.
+   * Claims the steps (each of a different incident) with one conditional update (pending →
+   * done/skipped) and writes what each `decide` returns, all in one transaction; resolves to the
+   * row ids it claimed (a step another tick or process claimed first is left out).
    */
-  completeStep(step: StepRow, at: Date, decide: (incident: Incident) => StepDecision): Promise<boolean>;
+  completeSteps(
+    steps: readonly { step: StepRow; decide: (incident: Incident) => StepDecision }[],
+    at: Date,
+  ): Promise<Set<number>>;
   /** Writes the consequences; false when their cause was already applied (a replay: nothing written). */
   record(incidentId: number, consequences: IncidentConsequences): Promise<boolean>;
   markEngaged(incidentId: number, at: Date): Promise<boolean>;
