@@ -2,10 +2,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { endToEnd } from './support/end-to-end.ts';
 import { runInfo } from './support/run-info.ts';
-import { load, mention, SECRET, signedHeaders, TOKEN } from './support/slack-requests.ts';
+import { load, mention, SECRET, TOKEN } from './support/slack-requests.ts';
 import { startProcess } from './support/start-process.ts';
-import Database from 'better-sqlite3';
 import { startSlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -18,84 +18,6 @@ async function sweep(url: string) {
   const runs: Record<string, Awaited<ReturnType<typeof load>>> = {};
   for (const connections of CONNECTIONS) runs[`c${connections}`] = await load(url, connections, DURATION_S);
   return runs;
-}
-
-async function endToEnd(
-  url: string,
-  dbPath: string,
-  emulator: Awaited<ReturnType<typeof startSlackEmulator>>,
-  perMinute: number,
-  seconds: number,
-) {
-  const sentAt = new Map<string, number>();
-  let errors = 0;
-  let seq = 5_000_000;
-  const intervalMs = 60_000 / perMinute;
-  const started = Date.now();
-  const pending: Promise<void>[] = [];
-  for (let i = 0; Date.now() - started < seconds * 1000; i += 1) {
-    const wait = started + i * intervalMs - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const payload = mention(seq++);
-    const body = JSON.stringify(payload);
-    sentAt.set(payload.event.ts, Date.now());
-    pending.push(
-      fetch(url, { method: 'POST', headers: signedHeaders(body), body }).then(
-        (r) => {
-          if (r.status !== 200) errors += 1;
-        },
-        () => {
-          errors += 1;
-        },
-      ),
-    );
-  }
-  await Promise.all(pending);
-  const deadline = Date.now() + 30_000;
-  const db = new Database(dbPath, { readonly: true });
-  const cardTimes = () => {
-    const times = new Map<number, number>();
-    for (const call of emulator.callsTo('chat.postMessage')) {
-      if (call.args.channel !== 'C0TRIAGE01' || call.args.thread_ts) continue;
-      const ref = /TPL-(\d+)/.exec(String(call.args.text))?.[1];
-      if (ref) times.set(Number(ref), call.at.getTime());
-    }
-    return times;
-  };
-  let cards = cardTimes();
-  while (cards.size < sentAt.size && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    cards = cardTimes();
-  }
-  const latencies: number[] = [];
-  // Events sent and cards delivered in each second from the first send, so a stall shows in a plot.
-  const perSecond: { second: number; sent: number; delivered: number }[] = [];
-  const bucket = (at: number) => {
-    const second = Math.floor((at - started) / 1000);
-    for (let s = perSecond.length; s <= second; s += 1) perSecond.push({ second: s, sent: 0, delivered: 0 });
-    return perSecond[second]!;
-  };
-  for (const sent of sentAt.values()) bucket(sent).sent += 1;
-  for (const row of db.prepare('SELECT id, threadTs FROM Ticket').all() as { id: number; threadTs: string }[]) {
-    const sent = sentAt.get(row.threadTs);
-    const card = cards.get(row.id);
-    if (sent !== undefined && card !== undefined) {
-      latencies.push(card - sent);
-      bucket(card).delivered += 1;
-    }
-  }
-  db.close();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return {
-    perMinute,
-    seconds,
-    sent: sentAt.size,
-    cards: latencies.length,
-    errors,
-    latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: latencies.at(-1) ?? NaN },
-    perSecond,
-  };
 }
 
 async function main() {

@@ -56,37 +56,32 @@ export function engineSection(engine: EngineResults | undefined): Section {
     body.push(notMeasured('Step lateness'));
   }
   if (drain) {
-    // A step at each tick: the batch is claimed at once, not spread over the time between ticks.
-    let done = 0;
-    const points: [number, number][] = [[0, 0]];
-    for (const t of drain.ticks) points.push([t.atMs / 1000, done], [t.atMs / 1000, (done += t.steps)]);
-    const plot = {
-      file: 'drain.svg',
-      svg: lineChart({
-        title: `Restart drain of ${num(drain.steps, 0)} overdue steps`,
-        xLabel: 'seconds from process spawn',
-        unit: 'steps claimed',
-        series: [{ name: 'steps claimed', points }],
-      }),
-    };
-    plots.push(plot);
-    body.push(
-      `After a restart with ${num(drain.steps, 0)} overdue steps: ready in ${num(drain.startupMs, 0)} ms, all drained ${num(drain.drainMsFromReady / 1000, 1)} s after ready (${num(drain.drainMsFromSpawn / 1000, 1)} s after spawn)${drain.allDrained ? '' : ', **not all drained**'}.`,
-      image(plot, 'restart drain'),
-    );
+    for (const [run, file] of [
+      [drain, 'drain.svg'],
+      [engine.largeDrain, 'drain-large.svg'],
+    ] as const) {
+      if (!run) continue;
+      const plot = drainPlot(run, file);
+      plots.push(plot);
+      body.push(
+        `After a restart with ${num(run.steps, 0)} overdue steps: ready in ${num(run.startupMs, 0)} ms, all drained ${num(run.drainMsFromReady / 1000, 1)} s after ready (${num(run.drainMsFromSpawn / 1000, 1)} s after spawn)${run.allDrained ? '' : ', **not all drained**'}.`,
+        image(plot, `restart drain of ${num(run.steps, 0)} steps`),
+      );
+    }
   } else {
     body.push(notMeasured('Restart drain'));
   }
   return { heading, body, plots };
 }
 
-export function soakSection(engine: EngineResults | undefined): Section {
+/** `elsewhere`: where another section has the soak (bench:e2e's), said instead of "not measured". */
+export function soakSection(engine: EngineResults | undefined, elsewhere?: string): Section {
   const heading = 'Memory over a soak';
   const soak = engine?.soak;
   const peak = engine?.rss
     ? [`Peak RSS of the tplus process during the engine benchmark: ${num(engine.rss.tplusPeakMb, 0)} MB.`]
     : [];
-  if (!soak) return { heading, body: [...peak, notMeasured('RSS over a soak')], plots: [] };
+  if (!soak) return { heading, body: [...peak, elsewhere ?? notMeasured('RSS over a soak')], plots: [] };
   const plot = {
     file: 'soak-rss.svg',
     svg: lineChart({
@@ -104,5 +99,21 @@ export function soakSection(engine: EngineResults | undefined): Section {
       image(plot, 'RSS over the soak'),
     ],
     plots: [plot],
+  };
+}
+
+/** Steps claimed against time from the spawn: each batch is claimed at once, not spread between ticks. */
+function drainPlot(drain: NonNullable<EngineResults['drain']>, file: string): Plot {
+  let done = 0;
+  const points: [number, number][] = [[0, 0]];
+  for (const t of drain.ticks) points.push([t.atMs / 1000, done], [t.atMs / 1000, (done += t.steps)]);
+  return {
+    file,
+    svg: lineChart({
+      title: `Restart drain of ${num(drain.steps, 0)} overdue steps`,
+      xLabel: 'seconds from process spawn',
+      unit: 'steps claimed',
+      series: [{ name: 'steps claimed', points }],
+    }),
   };
 }

@@ -138,7 +138,8 @@ export function throughputSection(intake: IntakeResults | undefined): Section {
   return { heading, body, plots: [plot] };
 }
 
-export function errorsSection(intake: IntakeResults | undefined): Section {
+/** `faultsMeasured`: bench:e2e measured Slack and PagerDuty faults, in their own section. */
+export function errorsSection(intake: IntakeResults | undefined, faultsMeasured = false): Section {
   const heading = 'Error rates and 429 handling';
   if (!intake) return absent(heading);
   const rows = modeRuns(intake).flatMap(({ label, runs }) =>
@@ -161,7 +162,9 @@ export function errorsSection(intake: IntakeResults | undefined): Section {
     body: [
       table(['mode', 'connections', 'requests', 'non-2xx', 'errors', 'timeouts', 'error rate'], rows),
       ...e2e,
-      notMeasured('Slack answering 429 (Retry-After) or 5xx, and PagerDuty down'),
+      faultsMeasured
+        ? 'Slack answering 429 (Retry-After) or 5xx, and PagerDuty down: see Faults below.'
+        : notMeasured('Slack answering 429 (Retry-After) or 5xx, and PagerDuty down'),
     ],
     plots: [],
   };

@@ -1,6 +1,7 @@
 // The benchmark paper from the results alone: a pure function, so the same results give the same
 // bytes and a test can render it from a fixture.
 import { engineSection, soakSection } from './engine-sections.ts';
+import { endToEndBenchMethodology, endToEndBenchSections, endToEndBenchSummary } from './end-to-end-bench-sections.ts';
 import { endToEndRuns, endToEndSection } from './end-to-end-section.ts';
 import { errorsSection, latencySection, modeRuns, throughputSection } from './intake-sections.ts';
 import { connections, notMeasured, num, renderSections, type Plot, type Section } from './markdown.ts';
@@ -47,6 +48,7 @@ function summary(results: Results): Section {
     lines.push(
       `- Engine on PostgreSQL: p99 lateness ${num(onPostgres.lateness.recordedLatenessMs.p99, 0)} ms; ${num(onPostgres.drain.steps, 0)} overdue steps drained ${num(onPostgres.drain.drainMsFromSpawn / 1000, 1)} s after a restart’s spawn.`,
     );
+  lines.push(...endToEndBenchSummary(results.endToEndBench));
   if (lines.length === 0) lines.push(notMeasured('Every benchmark'));
   return { heading: 'Executive summary', body: [lines.join('\n')], plots: [] };
 }
@@ -74,7 +76,8 @@ function methodology(results: Results): Section {
     counts.length
       ? `- Ramp: none; each load run holds a fixed connection count (${counts.join(', ')}) after a warm-up run.`
       : `- Ramp: ${notMeasured('intake load')}.`,
-    `- Payloads: ${payloads(intake)}`,
+    `- Payloads: ${payloads(intake, results.endToEndBench?.payloads !== undefined)}`,
+    ...endToEndBenchMethodology(results.endToEndBench),
   ];
   return { heading: 'Methodology', body: [lines.join('\n')], plots: [] };
 }
@@ -85,6 +88,7 @@ function provenance(results: Results): string {
     'intake.json': results.intake?.run,
     'replicas.json': results.replicas?.run,
     'engine.json': results.engine?.run,
+    'end-to-end.json': results.endToEndBench?.run,
   };
   return (
     Object.entries(runs)
@@ -97,9 +101,9 @@ function provenance(results: Results): string {
   );
 }
 
-function payloads(intake: IntakeResults | undefined): string {
+function payloads(intake: IntakeResults | undefined, sizesMeasured: boolean): string {
   const size = intake?.payloadBytes === undefined ? 'size not recorded' : `${num(intake.payloadBytes, 0)} bytes`;
-  return `one \`app_mention\` event callback from a Slack Connect channel (${size}). ${notMeasured('Ticket bodies of 1 KB, 10 KB and 40 KB with attachments')}`;
+  return `one \`app_mention\` event callback from a Slack Connect channel (${size}). ${sizesMeasured ? 'Ticket bodies of 1 KB, 10 KB and 40 KB with file metadata: see Payload sizes.' : notMeasured('Ticket bodies of 1 KB, 10 KB and 40 KB with attachments')}`;
 }
 
 function rawData(results: Results): Section {
@@ -114,10 +118,14 @@ export function renderPaper(results: Results): { markdown: string; plots: Plot[]
     methodology(results),
     latencySection(intake),
     throughputSection(intake),
-    errorsSection(intake),
+    errorsSection(intake, results.endToEndBench?.faults !== undefined),
     endToEndSection(intake),
+    ...endToEndBenchSections(results.endToEndBench),
     engineSection(engine),
-    soakSection(engine),
+    soakSection(
+      engine,
+      results.endToEndBench?.soak ? 'RSS over a soak at 2,000 tickets/min: see Soak above.' : undefined,
+    ),
     postgresSection(results.replicas, engine),
     rawData(results),
   ];

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseEndToEndBench, type EndToEndBenchResults } from './end-to-end-results.ts';
 
 const ZLatency = z.object({
   p50: z.number(),
@@ -53,6 +54,15 @@ const ZIntake = z.object({
 });
 
 /** One database's engine figures: the whole of an older engine.json, one entry of `byDatabase` now. */
+const ZDrain = z.object({
+  steps: z.number(),
+  allDrained: z.boolean(),
+  drainMsFromSpawn: z.number(),
+  drainMsFromReady: z.number(),
+  startupMs: z.number(),
+  ticks: z.array(z.object({ atMs: z.number(), steps: z.number() })),
+});
+
 const ZEngineRun = z.object({
   tickCost: z
     .object({
@@ -69,16 +79,9 @@ const ZEngineRun = z.object({
       undelivered: z.number(),
     })
     .optional(),
-  drain: z
-    .object({
-      steps: z.number(),
-      allDrained: z.boolean(),
-      drainMsFromSpawn: z.number(),
-      drainMsFromReady: z.number(),
-      startupMs: z.number(),
-      ticks: z.array(z.object({ atMs: z.number(), steps: z.number() })),
-    })
-    .optional(),
+  drain: ZDrain.optional(),
+  /** SQLite only: the larger restart drain (issue 15's 10,000 steps). */
+  largeDrain: ZDrain.optional(),
   rss: z.object({ tplusPeakMb: z.number() }).optional(),
   /** PostgreSQL only: the server's version and how the bench ran it. */
   server: z.object({ version: z.string(), settings: z.string() }).optional(),
@@ -93,7 +96,9 @@ const ZEngine = ZEngineRun.extend({
   run: ZRun.optional(),
   loadAverage: ZLoadAverage.optional(),
   runtimeSeconds: z.number().optional(),
-  targets: z.object({ latenessP99Ms: z.number(), drainMs: z.number() }).optional(),
+  targets: z
+    .object({ latenessP99Ms: z.number(), drainMs: z.number(), largeDrainMs: z.number().optional() })
+    .optional(),
   /** The same phases on each database, in the same run (bench:engine's BENCH_ENGINE_DATABASES). */
   byDatabase: z.object({ sqlite: ZEngineRun.optional(), postgresql: ZEngineRun.optional() }).optional(),
   soak: z
@@ -132,7 +137,14 @@ export type EngineRun = z.infer<typeof ZEngineRun>;
 export type EngineResults = z.infer<typeof ZEngine>;
 export type ReplicaLoad = z.infer<typeof ZReplicaLoad>;
 export type ReplicasResults = z.infer<typeof ZReplicas>;
-export type Results = { intake?: IntakeResults; engine?: EngineResults; replicas?: ReplicasResults; files: string[] };
+export type Results = {
+  intake?: IntakeResults;
+  engine?: EngineResults;
+  replicas?: ReplicasResults;
+  /** bench:e2e's end-to-end.json: five runs, payload sizes, faults and the soak. */
+  endToEndBench?: EndToEndBenchResults;
+  files: string[];
+};
 
 const SCHEMAS = { intake: ZIntake, engine: ZEngine, replicas: ZReplicas } as const;
 
@@ -143,8 +155,8 @@ const SCHEMAS = { intake: ZIntake, engine: ZEngine, replicas: ZReplicas } as con
 function liftEngine(engine: EngineResults): EngineResults {
   const reference = engine.byDatabase?.sqlite ?? engine.byDatabase?.postgresql;
   if (!reference) return engine;
-  const { tickCost, lateness, drain, rss } = reference;
-  return { ...engine, tickCost, lateness, drain, rss };
+  const { tickCost, lateness, drain, largeDrain, rss } = reference;
+  return { ...engine, tickCost, lateness, drain, largeDrain, rss };
 }
 
 /** Parses what was read; a file of the wrong shape is an error, not a silently empty section. */
@@ -157,13 +169,14 @@ export function parseResults(files: Record<string, unknown>): Results {
     Object.assign(results, { [name]: parsed.data });
   }
   if (results.engine) results.engine = liftEngine(results.engine);
+  if (files['end-to-end.json'] !== undefined) results.endToEndBench = parseEndToEndBench(files['end-to-end.json']);
   return results;
 }
 
 /** Reads every benchmark's results file that exists in `dir`. */
 export function readResults(dir: string): Results {
   const files: Record<string, unknown> = {};
-  for (const name of ['intake', 'replicas', 'engine', 'status', 'severity']) {
+  for (const name of ['intake', 'replicas', 'engine', 'end-to-end', 'status', 'severity']) {
     const path = join(dir, `${name}.json`);
     if (existsSync(path)) files[`${name}.json`] = JSON.parse(readFileSync(path, 'utf8'));
   }

@@ -18,6 +18,10 @@ const HEADINGS = [
   'Throughput',
   'Error rates and 429 handling',
   'End-to-end latency',
+  'End to end: five runs',
+  'Payload sizes',
+  'Faults',
+  'Soak',
   'Engine: step lateness and restart drain',
   'Memory over a soak',
   'PostgreSQL and replicas',
@@ -52,7 +56,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const ALL = ['intake.json', 'replicas.json', 'engine.json'];
+const ALL = ['intake.json', 'replicas.json', 'engine.json', 'end-to-end.json'];
 
 describe('the benchmark paper', () => {
   it('has every section, in order, with the fixture’s numbers', async () => {
@@ -61,7 +65,7 @@ describe('the benchmark paper', () => {
     const found = [...paper.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(found).toEqual(HEADINGS);
     expect(paper).toContain(
-      'Commit and date: `intake.json` abc123def456 at 2031-02-03T04:05:06.000Z; `replicas.json` fedcba654321 at 2031-02-03T05:00:00.000Z; `engine.json` not recorded.',
+      'Commit and date: `intake.json` abc123def456 at 2031-02-03T04:05:06.000Z; `replicas.json` fedcba654321 at 2031-02-03T05:00:00.000Z; `engine.json` not recorded; `end-to-end.json` 0123456789ab at 2031-02-03T06:00:00.000Z.',
     );
     expect(paper).toContain('Machine: 3 cores, Fixture CPU 9000; Node v20.99.1.');
     expect(paper).toContain('(777 bytes)');
@@ -110,6 +114,63 @@ describe('the benchmark paper', () => {
     expect(paper).toContain('[`bench/results/replicas.json`](../bench/results/replicas.json)');
   });
 
+  it('has bench:e2e’s five runs, payload sizes, faults and soak, each verdict from the results', async () => {
+    const paper = readFileSync(join(await render(ALL), 'benchmark.md'), 'utf8');
+    const section = (heading: string) => {
+      const start = paper.indexOf(`## ${heading}\n`);
+      return paper.slice(start, paper.indexOf('\n## ', start + 1));
+    };
+    const runs = section('End to end: five runs');
+    expect(runs).toContain('p95 under 300 ms in 4 of 5 runs (target: 5 of 5): **missed**.');
+    expect(runs).toMatch(/\| 3 +\| 1.3 +\| 100 +\| 100 +\| 0 +\| 0 +\| 23 +\| 299 +\| 349 +\| 399 +\| yes +\|/);
+    expect(runs).toMatch(/\| 4 +\| 1.4 +\| 100 +\| 99 +\| 1 +\| 0 +\| 24 +\| 480 +\| 530 +\| 580 +\| \*\*no\*\* +\|/);
+    expect(runs).toContain('had not arrived 90 s after the last send');
+    expect(runs).toContain(
+      'Run 4: of the 1 without a card when the wait ended, 0 had no ticket yet (inbox entries: 100 done); their card’s outbox items: 1 pending.',
+    );
+    expect(runs).toContain('](benchmark/e2e-worst-run-per-second.svg)');
+
+    const sizes = section('Payload sizes');
+    expect(sizes).toMatch(
+      /\| 40,000 chars +\| 40,705 +\| 1.5 +\| 30 +\| 30 +\| 0 +\| 3.5 +\| 8.3 +\| 12.5 +\| 80 +\| 170 +\| 180 +\| 190 +\|/,
+    );
+    expect(sizes).toContain('with 2 files attached as Slack sends them from a Slack Connect member');
+
+    const faults = section('Faults');
+    expect(faults).toMatch(
+      /\| 429 \(Retry-After\) +\| 12 of 90 +\| 40 +\| 6 +\| 40 +\| 0 +\| 0 +\| 0 +\| 1,800 +\| 3,900 +\| 4,100 +\| 5.2 +\|/,
+    );
+    expect(faults).toMatch(
+      /\| 5xx +\| 15 of 95 +\| 40 +\| 5 +\| 40 +\| 0 +\| 0 +\| 0 +\| 2,100 +\| 4,400 +\| 4,700 +\| 5.2 +\|/,
+    );
+    expect(faults).toContain('- 5xx: lost 0, duplicates 0 (target 0 and 0: met)');
+    expect(faults).toContain('with 500 for 120 s while S1 tickets arrived');
+    expect(faults).toContain(
+      '60 incidents opened, 14 trigger calls refused, 0 triggers accepted during the outage and 60 in all',
+    );
+    expect(faults).toContain('the first trigger arrived in 16.9 s and the last in 17.4 s');
+
+    const soak = section('Soak');
+    expect(soak).toContain(
+      '3 minutes at 2,000 tickets/min on one fresh process and database: 6,000 sent, 6,000 cards, 0 lost (target 0: met)',
+    );
+    expect(soak).toContain('mean 150 MB in minute 2, 156 MB in minute 3, +4 % (target: within 10 %: met)');
+
+    expect(paper).toContain(
+      '- End to end at 2,000 tickets/min, five runs: p95 110, 205, 299, 480, 150 ms; under 300 ms in 4 of 5 (target 5 of 5: **missed**); 1 lost.',
+    );
+    expect(paper).toContain(
+      '- PagerDuty down 2 min: 60 incidents, 0 pages lost, 0 twice; the last delivered 17.4 s after it came back.',
+    );
+    expect(paper).toContain(
+      'Load while `bench:e2e` ran: load average (1, 5, 15 min) 1.25, 1.5, 1.75 at the start, 2, 2, 2 at the end',
+    );
+    expect(paper).toContain('Ticket bodies of 1 KB, 10 KB and 40 KB with file metadata: see Payload sizes.');
+    expect(paper).toContain('Slack answering 429 (Retry-After) or 5xx, and PagerDuty down: see Faults below.');
+    expect(paper).toContain('RSS over a soak at 2,000 tickets/min: see Soak above.');
+    expect(paper).toContain('[`bench/results/end-to-end.json`](../bench/results/end-to-end.json)');
+  });
+
   it('still reads an engine.json from before the database dimension', () => {
     const { engine } = parseResults({
       'engine.json': {
@@ -135,6 +196,13 @@ describe('the benchmark paper', () => {
     expect(paper).toContain('Intake on PostgreSQL with one and two replicas: not measured in this run.');
     expect(paper).not.toContain('The engine on PostgreSQL: not measured');
     expect(paper).toContain('Slack answering 429 (Retry-After) or 5xx, and PagerDuty down: not measured in this run.');
+    for (const absent of [
+      'Five end-to-end runs',
+      'Ticket bodies of 1 KB, 10 KB and 40 KB',
+      'Slack answering 429 or 5xx, and PagerDuty down',
+      'A soak at 2,000 tickets/min',
+    ])
+      expect(paper).toContain(`${absent}: not measured in this run.`);
 
     const engineOnly = readFileSync(join(await render(['engine.json']), 'benchmark.md'), 'utf8');
     expect(engineOnly).toContain('Ack latency: not measured in this run.');
@@ -161,6 +229,14 @@ describe('the benchmark paper', () => {
       'replicas-ack-p99.svg': ['SQLite, one process', 'PostgreSQL, one replica', 'PostgreSQL, two replicas'],
       'step-lateness-databases.svg': ['SQLite', 'PostgreSQL'],
       'drain-databases.svg': ['SQLite', 'PostgreSQL'],
+      'e2e-runs.svg': ['p50', 'p95', 'p99'],
+      'e2e-worst-run-per-second.svg': ['sent', 'cards delivered'],
+      'e2e-payload-sizes.svg': ['ack p99', 'card p50', 'card p95'],
+      'e2e-faults-slack-429.svg': ['sent', 'cards delivered'],
+      'e2e-faults-slack-5xx.svg': ['sent', 'cards delivered'],
+      'e2e-faults-pagerduty.svg': ['triggers accepted'],
+      'e2e-soak-rss.svg': ['RSS'],
+      'e2e-soak-per-second.svg': ['sent', 'cards delivered'],
     };
     expect(readdirSync(join(docs, 'benchmark')).sort()).toEqual(Object.keys(expected).sort());
     for (const [file, series] of Object.entries(expected)) {
@@ -183,6 +259,9 @@ describe('the benchmark paper', () => {
   it('refuses a results file of the wrong shape, naming it', () => {
     expect(() => parseResults({ 'intake.json': { bareBolt: { c10: { connections: 'ten' } } } })).toThrow(
       /bench\/results\/intake\.json/,
+    );
+    expect(() => parseResults({ 'end-to-end.json': { target: { p95Ms: 300 }, runs: [{ run: 1 }] } })).toThrow(
+      /bench\/results\/end-to-end\.json/,
     );
   });
 });
