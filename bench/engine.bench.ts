@@ -38,6 +38,8 @@ const TICKS = num('BENCH_ENGINE_TICKS', 50);
 const LATE_STEPS = num('BENCH_ENGINE_LATE_STEPS', 2_000);
 const SPREAD_MS = num('BENCH_ENGINE_SPREAD_S', 60) * 1000;
 const DRAIN_STEPS = num('BENCH_ENGINE_DRAIN_STEPS', 1_000);
+// Issue 15's larger restart drain, on SQLite only (0 skips it).
+const LARGE_DRAIN_STEPS = num('BENCH_ENGINE_LARGE_DRAIN_STEPS', 10_000);
 // Extra node flags for the tplus child only, after bin/runtime.mjs's (the same variable as the other benches), to try
 // settings.
 const CHILD_NODE_OPTIONS = process.env.BENCH_TPLUS_FLAGS;
@@ -48,7 +50,7 @@ const DATABASES = (process.env.BENCH_ENGINE_DATABASES ?? 'sqlite,postgresql').sp
 });
 type DatabaseKind = (typeof DATABASES)[number];
 
-const TARGETS = { latenessP99Ms: 1500, tickCostRatio: 2, drainMs: 10_000, rssMb: 200 };
+const TARGETS = { latenessP99Ms: 1500, tickCostRatio: 2, drainMs: 10_000, largeDrainMs: 20_000, rssMb: 200 };
 const SLACK = { botToken: 'xoxb-bench-token', signingSecret: 'bench-signing-secret-000000' };
 const PD = {
   routingKey: 'R0UTINGKEY0BENCH0000000000000000',
@@ -107,6 +109,14 @@ async function pickSteps(db: BenchDb, count: number, offset: number): Promise<nu
   const pairs = Array.from(
     { length: INCIDENTS },
     (_, k) => [1 + ((offset + k * stride) % INCIDENTS), FIRING_STEPS[k % FIRING_STEPS.length]!] as [number, string],
+  );
+  return (await db.pendingStepIds(pairs)).filter((id): id is number => id !== undefined).slice(0, count);
+}
+
+/** Up to `count` pending firing steps, every firing step of each incident in turn. */
+async function pickAllSteps(db: BenchDb, count: number): Promise<number[]> {
+  const pairs = FIRING_STEPS.flatMap((step) =>
+    Array.from({ length: INCIDENTS }, (_, k) => [1 + k, step] as [number, string]),
   );
   return (await db.pendingStepIds(pairs)).filter((id): id is number => id !== undefined).slice(0, count);
 }
@@ -292,8 +302,13 @@ async function measureLateness(db: BenchDb, url: string, env: Record<string, str
  * as if tplus had been down, and a new process starts on the same file. The time runs from the
  * spawn, so it includes the cold start an operator's restart pays.
  */
-async function measureDrain(db: BenchDb, url: string, env: Record<string, string>, slack: SlackEmulator) {
-  const ids = await pickSteps(db, DRAIN_STEPS, 2);
+async function measureDrain(
+  db: BenchDb,
+  url: string,
+  env: Record<string, string>,
+  slack: SlackEmulator,
+  ids: number[],
+) {
   const now = Date.now();
   await db.setDueTimes(
     new Map(ids.map((id, k) => [id, Math.round(now - 10 * 60_000 + (k * 9 * 60_000) / ids.length)])),
@@ -424,8 +439,14 @@ async function runOn(
   console.log(
     `${kind}: lateness p99 ${lateness.recordedLatenessMs.p99} ms recorded, ${lateness.deliveredLatenessMs.p99} ms to the Slack post`,
   );
-  const drain = await measureDrain(seeded.db, seeded.big, env, slack);
+  const drain = await measureDrain(seeded.db, seeded.big, env, slack, await pickSteps(seeded.db, DRAIN_STEPS, 2));
   console.log(`${kind}: drain ${drain.drainMsFromSpawn} ms from spawn`);
+  // Every firing step still pending, several per incident (the phases before used some).
+  const largeDrain =
+    kind === 'sqlite' && LARGE_DRAIN_STEPS > 0
+      ? await measureDrain(seeded.db, seeded.big, env, slack, await pickAllSteps(seeded.db, LARGE_DRAIN_STEPS))
+      : undefined;
+  if (largeDrain) console.log(`${kind}: drain of ${largeDrain.steps} ${largeDrain.drainMsFromSpawn} ms from spawn`);
   const ratio = big.tickMs.p50 / small.tickMs.p50;
   const peakRssMb = Math.max(lateness.peakRssMb, drain.peakRssMb);
   return {
@@ -441,6 +462,7 @@ async function runOn(
     },
     lateness,
     drain,
+    ...(largeDrain ? { largeDrain } : {}),
     rss: {
       tplusPeakMb: Math.round(peakRssMb),
       source: 'VmHWM of the tplus child process (dist/main.js with the flags of bin/runtime.mjs)',
@@ -449,6 +471,9 @@ async function runOn(
       latenessP99: lateness.recordedLatenessMs.p99 <= TARGETS.latenessP99Ms && lateness.allClaimed,
       tickCostRatio: ratio <= TARGETS.tickCostRatio,
       drain: drain.allDrained && drain.drainMsFromSpawn <= TARGETS.drainMs,
+      ...(largeDrain
+        ? { largeDrain: largeDrain.allDrained && largeDrain.drainMsFromSpawn <= TARGETS.largeDrainMs }
+        : {}),
       rss: peakRssMb <= TARGETS.rssMb,
     },
     runtimeSeconds: Math.round((Date.now() - started) / 1000),
@@ -577,6 +602,16 @@ function printTable(r: DatabaseRun): void {
       `${(r.drain.drainMsFromSpawn / 1000).toFixed(1)} s`,
       verdict(r.verdicts.drain),
     ],
+    ...(r.largeDrain
+      ? [
+          [
+            `drain ${r.largeDrain.steps} overdue steps after restart`,
+            `≤ ${TARGETS.largeDrainMs / 1000} s`,
+            `${(r.largeDrain.drainMsFromSpawn / 1000).toFixed(1)} s`,
+            verdict(r.verdicts.largeDrain),
+          ] as [string, string, string, string],
+        ]
+      : []),
     ['tplus peak RSS (child VmHWM)', `≤ ${TARGETS.rssMb} MB`, `${r.rss.tplusPeakMb} MB`, verdict(r.verdicts.rss)],
   ];
   console.log(`\n=== ${r.database}${r.server ? ` (PostgreSQL ${r.server.version}; ${r.server.settings})` : ''}`);

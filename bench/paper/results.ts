@@ -96,9 +96,7 @@ const ZEngine = ZEngineRun.extend({
   run: ZRun.optional(),
   loadAverage: ZLoadAverage.optional(),
   runtimeSeconds: z.number().optional(),
-  targets: z
-    .object({ latenessP99Ms: z.number(), drainMs: z.number(), largeDrainMs: z.number().optional() })
-    .optional(),
+  targets: z.object({ latenessP99Ms: z.number(), drainMs: z.number(), largeDrainMs: z.number().optional() }).optional(),
   /** The same phases on each database, in the same run (bench:engine's BENCH_ENGINE_DATABASES). */
   byDatabase: z.object({ sqlite: ZEngineRun.optional(), postgresql: ZEngineRun.optional() }).optional(),
   soak: z
