@@ -43,7 +43,7 @@ export async function runDueSteps({
       if (batch.length < BATCH && !batch.some((b) => b.incidentId === row.incidentId)) batch.push(row);
       else later.push(row);
     }
-    fired += await runBatch({ incidents, policy, now, batch, onCall, contexts });
+    fired += await completeBatch({ incidents, policy, now, batch, onCall, contexts });
     rest = later;
     await pace();
   }
@@ -52,27 +52,8 @@ export async function runDueSteps({
 
 /**
  * Steps claimed and written together, one transaction for the batch: on PostgreSQL every statement
- * is a round trip, on SQLite every transaction a commit. If the batch fails as a whole, each of its
- * steps is tried alone, so one step that cannot be written does not hold up the others.
+ * is a round trip, on SQLite every transaction a commit.
  */
-async function runBatch(args: {
-  incidents: IncidentStore;
-  policy: IncidentPolicy;
-  now: Date;
-  batch: StepRow[];
-  onCall: OnCall;
-  contexts: Map<number, StepContext>;
-}): Promise<number> {
-  try {
-    return await completeBatch(args);
-  } catch (error) {
-    if (args.batch.length === 1) throw error;
-    let fired = 0;
-    for (const row of args.batch) fired += await completeBatch({ ...args, batch: [row] });
-    return fired;
-  }
-}
-
 async function completeBatch({
   incidents,
   policy,
@@ -80,7 +61,14 @@ async function completeBatch({
   batch,
   onCall,
   contexts,
-}: Parameters<typeof runBatch>[0]): Promise<number> {
+}: {
+  incidents: IncidentStore;
+  policy: IncidentPolicy;
+  now: Date;
+  batch: StepRow[];
+  onCall: OnCall;
+  contexts: Map<number, StepContext>;
+}): Promise<number> {
   const ran = new Set<number>();
   const completed = await incidents.completeSteps(
     batch.map((row) => ({
