@@ -11,10 +11,10 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { deliveredPosts, endToEnd, rssMb, type EndToEndOptions, type EndToEndResult } from './support/end-to-end.ts';
 import { runInfo } from './support/run-info.ts';
-import { mention, SECRET, signedHeaders, TOKEN } from './support/slack-requests.ts';
+import { mention, SECRET, signedHeaders, TOKEN, startBenchSlack } from './support/slack-requests.ts';
 import { startProcess } from './support/start-process.ts';
 import { startPagerDutyEmulator, type PagerDutyEmulator } from '../src/sandbox/pagerduty-emulator/index.ts';
-import { startSlackEmulator, type FaultMode, type SlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
+import type { FaultMode, SlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 
 const root = join(import.meta.dirname, '..');
 const env = process.env;
@@ -148,16 +148,7 @@ function tidy(r: EndToEndResult) {
 }
 
 async function main() {
-  const slack = await startSlackEmulator({
-    botToken: TOKEN,
-    teamId: 'T0TPLUS01',
-    botUserId: 'U0TPLUSBOT',
-    botId: 'B0TPLUSBOT',
-    channels: [
-      { id: 'C0TRIAGE01', name: 'triage' },
-      { id: 'C0ACMESHR1', name: 'acme' },
-    ],
-  });
+  const slack = await startBenchSlack();
   const dir = mkdtempSync(join(tmpdir(), 'tplus-bench-e2e-'));
   const report: Record<string, unknown> = {
     run: { ...runInfo(), ...load() },

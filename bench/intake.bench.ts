@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { endToEnd } from './support/end-to-end.ts';
 import { runInfo } from './support/run-info.ts';
-import { load, mention, SECRET, TOKEN } from './support/slack-requests.ts';
+import { load, mention, SECRET, TOKEN, startBenchSlack } from './support/slack-requests.ts';
 import { startProcess } from './support/start-process.ts';
-import { startSlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 
 const root = join(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -21,16 +20,7 @@ async function sweep(url: string) {
 }
 
 async function main() {
-  const emulator = await startSlackEmulator({
-    botToken: TOKEN,
-    teamId: 'T0TPLUS01',
-    botUserId: 'U0TPLUSBOT',
-    botId: 'B0TPLUSBOT',
-    channels: [
-      { id: 'C0TRIAGE01', name: 'triage' },
-      { id: 'C0ACMESHR1', name: 'acme' },
-    ],
-  });
+  const emulator = await startBenchSlack();
   const dir = mkdtempSync(join(tmpdir(), 'tplus-bench-'));
   const common = { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: emulator.apiUrl };
   const run = runInfo();

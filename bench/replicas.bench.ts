@@ -5,12 +5,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { startSlackEmulator, type SlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
+import type { SlackEmulator } from '../src/sandbox/slack-emulator/index.ts';
 import { createTestDatabase } from '../test/support/postgres-database.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { percentile } from './engine/stats.ts';
 import { runInfo } from './support/run-info.ts';
-import { load, mention, SECRET, TOKEN } from './support/slack-requests.ts';
+import { load, mention, SECRET, TOKEN, startBenchSlack } from './support/slack-requests.ts';
 import { startProcess } from './support/start-process.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -135,16 +135,7 @@ async function measure(
 }
 
 async function main() {
-  const slack = await startSlackEmulator({
-    botToken: TOKEN,
-    teamId: 'T0TPLUS01',
-    botUserId: 'U0TPLUSBOT',
-    botId: 'B0TPLUSBOT',
-    channels: [
-      { id: 'C0TRIAGE01', name: 'triage' },
-      { id: 'C0ACMESHR1', name: 'acme' },
-    ],
-  });
+  const slack = await startBenchSlack();
   const dir = mkdtempSync(join(tmpdir(), 'tplus-replicas-bench-'));
   const postgres = await startPostgres();
   const run = runInfo();

@@ -2,6 +2,7 @@
 // bench:replicas): one generator, so both measure the same request.
 import { createHmac, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { startSlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 
 export const SECRET = 'bench-signing-secret-000000';
 export const TOKEN = 'xoxb-bench-token';
@@ -76,4 +77,18 @@ export async function load(
     timeouts: result.timeouts,
     total: result.requests.total,
   };
+}
+
+/** The Slack emulator the intake benches post to: the example config's workspace, triage and Acme channels. */
+export function startBenchSlack() {
+  return startSlackEmulator({
+    botToken: TOKEN,
+    teamId: 'T0TPLUS01',
+    botUserId: 'U0TPLUSBOT',
+    botId: 'B0TPLUSBOT',
+    channels: [
+      { id: 'C0TRIAGE01', name: 'triage' },
+      { id: 'C0ACMESHR1', name: 'acme' },
+    ],
+  });
 }
