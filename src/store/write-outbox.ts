@@ -98,8 +98,10 @@ export async function insertNumberedOutbox(
   const number = isPostgres
     ? `nextval(pg_get_serial_sequence('"OutboxMessage"', 'id'))`
     : `(SELECT COALESCE(MAX("id"), 0) + 1 FROM "OutboxMessage")`;
+  // The branches of a UNION do not take their types from the target columns in PostgreSQL.
+  const at = isPostgres ? 'CAST(? AS TIMESTAMP(3))' : '?';
   const selects = rows.map(
-    (row) => `SELECT k, ?, ${payload}, ?, ?, ?
+    (row) => `SELECT k, ?, ${payload}, ?, ${at}, ${at}
        FROM (SELECT CAST(? AS TEXT) || ${number} AS k) AS numbered
       WHERE ${row.condition}`,
   );
