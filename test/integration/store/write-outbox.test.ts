@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)('writing outbox effects in the caller’s transact
         kind: 'slack.update' as const,
         key: '',
         target: { key: `incident:${incident}:summary` },
-        message: { view: 'text', data: { text: 'edit' } },
+        message: { view: 'text' as const, data: { text: 'edit' } },
       },
       dependsOnKey: `incident:${incident}:summary`,
       at,
