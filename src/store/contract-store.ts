@@ -62,12 +62,11 @@ export function createContractStore(prisma: PrismaClient): ContractStore {
     async incidentsStamp() {
       const [row] = await query<Record<string, unknown>>(
         prisma,
-        `SELECT (SELECT count(*) FROM "Incident") AS n, (SELECT max("id") FROM "Incident") AS "lastId",
-                (SELECT sum("planVersion") FROM "Incident") AS plans,
-                (SELECT count("resolvedAt") FROM "Incident") AS resolved,
-                (SELECT max("resolvedAt") FROM "Incident") AS "lastResolved",
+        `SELECT count(*) AS n, max("id") AS "lastId", sum("planVersion") AS plans, count("resolvedAt") AS resolved,
+                max("resolvedAt") AS "lastResolved",
                 (SELECT count(*) FROM "StatusIncident" WHERE "kind" = 'maintenance') AS maintenances,
-                (SELECT max("updatedAt") FROM "StatusIncident" WHERE "kind" = 'maintenance') AS "lastMaintenance"`,
+                (SELECT max("updatedAt") FROM "StatusIncident" WHERE "kind" = 'maintenance') AS "lastMaintenance"
+           FROM "Incident"`,
       );
       // Counts come back as BigInt from PostgreSQL and dates as Date: the stamp is only compared.
       return Object.values(row ?? {})

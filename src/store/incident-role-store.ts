@@ -39,10 +39,10 @@ export function createIncidentRoleStore(prisma: PrismaClient): IncidentRoleStore
         `SELECT i."id" AS "incidentId", i."severity" AS "severity", i."channelId" AS "channelId",
                 i."commanderId" AS "commanderId", i."statusRemindedAt" AS "remindedAt",
                 MAX(u."createdAt") AS "lastUpdateAt"
-           FROM "Incident" i
-           JOIN "StatusIncident" s ON s."incidentId" = i."id" AND s."resolvedAt" IS NULL
+           FROM "StatusIncident" s
+          CROSS JOIN "Incident" i
            JOIN "StatusUpdate" u ON u."statusIncidentId" = s."id"
-          WHERE i."resolvedAt" IS NULL
+          WHERE s."resolvedAt" IS NULL AND i."id" = s."incidentId" AND i."resolvedAt" IS NULL
           GROUP BY i."id"`,
       );
       return rows.map((r): StatusWatch => ({
