@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createResponderGroups, responderIdsOf } from './slack/responder-groups.ts';
 import { App, LogLevel } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { createDeliveryClient } from './slack/delivery-client.ts';
 import type { Logger } from 'pino';
 import { replicaIdOf, type TplusEnv } from './config/env.ts';
 import type { TplusConfig } from './config/schema.ts';
@@ -107,14 +107,7 @@ export async function buildTplus({
   // Before the engine's first tick, so no reminder or breach fires on a due time the new terms moved.
   await recomputeDueTimesAtStart({ config, prisma: db.prisma, policy: documents.policy, clock, logger });
   const slackApiUrl = env.SLACK_API_URL;
-  // The dispatcher owns retries (backoff, Retry-After, ambiguity checks): the client must not retry.
-  const deliveryClient = new WebClient(env.SLACK_BOT_TOKEN, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 10_000,
-    logLevel: LogLevel.ERROR,
-  });
+  const deliveryClient = createDeliveryClient({ token: env.SLACK_BOT_TOKEN, apiUrl: slackApiUrl });
   const timeZoneOf = (customerId: string) =>
     calendars.get(directory.byId(customerId)?.calendarId ?? '')?.timeZone ?? 'UTC';
   const publicUrl = (config.statusPage.publicUrl ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
