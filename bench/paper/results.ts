@@ -50,6 +50,7 @@ const ZIntake = z.object({
   bareBolt: z.record(z.string(), ZLoad),
   bareHttp: z.record(z.string(), ZLoad).optional(),
   tplusDurableIntake: z.record(z.string(), ZLoad),
+  tplusSocketMode: z.record(z.string(), ZLoad).optional(),
   endToEnd: z.union([ZEndToEnd, z.array(ZEndToEnd)]).optional(),
 });
 

@@ -6,6 +6,8 @@ import { startSlackEmulator } from '../../src/sandbox/slack-emulator/index.ts';
 
 export const SECRET = 'bench-signing-secret-000000';
 export const TOKEN = 'xoxb-bench-token';
+/** The app-level token tplus opens its Socket Mode connection with (bench:intake's Socket Mode run). */
+export const APP_TOKEN = 'xapp-bench-token';
 
 /** An `app_mention` event callback from a Slack Connect channel, unique by `seq` and event id. */
 export function mention(seq: number) {
@@ -83,6 +85,7 @@ export async function load(
 export function startBenchSlack() {
   return startSlackEmulator({
     botToken: TOKEN,
+    appToken: APP_TOKEN,
     teamId: 'T0TPLUS01',
     botUserId: 'U0TPLUSBOT',
     botId: 'B0TPLUSBOT',

@@ -69,7 +69,11 @@ describe('the benchmark paper', () => {
     );
     expect(paper).toContain('Machine: 3 cores, Fixture CPU 9000; Node v20.99.1.');
     expect(paper).toContain('(777 bytes)');
-    expect(paper).toMatch(/\| tplus durable intake \(HTTP\) \| 10 +\| 4,321 +\| 2 +\| 4 +\| – +\| 13 +\| 31 +\|/);
+    expect(paper).toMatch(/\| tplus durable intake \(HTTP\) +\| 10 +\| 4,321 +\| 2 +\| 4 +\| – +\| 13 +\| 31 +\|/);
+    expect(paper).toMatch(/\| bare node:http +\| 50 +\| 9,400 +\| 5 +\| 6 +\| – +\| 10 +\| 27 +\|/);
+    expect(paper).toMatch(
+      /\| tplus durable intake \(Socket Mode\) +\| 10 +\| 3,900 +\| 2.5 +\| 3.5 +\| – +\| 7 +\| 17 +\|/,
+    );
     expect(paper).toContain('Peak: 4,600 acks/s at 50 connections');
     expect(paper).toContain(
       'the knee is at 10 connections (4,321 acks/s, ≥ 90 % of the peak); mean error rate past it 0.1 %.',
@@ -219,8 +223,18 @@ describe('the benchmark paper', () => {
     const docs = await render(ALL);
     const paper = readFileSync(join(docs, 'benchmark.md'), 'utf8');
     const expected: Record<string, string[]> = {
-      'ack-latency.svg': ['bare node:http', 'bare Bolt', 'tplus durable intake (HTTP)'],
-      'throughput.svg': ['bare node:http', 'bare Bolt', 'tplus durable intake (HTTP)'],
+      'ack-latency.svg': [
+        'bare node:http',
+        'bare Bolt',
+        'tplus durable intake (HTTP)',
+        'tplus durable intake (Socket Mode)',
+      ],
+      'throughput.svg': [
+        'bare node:http',
+        'bare Bolt',
+        'tplus durable intake (HTTP)',
+        'tplus durable intake (Socket Mode)',
+      ],
       'end-to-end.svg': ['p50', 'p95', 'p99'],
       'deliveries-per-second.svg': ['sent', 'delivered'],
       'step-lateness.svg': ['claimed (firedAt − dueAt)', 'first Slack post'],
