@@ -27,3 +27,18 @@ export function summarize(values: readonly number[]): Summary {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Counts of `values` per bucket: bucket i holds [edges[i], edges[i + 1]) and the last one is open.
+ * A value below the first edge counts in the first bucket; NaN is not counted.
+ */
+export function histogram(values: readonly number[], edges: readonly number[]): number[] {
+  const counts = edges.map(() => 0);
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    let i = edges.length - 1;
+    while (i > 0 && v < edges[i]!) i -= 1;
+    counts[i]! += 1;
+  }
+  return counts;
+}

@@ -1,4 +1,5 @@
 // Paper sections from bench/results/engine.json: step lateness, restart drain, memory over a soak.
+import { latenessHistogramPart } from './lateness-histogram.ts';
 import { image, notMeasured, num, table, type Plot, type Section } from './markdown.ts';
 import type { EngineResults, Latency } from './results.ts';
 import { barChart, lineChart } from './svg-chart.ts';
@@ -50,8 +51,10 @@ export function engineSection(engine: EngineResults | undefined): Section {
         ],
       ),
       image(plot, 'step lateness'),
-      notMeasured('A lateness histogram at 1k / 10k / 100k pending steps'),
     );
+    const histogram = latenessHistogramPart(engine);
+    body.push(...histogram.body);
+    plots.push(...histogram.plots);
   } else {
     body.push(notMeasured('Step lateness'));
   }

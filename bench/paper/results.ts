@@ -64,6 +64,29 @@ const ZDrain = z.object({
   ticks: z.array(z.object({ atMs: z.number(), steps: z.number() })),
 });
 
+/**
+ * Step lateness at several pending-row levels: each level's claimed lateness bucketed at fixed
+ * edges (bucket i holds [edge i, edge i + 1), the last is open) and its percentiles.
+ */
+const ZLatenessByPending = z
+  .object({
+    bucketEdgesMs: z.array(z.number()),
+    levels: z.array(
+      z.object({
+        pendingRows: z.number(),
+        isTargetRun: z.boolean().optional(),
+        steps: z.number(),
+        spreadMs: z.number(),
+        allClaimed: z.boolean().optional(),
+        latenessMs: ZLatency,
+        counts: z.array(z.number()),
+      }),
+    ),
+  })
+  .refine((h) => h.levels.every((l) => l.counts.length === h.bucketEdgesMs.length), {
+    message: 'each lateness level needs one count per bucket edge',
+  });
+
 const ZEngineRun = z.object({
   tickCost: z
     .object({
@@ -80,6 +103,7 @@ const ZEngineRun = z.object({
       undelivered: z.number(),
     })
     .optional(),
+  latenessByPending: ZLatenessByPending.optional(),
   drain: ZDrain.optional(),
   /** SQLite only: the larger restart drain (issue 15's 10,000 steps). */
   largeDrain: ZDrain.optional(),
@@ -133,6 +157,7 @@ export type Load = z.infer<typeof ZLoad>;
 export type EndToEnd = z.infer<typeof ZEndToEnd>;
 export type IntakeResults = z.infer<typeof ZIntake>;
 export type EngineRun = z.infer<typeof ZEngineRun>;
+export type LatenessByPending = z.infer<typeof ZLatenessByPending>;
 export type EngineResults = z.infer<typeof ZEngine>;
 export type ReplicaLoad = z.infer<typeof ZReplicaLoad>;
 export type ReplicasResults = z.infer<typeof ZReplicas>;
@@ -154,8 +179,8 @@ const SCHEMAS = { intake: ZIntake, engine: ZEngine, replicas: ZReplicas } as con
 function liftEngine(engine: EngineResults): EngineResults {
   const reference = engine.byDatabase?.sqlite ?? engine.byDatabase?.postgresql;
   if (!reference) return engine;
-  const { tickCost, lateness, drain, largeDrain, rss } = reference;
-  return { ...engine, tickCost, lateness, drain, largeDrain, rss };
+  const { tickCost, lateness, latenessByPending, drain, largeDrain, rss } = reference;
+  return { ...engine, tickCost, lateness, latenessByPending, drain, largeDrain, rss };
 }
 
 /** Parses what was read; a file of the wrong shape is an error, not a silently empty section. */

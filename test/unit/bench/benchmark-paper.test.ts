@@ -118,6 +118,35 @@ describe('the benchmark paper', () => {
     expect(paper).toContain('[`bench/results/replicas.json`](../bench/results/replicas.json)');
   });
 
+  it('has the step-lateness histogram at 1k / 10k / 100k pending steps for each database', async () => {
+    const docs = await render(ALL);
+    const paper = readFileSync(join(docs, 'benchmark.md'), 'utf8');
+    const section = paper.slice(paper.indexOf('## Engine: step lateness'), paper.indexOf('## Memory over a soak'));
+    expect(section).not.toContain('A lateness histogram at 1k / 10k / 100k pending steps: not measured');
+    const sqlite = section.slice(
+      section.indexOf('SQLite: steps claimed'),
+      section.indexOf('PostgreSQL: steps claimed'),
+    );
+    const postgres = section.slice(section.indexOf('PostgreSQL: steps claimed'));
+    expect(sqlite).toContain('with 1,000, 10,000, 100,000 pending step rows');
+    expect(sqlite).toContain('The 100,000 level is the lateness run above');
+    expect(sqlite).toMatch(
+      /\| lateness \(firedAt − dueAt\) +\| 1,000 pending +\| 10,000 pending +\| 100,000 pending +\|/,
+    );
+    expect(sqlite).toMatch(/\| steps due +\| 100 over 3 s +\| 500 over 15 s +\| 300 over 30 s +\|/);
+    expect(sqlite).toMatch(/\| 500–1,000 ms +\| 50 \(50 %\) +\| 250 \(50 %\) +\| 150 \(50 %\) +\|/);
+    expect(sqlite).toMatch(/\| p99 ms +\| 960 +\| 955 +\| 933 +\|/);
+    expect(sqlite).toContain('](benchmark/lateness-histogram-sqlite.svg)');
+    expect(postgres).toMatch(/\| 1,500–3,000 ms +\| 0 \(0 %\) +\| 2 \(0.4 %\) +\| 5 \(1.7 %\) +\|/);
+    expect(postgres).toMatch(/\| ≥ 3,000 ms +\| 0 \(0 %\) +\| 0 \(0 %\) +\| 0 \(0 %\) +\|/);
+    expect(postgres).toMatch(/\| p99 ms +\| 1,010 +\| 1,100 +\| 1,623 +\|/);
+    expect(postgres).toContain('](benchmark/lateness-histogram-postgresql.svg)');
+    // The plot's bars are each level's share of its steps, so levels of different sizes compare.
+    const svg = readFileSync(join(docs, 'benchmark', 'lateness-histogram-postgresql.svg'), 'utf8');
+    expect(svg).toContain('<title>100,000 pending, 1,500–3,000 ms: 1.667 % of steps</title>');
+    expect(svg).toContain('<title>1,000 pending, 500–1,000 ms: 48 % of steps</title>');
+  });
+
   it('has bench:e2e’s five runs, payload sizes, faults and soak, each verdict from the results', async () => {
     const paper = readFileSync(join(await render(ALL), 'benchmark.md'), 'utf8');
     const section = (heading: string) => {
@@ -191,6 +220,7 @@ describe('the benchmark paper', () => {
     const paper = renderPaper(parseResults({ 'engine.json': { lateness: engine!.lateness } })).markdown;
     expect(paper).toContain('p99 lateness 2 ms over 5 steps');
     expect(paper).toContain('The engine on PostgreSQL: not measured in this run.');
+    expect(paper).toContain('A lateness histogram at 1k / 10k / 100k pending steps: not measured in this run.');
   });
 
   it('says "not measured in this run" for what the results do not hold', async () => {
@@ -238,6 +268,8 @@ describe('the benchmark paper', () => {
       'end-to-end.svg': ['p50', 'p95', 'p99'],
       'deliveries-per-second.svg': ['sent', 'delivered'],
       'step-lateness.svg': ['claimed (firedAt − dueAt)', 'first Slack post'],
+      'lateness-histogram-sqlite.svg': ['1,000 pending', '10,000 pending', '100,000 pending'],
+      'lateness-histogram-postgresql.svg': ['1,000 pending', '10,000 pending', '100,000 pending'],
       'drain.svg': ['steps claimed'],
       'replicas-acks.svg': ['SQLite, one process', 'PostgreSQL, one replica', 'PostgreSQL, two replicas'],
       'replicas-ack-p99.svg': ['SQLite, one process', 'PostgreSQL, one replica', 'PostgreSQL, two replicas'],
@@ -274,6 +306,18 @@ describe('the benchmark paper', () => {
     expect(() => parseResults({ 'intake.json': { bareBolt: { c10: { connections: 'ten' } } } })).toThrow(
       /bench\/results\/intake\.json/,
     );
+    expect(() =>
+      parseResults({
+        'engine.json': {
+          latenessByPending: {
+            bucketEdgesMs: [0, 50],
+            levels: [
+              { pendingRows: 1000, steps: 1, spreadMs: 1000, latenessMs: { p50: 1, p99: 1, max: 1 }, counts: [1] },
+            ],
+          },
+        },
+      }),
+    ).toThrow(/bench\/results\/engine\.json/);
     expect(() => parseResults({ 'end-to-end.json': { target: { p95Ms: 300 }, runs: [{ run: 1 }] } })).toThrow(
       /bench\/results\/end-to-end\.json/,
     );
