@@ -68,7 +68,7 @@ export async function buildTplus({
     databaseUrl: env.DATABASE_URL,
     migrationsDir: join(projectRoot, 'prisma/migrations'),
     poolSize: env.DATABASE_POOL_SIZE,
-    onError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting'),
+    onError: (error) => logger.warn({ err: error }, 'database error survived; reconnecting or retrying'),
   });
   if (db.migrated.length > 0) logger.info({ migrations: db.migrated, database: db.kind }, 'database migrated');
   const inbox = createInboxStore(db);

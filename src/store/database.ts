@@ -17,25 +17,28 @@ export async function openDatabase({
   databaseUrl,
   migrationsDir,
   poolSize = 10,
-  onError = () => {},
+  onError,
 }: {
   databaseUrl: string;
   migrationsDir: string;
   /** PostgreSQL connections per process (DATABASE_POOL_SIZE). */
   poolSize?: number;
-  /** Connection errors seen after the start (a server restart): logged, then reconnected. */
+  /**
+   * Errors seen after the start, logged and survived: PostgreSQL's connection errors (a server
+   * restart, then reconnected), SQLite's background checkpoints (retried).
+   */
   onError?: (error: unknown) => void;
 }): Promise<OpenDatabase> {
   const target = parseDatabaseUrl(databaseUrl);
   try {
     return target.kind === 'sqlite'
-      ? await openSqlite({ databaseUrl, migrationsDir })
+      ? await openSqlite({ databaseUrl, migrationsDir, onError })
       : await openPostgres({
           url: target.url,
           location: target.location,
           migrationsDir: postgresMigrationsDir(migrationsDir),
           poolSize,
-          onError,
+          onError: onError ?? (() => {}),
         });
   } catch (error) {
     throw new DatabaseOpenError(describeOpenFailure(target, error), { cause: error });

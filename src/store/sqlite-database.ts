@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import type { OpenDatabase } from './database-port.ts';
 import { applyMigrations } from './migrate.ts';
+import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer.ts';
 import { sqliteInboxAppend } from './sqlite-inbox-append.ts';
 import { cachingSqliteAdapter } from './statement-cache.ts';
 
@@ -15,9 +16,12 @@ export function sqlitePath(databaseUrl: string): string {
 export async function openSqlite({
   databaseUrl,
   migrationsDir,
+  onError,
 }: {
   databaseUrl: string;
   migrationsDir: string;
+  /** Set for a long-running process: checkpoints then run on a worker thread (sqlite-checkpointer.ts). */
+  onError?: (error: unknown) => void;
 }): Promise<OpenDatabase & { path: string }> {
   const path = sqlitePath(databaseUrl);
   mkdirSync(dirname(path), { recursive: true });
@@ -34,6 +38,11 @@ export async function openSqlite({
   const prisma = new PrismaClient({ adapter: cachingSqliteAdapter({ url: `file:${path}`, timeout: 5000 }) });
   await prisma.$connect();
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  const checkpointer = onError && startCheckpointer(path, (message) => onError(new Error(`checkpoint: ${message}`)));
+  if (checkpointer) {
+    raw.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  }
   // Reads beside Prisma (scrapes, the status page's version) run synchronously on the raw
   // connection: indexed, and they never wait for Prisma's write lock (WAL readers do not).
   const statements = new Map<string, Database.Statement>();
@@ -55,6 +64,7 @@ export async function openSqlite({
     },
     migrated,
     async close() {
+      await checkpointer?.close();
       await prisma.$disconnect();
       raw.close();
     },
