@@ -137,7 +137,22 @@ const ZReplicaLoad = ZLoad.extend({
   inboxRows: z.number(),
   /** CPU time of the configuration's tplus processes during the load, per durable ack. */
   cpuMsPerAck: z.number().optional(),
+  /** Cores busy on average during the load: tplus, the PostgreSQL server, the bench process (load generator). */
+  cpuCores: z.object({ tplus: z.number(), postgres: z.number().optional(), loadGenerator: z.number() }).optional(),
 });
+
+/**
+ * One replica and two with each tplus process in a cgroup limited to `cpuPerReplica` CPUs, as if
+ * each were on its own machine (PostgreSQL and the load generator share the rest); or why not run.
+ */
+const ZCpuCapped = z.union([
+  z.object({
+    cpuPerReplica: z.number(),
+    cgroup: z.string().optional(),
+    runs: z.record(z.string(), z.object({ postgresqlOne: ZReplicaLoad, postgresqlTwo: ZReplicaLoad })),
+  }),
+  z.object({ skipped: z.string() }),
+]);
 
 const ZReplicas = z.object({
   machine: ZRun.optional(),
@@ -150,6 +165,7 @@ const ZReplicas = z.object({
     z.object({ sqlite: ZReplicaLoad, postgresqlOne: ZReplicaLoad, postgresqlTwo: ZReplicaLoad }),
   ),
   targets: z.object({ twoReplicaRatioAtLeast: z.number(), p99AckMs: z.number() }),
+  cpuCapped: ZCpuCapped.optional(),
 });
 
 export type Latency = z.infer<typeof ZLatency>;
@@ -160,6 +176,7 @@ export type EngineRun = z.infer<typeof ZEngineRun>;
 export type LatenessByPending = z.infer<typeof ZLatenessByPending>;
 export type EngineResults = z.infer<typeof ZEngine>;
 export type ReplicaLoad = z.infer<typeof ZReplicaLoad>;
+export type CpuCappedResults = z.infer<typeof ZCpuCapped>;
 export type ReplicasResults = z.infer<typeof ZReplicas>;
 export type Results = {
   intake?: IntakeResults;

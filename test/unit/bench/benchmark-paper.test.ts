@@ -118,6 +118,64 @@ describe('the benchmark paper', () => {
     expect(paper).toContain('[`bench/results/replicas.json`](../bench/results/replicas.json)');
   });
 
+  it('measures two replicas against one again with each replica capped at 0.5 CPU, the uncapped verdicts kept', async () => {
+    const paper = readFileSync(join(await render(ALL), 'benchmark.md'), 'utf8');
+    const section = paper.slice(
+      paper.indexOf('## PostgreSQL and replicas'),
+      paper.indexOf('### Engine on each database'),
+    );
+    const capped = section.slice(section.indexOf('### Intake with each replica limited to a share of a CPU'));
+    expect(capped).toContain(
+      'each replica limited to 0.5 CPU by a cgroup (cgroup v1), as if on its own machine; PostgreSQL and the load generator share the rest of the machine’s 3 cores.',
+    );
+    expect(capped).toMatch(
+      /\| PostgreSQL, one replica at 0.5 CPU +\| 10 +\| 1,000 +\| 3 +\| 6 +\| 16 +\| 32 +\| all +\| 0.25 +\| 0.5 \/ 0.25 \/ 0.25 +\|/,
+    );
+    expect(capped).toMatch(
+      /\| PostgreSQL, two replicas at 0.5 CPU each +\| 50 +\| 1,800 +\| 3 +\| 6 +\| 24 +\| 48 +\| all +\| 0.25 +\| 1 \/ 0.5 \/ 0.5 +\|/,
+    );
+    expect(capped).toContain(
+      '- 10 connections, each replica at 0.5 CPU: two replicas 1.9× one replica’s acks/s (target ≥ 1.6×: met); ack p99 18 ms (target ≤ 20 ms: met).',
+    );
+    expect(capped).toContain(
+      '- 50 connections, each replica at 0.5 CPU: two replicas 1.5× one replica’s acks/s (target ≥ 1.6×: **missed**); ack p99 24 ms (target ≤ 20 ms: **missed**).',
+    );
+    // Both verdicts side by side: the capped runs never stand in for the uncapped miss.
+    expect(capped).toContain(
+      'Against the targets: uncapped, on the shared machine, the ratio target met at 1 of 2 connection counts, the p99 target at 1 of 2; each replica at 0.5 CPU, the ratio target met at 1 of 2 connection counts, the p99 target at 1 of 2.',
+    );
+    // The shared machine's cores during the uncapped loads, where they were measured.
+    expect(section).toMatch(/\| PostgreSQL, two replicas +\| 50 +\| 3,000 .*\| 1 \/ 0.75 \/ 1 +\|/);
+    expect(section).toMatch(/\| PostgreSQL, one replica +\| 10 +\| 2,000 .*\| – +\|/);
+  });
+
+  it('renders the replicas section as before when the capped runs are absent, and says why when skipped', () => {
+    const fixture = JSON.parse(readFileSync(join(fixtures, 'replicas.json'), 'utf8'));
+    const { cpuCapped: _, ...uncapped } = fixture;
+    for (const r of Object.values(uncapped.runs) as Record<string, { cpuCores?: unknown }>[])
+      for (const load of Object.values(r)) delete load.cpuCores;
+    const intake = (replicas: unknown) => {
+      const paper = renderPaper(parseResults({ 'replicas.json': replicas })).markdown;
+      return paper.slice(
+        paper.indexOf('### Intake: one replica and two'),
+        paper.indexOf('### Engine on each database'),
+      );
+    };
+    const before = intake(uncapped);
+    expect(before).not.toContain('cgroup');
+    expect(before).not.toContain('CPU cores');
+    expect(before).toContain(
+      '| configuration | connections | acks/s | p50 ms | p90 ms | p99 ms | max ms | acks in database | tplus CPU ms/ack |\n',
+    );
+    expect(before.trimEnd().endsWith('![ack p99 by configuration](benchmark/replicas-ack-p99.svg)')).toBe(true);
+
+    const skipped = intake({ ...uncapped, cpuCapped: { skipped: 'no cgroup cpu controller under /sys/fs/cgroup' } });
+    expect(skipped.startsWith(before.trimEnd())).toBe(true);
+    expect(skipped).toContain(
+      'Intake with each replica limited by a cgroup to a share of a CPU: skipped (no cgroup cpu controller under /sys/fs/cgroup).',
+    );
+  });
+
   it('has the step-lateness histogram at 1k / 10k / 100k pending steps for each database', async () => {
     const docs = await render(ALL);
     const paper = readFileSync(join(docs, 'benchmark.md'), 'utf8');
