@@ -123,6 +123,7 @@ export function throughputSection(intake: IntakeResults | undefined): Section {
     });
     body.push(table(['connections', 'tplus acks/s', 'bare Bolt acks/s', 'tplus ÷ Bolt'], rows));
   }
+  body.push(...pairedParagraphs(intake));
   const plot = {
     file: 'throughput.svg',
     svg: lineChart({
@@ -137,6 +138,38 @@ export function throughputSection(intake: IntakeResults | undefined): Section {
   };
   body.push(image(plot, 'acks per second against connections'));
   return { heading, body, plots: [plot] };
+}
+
+/** Bare Bolt then tplus, back to back in fresh processes, pair by pair; the target reads the medians. */
+function pairedParagraphs({ paired, targets }: IntakeResults): string[] {
+  if (!paired || paired.pairs.length === 0) return [notMeasured('Bare Bolt and tplus in back-to-back pairs')];
+  const ratioTarget = targets?.ratioAtLeastC10;
+  const p99Target = targets?.p99RatioAtMostC10;
+  const verdict = (isMet: boolean) => (isMet ? 'met' : '**missed**');
+  const rows = paired.pairs.map((p, i) => [
+    String(i + 1),
+    num(p.bareBolt.requestsPerSecond, 0),
+    num(p.tplus.requestsPerSecond, 0),
+    `${num(p.ratio, 2)}×`,
+    num(p.bareBolt.latencyMs.p99, 0),
+    num(p.tplus.latencyMs.p99, 0),
+    `${num(p.p99Ratio, 2)}×`,
+  ]);
+  const medians =
+    `Medians of the ${paired.pairs.length} pairs: tplus ${num(paired.medianRatio, 2)}× bare Bolt's acks/s` +
+    (ratioTarget === undefined
+      ? ''
+      : ` (target ≥ ${num(ratioTarget, 1)}×: ${verdict(paired.medianRatio >= ratioTarget)})`) +
+    `, p99 ${num(paired.medianP99Ratio, 2)}× Bolt's` +
+    (p99Target === undefined
+      ? ''
+      : ` (target ≤ ${num(p99Target, 1)}×: ${verdict(paired.medianP99Ratio <= p99Target)})`) +
+    `; lowest pair ${num(Math.min(...paired.pairs.map((p) => p.ratio)), 2)}×.`;
+  return [
+    `Back-to-back pairs at ${connections(paired.connections)}: bare Bolt, then tplus, each freshly started, warmed up for 2 s and measured for ${num(paired.seconds, 0)} s; a pair takes about 15 s, where the sweep above measures the two modes minutes apart (this machine's speed drifts by up to 40 % from one minute to the next).`,
+    table(['pair', 'Bolt acks/s', 'tplus acks/s', 'tplus ÷ Bolt', 'Bolt p99 ms', 'tplus p99 ms', 'p99 ÷ Bolt'], rows),
+    medians,
+  ];
 }
 
 /** `faultsMeasured`: bench:e2e measured Slack and PagerDuty faults, in their own section. */

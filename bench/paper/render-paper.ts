@@ -22,6 +22,10 @@ function summary(results: Results): Section {
         `- Durable intake at ${connections(t.connections)}: ${num(t.requestsPerSecond, 0)} acks/s, ${num(t.requestsPerSecond / b.requestsPerSecond, 2)}× bare Bolt; p99 ${num(t.latencyMs.p99)} ms against Bolt’s ${num(b.latencyMs.p99)} ms.`,
       );
     }
+    if (intake.paired)
+      lines.push(
+        `- Back to back with bare Bolt at ${connections(intake.paired.connections)}, ${intake.paired.pairs.length} pairs: median ${num(intake.paired.medianRatio, 2)}× Bolt's acks/s (lowest ${num(Math.min(...intake.paired.pairs.map((p) => p.ratio)), 2)}×), p99 ${num(intake.paired.medianP99Ratio, 2)}× Bolt's.`,
+      );
     for (const e of endToEndRuns(intake)) {
       lines.push(
         `- End to end at ${num(e.perMinute, 0)} tickets/min for ${num(e.seconds, 0)} s: p50 ${num(e.latencyMs.p50, 0)} ms, p95 ${num(e.latencyMs.p95, 0)} ms; ${num(e.cards, 0)} of ${num(e.sent, 0)} cards delivered.`,
@@ -67,7 +71,7 @@ function methodology(results: Results): Section {
     ? [...new Set(modeRuns(intake).flatMap((m) => m.runs.map((r) => r.connections)))].sort((a, b) => a - b)
     : [];
   const lines = [
-    `- Tool: \`npm run bench\`. Intake: autocannon against the tplus bundle (the flags of \`bin/runtime.mjs\`) and the bare baselines, in the same run. End to end: signed events at a steady rate, cards timed at the Slack emulator. Engine: a seeded database and a tplus child process, SQLite (the figures of the sections below unless they say otherwise) and PostgreSQL. PostgreSQL: a throwaway server started by the benchmark itself.`,
+    `- Tool: \`npm run bench\`. Intake over HTTP: autocannon (requests signed before the clock starts) against the tplus bundle (the flags of \`bin/runtime.mjs\`) and the bare baselines, in the same run; over Socket Mode: the Slack emulator keeps as many envelopes in flight as there are connections and times each ack. End to end: signed events at a steady rate, cards timed at the Slack emulator. Engine: a seeded database and a tplus child process, SQLite (the figures of the sections below unless they say otherwise) and PostgreSQL. PostgreSQL: a throwaway server started by the benchmark itself.`,
     `- Machine: ${run.cores === undefined ? 'not recorded' : `${run.cores} cores`}${run.cpu ? `, ${run.cpu}` : ''}; Node ${run.node ?? 'not recorded'}.`,
     `- Commit and date: ${provenance(results)}.`,
     intake?.durationSeconds === undefined

@@ -51,6 +51,17 @@ const ZIntake = z.object({
   bareHttp: z.record(z.string(), ZLoad).optional(),
   tplusDurableIntake: z.record(z.string(), ZLoad),
   tplusSocketMode: z.record(z.string(), ZLoad).optional(),
+  /** Bare Bolt and tplus back to back at one connection count, fresh processes, several pairs. */
+  paired: z
+    .object({
+      connections: z.number(),
+      seconds: z.number(),
+      pairs: z.array(z.object({ bareBolt: ZLoad, tplus: ZLoad, ratio: z.number(), p99Ratio: z.number() })),
+      medianRatio: z.number(),
+      medianP99Ratio: z.number(),
+    })
+    .optional(),
+  targets: z.object({ ratioAtLeastC10: z.number(), p99RatioAtMostC10: z.number() }).partial().optional(),
   endToEnd: z.union([ZEndToEnd, z.array(ZEndToEnd)]).optional(),
 });
 

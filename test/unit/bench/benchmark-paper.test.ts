@@ -76,6 +76,13 @@ describe('the benchmark paper', () => {
     );
     expect(paper).toContain('Peak: 4,600 acks/s at 50 connections');
     expect(paper).toContain(
+      "- Back to back with bare Bolt at 10 connections, 3 pairs: median 1.2× Bolt's acks/s (lowest 1.1×), p99 1.11× Bolt's.",
+    );
+    expect(paper).toMatch(/\| 2 +\| 4,000 +\| 5,200 +\| 1.3× +\| 12 +\| 11 +\| 0.92× +\|/);
+    expect(paper).toContain(
+      "Medians of the 3 pairs: tplus 1.2× bare Bolt's acks/s (target ≥ 1.2×: met), p99 1.11× Bolt's (target ≤ 1.5×: met); lowest pair 1.1×.",
+    );
+    expect(paper).toContain(
       'the knee is at 10 connections (4,321 acks/s, ≥ 90 % of the peak); mean error rate past it 0.1 %.',
     );
     expect(paper).toContain('2 of 101 cards not delivered');
