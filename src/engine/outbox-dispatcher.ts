@@ -6,6 +6,7 @@ import { deliverEffect, type Deliverers } from './deliver-effect.ts';
 import { SubscriberDeliveryError } from './subscriber-delivery.ts';
 import { classifySlackFailure, type SlackFailure } from './slack-delivery.ts';
 import { laneOf } from './outbox-lanes.ts';
+import { createPlatformBreakers } from './platform-breakers.ts';
 
 export interface DispatcherOptions {
   baseDelayMs?: number;
@@ -70,10 +71,10 @@ export function createOutboxDispatcher({
   } = options;
   const d: Deliverers = { ...deliverers, outbox };
 
-  // One breaker per platform: after a transient failure (5xx, 429, network) the platform's other
-  // items wait until the retry time instead of each failing in turn, which would hammer a Slack in
-  // trouble and keep the event loop busy with writes while events wait for their ack.
-  const breakers = new Map<string, { until: number; trips: number }>();
+  // One breaker per platform (platform-breakers.ts): after a 429, or transient failures in a row,
+  // the platform's other items wait instead of each failing in turn, which would hammer a Slack
+  // in trouble and keep the event loop busy with writes while events wait for their ack.
+  const breakers = createPlatformBreakers({ backoff: (trips) => backoff(trips) });
   // Each webhook endpoint is its own platform: one subscriber's failing server must not hold up the others.
   const platformOf = (effect: OutboxEffect) =>
     effect.kind === 'webhook.post' ? `webhook:${effect.subscriberId}` : (effect.kind.split('.')[0] as string);
@@ -92,7 +93,7 @@ export function createOutboxDispatcher({
   /** Delivers what is due now, oldest first; returns how many were delivered. */
   async function runOnce(limit = 50): Promise<number> {
     const now = clock.now();
-    const open = [...breakers].filter(([, b]) => b.until > now.getTime()).map(([platform]) => platform);
+    const open = breakers.openAt(now.getTime());
     const wall = wallNow();
     const items = await outbox.claimDue(
       now,
@@ -138,7 +139,7 @@ export function createOutboxDispatcher({
 
   async function deliverOne(item: LeasedOutboxItem): Promise<boolean> {
     const platform = platformOf(item.effect);
-    if ((breakers.get(platform)?.until ?? 0) > clock.now().getTime()) {
+    if (breakers.isOpen(platform, clock.now().getTime())) {
       await outbox.release(item);
       return false;
     }
@@ -155,7 +156,7 @@ export function createOutboxDispatcher({
         return false;
       }
       if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
-      breakers.delete(platform);
+      breakers.succeeded(platform);
       const result = outcome.outcome === 'delivered' ? outcome.result : null;
       if (!(await outbox.markDelivered(item, result, clock.now()))) {
         logger.warn({ key: item.key }, 'outbox item delivered after its lease was taken over; the new holder decides');
@@ -167,13 +168,7 @@ export function createOutboxDispatcher({
       const attempts = item.attempts + 1;
       const isDead = failure.isPermanent || clock.now().getTime() - item.createdAt.getTime() > giveUpAfterMs;
       const delay = Math.max(failure.retryAfterMs ?? 0, backoff(attempts));
-      if (!failure.isPermanent) {
-        const trips = (breakers.get(platform)?.trips ?? 0) + 1;
-        breakers.set(platform, {
-          trips,
-          until: clock.now().getTime() + Math.max(failure.retryAfterMs ?? 0, backoff(trips)),
-        });
-      }
+      if (!failure.isPermanent) breakers.failed(platform, clock.now().getTime(), failure);
       (isDead ? logger.error : logger.warn).call(
         logger,
         { key: item.key, attempts, error: failure.message, isDead },
