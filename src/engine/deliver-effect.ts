@@ -21,6 +21,8 @@ export interface Deliverers {
   renderHome?: (userId: string) => Promise<object>;
   /** Status subscribers' mail and webhooks; their items are dropped when absent. */
   subscriptions?: SubscriberDeliverers;
+  /** The wall-clock time before which an item's post cannot have been made (bounds a look-up). */
+  postedNoEarlierThan?: (item: OutboxItem) => Date;
 }
 
 export type Delivered =
@@ -42,7 +44,10 @@ async function post(d: Deliverers, item: OutboxItem, effect: Of<'slack.post'>): 
   if (/^[UW][A-Z0-9]+$/.test(channel))
     channel = String((await d.client.conversations.open({ users: channel })).channel?.id ?? channel);
   const threadTs = effect.threadTs ?? (effect.threadOf ? parent?.ts : undefined);
-  let posted = item.isAmbiguous ? await findPostedByKey(d.client, { channel, threadTs, key: item.key }) : undefined;
+  const since = d.postedNoEarlierThan?.(item);
+  let posted = item.isAmbiguous
+    ? await findPostedByKey(d.client, { channel, threadTs, key: item.key, ...(since ? { since } : {}) })
+    : undefined;
   if (!posted) {
     const response = await d.client.chat.postMessage({
       channel,

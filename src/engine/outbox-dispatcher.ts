@@ -69,7 +69,15 @@ export function createOutboxDispatcher({
     wallNow = () => new Date(),
     concurrency = 4,
   } = options;
-  const d: Deliverers = { ...deliverers, outbox };
+  const d: Deliverers = {
+    ...deliverers,
+    outbox,
+    // The item's age on the domain clock, counted back from the wall clock Slack's timestamps
+    // follow, less a minute of clock skew. The sandbox's clock runs as fast as the wall clock or
+    // faster, so this errs towards reading more.
+    postedNoEarlierThan: (item) =>
+      new Date(wallNow().getTime() - Math.max(0, clock.now().getTime() - item.createdAt.getTime()) - 60_000),
+  };
 
   // One breaker per platform (platform-breakers.ts): after a 429, or transient failures in a row,
   // the platform's other items wait instead of each failing in turn, which would hammer a Slack

@@ -15,6 +15,8 @@ type Method = (args: Args, ctx: MethodContext) => SlackAnswer;
 
 const fail = (error: string): SlackAnswer => ({ ok: false, error });
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+/** Slack's `oldest` argument: only messages after that Unix time (a ts) are listed. */
+const isAfter = (ts: string, oldest: unknown) => str(oldest) === undefined || Number(ts) > Number(oldest);
 
 function postMessage(args: Args, ctx: MethodContext): SlackAnswer {
   const channel = ctx.workspace.resolveChannel(str(args.channel) ?? '');
@@ -124,7 +126,7 @@ export const METHODS: Record<string, Method> = {
     if (!ctx.workspace.channels.has(str(args.channel) ?? '')) return fail('channel_not_found');
     const top = ctx.workspace
       .messagesIn(str(args.channel) as string)
-      .filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+      .filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && isAfter(m.ts, args.oldest));
     const limit = Number(args.limit ?? 100);
     // Newest first, a page at a time: the cursor is the offset of the next page.
     const offset = Number(str(args.cursor) ?? 0) || 0;
@@ -144,7 +146,8 @@ export const METHODS: Record<string, Method> = {
     if (!ctx.workspace.channels.has(channel)) return fail('channel_not_found');
     const ts = str(args.ts) ?? '';
     const parent = ctx.workspace.find(channel, ts);
-    const thread = [...(parent ? [parent] : []), ...ctx.workspace.messagesIn(channel, { threadTs: ts })];
+    const replies = ctx.workspace.messagesIn(channel, { threadTs: ts }).filter((m) => isAfter(m.ts, args.oldest));
+    const thread = [...(parent ? [parent] : []), ...replies];
     return {
       ok: true,
       messages: present(thread, args.include_all_metadata === true || args.include_all_metadata === 'true'),

@@ -31,4 +31,22 @@ describe('findPostedByKey: the look-up before a post whose first attempt may hav
     });
     expect(await findPostedByKey(client, { channel: ids.triage, key: 'ticket:51:card' })).toBeUndefined();
   });
+
+  it('reads only the messages after `since`, and still finds a post made after it', async () => {
+    for (let n = 0; n < 450; n += 1) await post(`ticket:${1000 + n}:card`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const since = new Date();
+    const { ts } = await post('ticket:2000:card');
+    for (let n = 0; n < 3; n += 1) await post(`ticket:${2001 + n}:card`);
+    const pagesRead = () => slack.callsTo('conversations.history').length;
+    const before = pagesRead();
+    expect(await findPostedByKey(client, { channel: ids.triage, key: 'ticket:2000:card', since })).toEqual({
+      channel: ids.triage,
+      ts,
+    });
+    // Not there: one page of the four messages since, where 900 messages of history would take five.
+    expect(await findPostedByKey(client, { channel: ids.triage, key: 'ticket:1001:card', since })).toBeUndefined();
+    expect(pagesRead() - before).toBe(2);
+    expect(await findPostedByKey(client, { channel: ids.triage, key: 'ticket:1001:card' })).toBeDefined();
+  });
 });
