@@ -20,6 +20,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('cache_size = -256');
 const pass = () => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
@@ -52,6 +53,8 @@ export interface Checkpointer {
 export function startCheckpointer(path: string, onError: (message: string) => void): Checkpointer {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    // It holds a timer and a connection: small heaps keep its isolate to a few MB of the process.
+    resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 },
     workerData: {
       path,
       everyMs: CHECKPOINT_EVERY_MS,
