@@ -36,6 +36,8 @@ describe('findPostedByKey: the look-up before a post whose first attempt may hav
     for (let n = 0; n < 450; n += 1) await post(`ticket:${1000 + n}:card`);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const since = new Date();
+    // Slack's `oldest` is exclusive, and the emulator's timestamps advance in whole milliseconds.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const { ts } = await post('ticket:2000:card');
     for (let n = 0; n < 3; n += 1) await post(`ticket:${2001 + n}:card`);
     const pagesRead = () => slack.callsTo('conversations.history').length;
