@@ -82,7 +82,7 @@ export function createOutboxDispatcher({
   // One breaker per platform (platform-breakers.ts): after a 429, or transient failures in a row,
   // the platform's other items wait instead of each failing in turn, which would hammer a Slack
   // in trouble and keep the event loop busy with writes while events wait for their ack.
-  const breakers = createPlatformBreakers({ backoff: (trips) => backoff(trips) });
+  const breakers = createPlatformBreakers({ backoff });
   // Each webhook endpoint is its own platform: one subscriber's failing server must not hold up the others.
   const platformOf = (effect: OutboxEffect) =>
     effect.kind === 'webhook.post' ? `webhook:${effect.subscriberId}` : (effect.kind.split('.')[0] as string);

@@ -19,21 +19,29 @@ export const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.path, { fileMustExist: true });
-db.pragma('cache_size = -256');
+const report = (error) => parentPort.postMessage({ error: String((error && error.message) || error) });
+let db;
+try {
+  db = new Database(workerData.path, { fileMustExist: true });
+  db.pragma('cache_size = -256');
+} catch (error) {
+  report(error);
+}
 const pass = () => {
   try {
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
+    report(error);
   }
 };
-const timer = setInterval(pass, workerData.everyMs);
+const timer = db && setInterval(pass, workerData.everyMs);
 parentPort.on('message', (message) => {
   if (message !== 'close') return;
-  clearInterval(timer);
-  pass();
-  db.close();
+  if (db) {
+    clearInterval(timer);
+    pass();
+    db.close();
+  }
   parentPort.close();
 });
 `;
@@ -64,10 +72,12 @@ export function startCheckpointer(path: string, onError: (message: string) => vo
   // A checkpoint that fails is retried on the next pass and the backstop still holds: never fatal.
   worker.on('message', (message: { error?: string }) => message.error && onError(message.error));
   worker.on('error', (error) => onError(error.message));
+  // A worker that died (it could not open the file, say) leaves the backstop to checkpoint, and
+  // must not hold up the shutdown that waits for it.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.unref();
   return {
     async close() {
-      const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage('close');
       await exited;
     },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../../src/store/database.ts';
+import { startCheckpointer } from '../../../src/store/sqlite-checkpointer.ts';
 import { projectRoot } from '../../support/harness.ts';
 
 const dirs: string[] = [];
@@ -60,6 +61,16 @@ describe('SQLite checkpoints on a worker thread', () => {
     await commitRows(db, path, 20);
     await settle(300);
     expect(statSync(path).size).toBe(before);
+  });
+
+  it('reports a worker that cannot open its file, and closes without waiting for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tplus-checkpoint-'));
+    dirs.push(dir);
+    const errors: string[] = [];
+    const checkpointer = startCheckpointer(join(dir, 'missing.db'), (message) => errors.push(message));
+    await settle(500);
+    await checkpointer.close();
+    expect(errors).toEqual([expect.stringMatching(/unable to open|not exist|cannot open/i)]);
   });
 
   it('raises the commit-time checkpoint to a backstop only when the worker runs', async () => {
