@@ -153,7 +153,7 @@ export async function buildTplus({
     handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry },
   });
   let isStopping = false;
-  const delivery = coalescing(
+  const dispatch = coalescing(
     async () => {
       while (!isStopping) {
         // Under an intake burst deliver in small batches with pauses, as inbox processing does.
@@ -164,6 +164,16 @@ export async function buildTplus({
     },
     (error) => logger.error({ err: error }, 'outbox dispatch failed'),
   );
+  const delivery = {
+    kick: dispatch.kick,
+    /** Resolves once nothing is being claimed or delivered (deliveries outlive the claim loop). */
+    async idle(): Promise<void> {
+      while (dispatch.isBusy || dispatcher.isBusy) {
+        await dispatch.idle();
+        await dispatcher.idle();
+      }
+    },
+  };
 
   const saved = createResponderGroupStore(db.prisma);
   const responderGroups = createResponderGroups({ config, client: deliveryClient, logger, saved });
@@ -289,6 +299,7 @@ export async function buildTplus({
       await engine.stop();
       intake.halt();
       isStopping = true;
+      dispatcher.halt();
       await intake.idle();
       await delivery.idle();
       await db.close();

@@ -22,5 +22,8 @@ export function coalescing(task: () => Promise<unknown>, onError: (error: unknow
     async idle(): Promise<void> {
       while (running) await running;
     },
+    get isBusy(): boolean {
+      return running !== undefined;
+    },
   };
 }

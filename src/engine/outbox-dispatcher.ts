@@ -5,6 +5,7 @@ import { StatuspageDeliveryError } from '../statuspage/statuspage-client.ts';
 import { deliverEffect, type Deliverers } from './deliver-effect.ts';
 import { SubscriberDeliveryError } from './subscriber-delivery.ts';
 import { classifySlackFailure, type SlackFailure } from './slack-delivery.ts';
+import { createLanePool } from './lane-pool.ts';
 import { laneOf } from './outbox-lanes.ts';
 import { createPlatformBreakers } from './platform-breakers.ts';
 
@@ -98,7 +99,29 @@ export function createOutboxDispatcher({
     return ceiling / 2 + random() * (ceiling / 2);
   }
 
-  /** Delivers what is due now, oldest first; returns how many were delivered. */
+  // Lanes (outbox-lanes.ts): items for the same destination go in order, one at a time; different
+  // destinations go side by side (a post costs a network round trip, mostly waiting). The pool
+  // outlives a claim, so a call that hangs until its timeout holds up its own lane only: the
+  // next claim goes ahead as soon as a slot is free.
+  let isHalted = false;
+  const pool = createLanePool<LeasedOutboxItem>({
+    concurrency,
+    laneOf: (item) => laneOf(item.effect),
+    run: async (item) => {
+      if (isHalted) await outbox.release(item);
+      else await deliverOne(item);
+    },
+    onError: (error, item) =>
+      logger.error({ err: error, key: item.key }, 'outbox outcome not recorded; the item is retried after its lease'),
+  });
+
+  /**
+   * Claims what is due now, oldest first, and hands it to the lanes; resolves once there is room
+   * for more (at once when nothing was due). Returns how many items it claimed: 0 when nothing
+   * is due now. An item claimed comes due again only later (delivered, backed off, waiting for
+   * the item it depends on, or held until its platform's breaker closes), so claiming until 0
+   * ends.
+   */
   async function runOnce(limit = 50): Promise<number> {
     const now = clock.now();
     const open = breakers.openAt(now.getTime());
@@ -109,22 +132,10 @@ export function createOutboxDispatcher({
       { now: wall, until: new Date(wall.getTime() + leaseMs) },
       { skipKinds: open.flatMap((p) => KINDS[p] ?? []) },
     );
-    // Lanes: items for the same destination go in order, one at a time; different destinations
-    // go side by side (a post costs a network round trip, mostly waiting).
-    const lanes = new Map<string, LeasedOutboxItem[]>();
-    for (const item of items) {
-      const lane = laneOf(item.effect);
-      lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
-    }
-    let delivered = 0;
-    const queue = [...lanes.values()];
-    const worker = async () => {
-      for (let lane = queue.shift(); lane; lane = queue.shift()) {
-        for (const item of lane) if (await deliverOne(item)) delivered += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
-    return delivered;
+    if (items.length === 0) return 0;
+    pool.add(items);
+    await pool.room();
+    return items.length;
   }
 
   /**
@@ -148,7 +159,8 @@ export function createOutboxDispatcher({
   async function deliverOne(item: LeasedOutboxItem): Promise<boolean> {
     const platform = platformOf(item.effect);
     if (breakers.isOpen(platform, clock.now().getTime())) {
-      await outbox.release(item);
+      // Not due again before the breaker closes: the next claim must not pick it up at once.
+      await outbox.release(item, new Date(breakers.openUntil(platform)));
       return false;
     }
     if (!(await holdLease(item))) return false;
@@ -192,7 +204,18 @@ export function createOutboxDispatcher({
     }
   }
 
-  return { runOnce };
+  return {
+    runOnce,
+    /** Resolves once every claimed item has been carried out. */
+    idle: () => pool.idle(),
+    get isBusy(): boolean {
+      return pool.isBusy;
+    },
+    /** Stops starting deliveries: items still waiting in a lane are given back untouched. */
+    halt(): void {
+      isHalted = true;
+    },
+  };
 }
 
 export type OutboxDispatcher = ReturnType<typeof createOutboxDispatcher>;

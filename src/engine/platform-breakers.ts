@@ -10,6 +10,8 @@ export interface PlatformBreakers {
   /** The platforms whose items must wait at `nowMs`. */
   openAt(nowMs: number): string[];
   isOpen(platform: string, nowMs: number): boolean;
+  /** When the platform's items may be tried again (0 when it is not open). */
+  openUntil(platform: string): number;
   succeeded(platform: string): void;
   failed(platform: string, nowMs: number, failure: { retryAfterMs?: number }): void;
 }
@@ -35,6 +37,7 @@ export function createPlatformBreakers({
   return {
     openAt: (nowMs) => [...states.keys()].filter((platform) => isOpen(platform, nowMs)),
     isOpen,
+    openUntil: (platform) => states.get(platform)?.openUntil ?? 0,
     succeeded(platform) {
       states.delete(platform);
     },

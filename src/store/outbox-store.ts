@@ -33,11 +33,13 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
         data: { nextAttemptAt: now },
       });
     },
-    async release(item) {
+    async release(item, dueAt) {
+      const due = dueAt ? `, "nextAttemptAt" = ?` : '';
       await execute(
         prisma,
-        `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "leaseToken" = NULL
+        `UPDATE "OutboxMessage" SET "leaseUntil" = NULL, "leaseToken" = NULL${due}
           WHERE "id" = ? AND "state" = 'pending' AND "leaseToken" = ?`,
+        ...(dueAt ? [dueAt] : []),
         item.id,
         item.leaseToken,
       );

@@ -37,8 +37,11 @@ export interface OutboxStore {
   stuck(createdBefore: Date): Promise<OutboxItem[]>;
   /** Makes a pending item due at `now`, so the next dispatch retries it whatever its backoff said. */
   retryNow(id: number, now: Date): Promise<void>;
-  /** Gives a leased item back untouched (no attempt counted), e.g. when its platform is failing. */
-  release(item: Lease): Promise<void>;
+  /**
+   * Gives a leased item back untouched (no attempt counted), e.g. when its platform is failing;
+   * with `dueAt`, it is not due again before then.
+   */
+  release(item: Lease, dueAt?: Date): Promise<void>;
   /** Extends a lease we still hold (false: it ran out and may be another dispatcher's now). */
   renew(item: Lease, lease: { now: Date; until: Date }): Promise<boolean>;
   resultOf(key: string): Promise<{ channel: string; ts: string } | undefined>;

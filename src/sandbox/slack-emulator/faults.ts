@@ -9,4 +9,6 @@ export type FaultMode =
   /** The connection is cut without an answer, nothing happened. */
   | 'drop'
   /** The call takes effect, then the answer is HTTP 500: the ambiguous case. */
-  | '5xx-after-commit';
+  | '5xx-after-commit'
+  /** No answer until `releaseHung()`; then the call takes effect and is answered (a stuck call). */
+  | 'hang';

@@ -28,6 +28,8 @@ export interface SlackEmulator {
   failNext(count: number, mode: FaultMode): void;
   failRatio(ratio: number, mode: FaultMode): void;
   heal(): void;
+  /** Lets the calls held by the `hang` fault go on: they take effect and are answered. */
+  releaseHung(): void;
   /** Every Web API call waits this long before it takes effect and is answered (0: at once). */
   setLatency(ms: number): void;
   /** Forgets calls, messages, pins and views; keeps channels, users and connections. */
@@ -79,6 +81,12 @@ export async function startSlackEmulator({
   const faults = new FaultPlan<FaultMode>();
   const calls: RecordedCall[] = [];
   let latencyMs = 0;
+  let hung: (() => void)[] = [];
+  const releaseHung = () => {
+    const held = hung;
+    hung = [];
+    for (const release of held) release();
+  };
   let baseUrl = '';
   const ctx = {
     workspace,
@@ -115,6 +123,7 @@ export async function startSlackEmulator({
       return answer(res, 200, call.response);
     }
     const fault = method === 'apps.connections.open' ? undefined : faults.pick();
+    if (fault === 'hang') await new Promise<void>((release) => hung.push(release));
     if (fault === 'drop') {
       call.httpStatus = 0;
       req.socket.destroy();
@@ -167,6 +176,7 @@ export async function startSlackEmulator({
     failNext: (count, mode) => faults.failNext(count, mode),
     failRatio: (ratio, mode) => faults.failRatio(ratio, mode),
     heal: () => faults.heal(),
+    releaseHung,
     setLatency: (ms) => {
       latencyMs = ms;
     },
@@ -178,6 +188,7 @@ export async function startSlackEmulator({
     socket,
     workspace,
     async close() {
+      releaseHung();
       socket.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

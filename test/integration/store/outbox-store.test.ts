@@ -80,6 +80,13 @@ describe.each(DATABASE_KINDS)('the outbox store’s delivery statements (raw SQL
     ]);
   });
 
+  it('a row released until a later instant is not due before it', async () => {
+    const [item] = await outbox.claimDue(at(1), 1, lease(1));
+    await outbox.release(item!, at(3));
+    expect((await outbox.claimDue(at(2), 10, lease(2))).map((i) => i.key)).not.toContain('a');
+    expect((await outbox.claimDue(at(3), 10, lease(3))).map((i) => i.key)).toContain('a');
+  });
+
   it('fences a claim by its token: once the row is taken over, the old holder can neither renew nor record', async () => {
     const [old] = await outbox.claimDue(at(1), 1, lease(1));
     // Renewing while the lease holds works; the lease then runs to the new end.
