@@ -2,7 +2,8 @@
 // emulator: five runs at 2,000 tickets/min, ticket bodies of 1 KB / 10 KB / 40 KB with file
 // metadata, Slack answering 30 % of calls with 429 or 5xx, PagerDuty down for 2 minutes, and a
 // soak with the process's RSS sampled every 5 s. Each run has a fresh process and database.
-// Results: bench/results/end-to-end.json (BENCH_RESULTS_DIR to write elsewhere).
+// Results: bench/results/end-to-end.json (BENCH_RESULTS_DIR to write elsewhere); with
+// BENCH_E2E_MERGE=1 the parts run replace their own sections of that file (bench/e2e/merge.ts).
 // The parts and their settings are in bench/e2e/.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { runInfo } from './support/run-info.ts';
 import { startBenchSlack } from './support/slack-requests.ts';
 import { slackFaultsPart } from './e2e/faults.ts';
 import { load } from './e2e/measure.ts';
+import { mergeParts } from './e2e/merge.ts';
 import { pagerDutyPart } from './e2e/pagerduty.ts';
 import { payloadsPart } from './e2e/payloads.ts';
 import { runsPart } from './e2e/runs.ts';
@@ -73,8 +75,10 @@ async function main() {
   report.loadAtEnd = load();
   const resultsDir = env.BENCH_RESULTS_DIR ?? join(root, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'end-to-end.json'), `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`written to ${join(resultsDir, 'end-to-end.json')}`);
+  const file = join(resultsDir, 'end-to-end.json');
+  const written = env.BENCH_E2E_MERGE === '1' ? mergeParts(file, report, PARTS) : report;
+  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+  console.log(`written to ${file}${written === report ? '' : ` (parts ${[...PARTS].join(', ')} replaced)`}`);
 }
 
 await main();

@@ -58,17 +58,20 @@ const ZPagerDutyDown = z.object({
   load: ZLoad.optional(),
 });
 
+const ZRunInfo = z
+  .object({
+    date: z.string().optional(),
+    commit: z.string().optional(),
+    node: z.string().optional(),
+    cores: z.number().optional(),
+    cpu: z.string().optional(),
+  })
+  .extend(ZLoad.partial().shape);
+
 export const ZEndToEndBench = z.object({
-  run: z
-    .object({
-      date: z.string().optional(),
-      commit: z.string().optional(),
-      node: z.string().optional(),
-      cores: z.number().optional(),
-      cpu: z.string().optional(),
-    })
-    .extend(ZLoad.partial().shape)
-    .optional(),
+  run: ZRunInfo.optional(),
+  /** Parts rerun on their own (BENCH_E2E_MERGE), each with its run. */
+  partRuns: z.record(z.string(), ZRunInfo).optional(),
   settings: z.object({ drainSeconds: z.number() }).partial().optional(),
   target: z.object({ p95Ms: z.number(), runs: z.number(), soakRssWithinPercent: z.number() }),
   runs: z.array(ZRun.extend({ run: z.number() })).optional(),

@@ -94,13 +94,15 @@ function provenance(results: Results): string {
     'engine.json': results.engine?.run,
     'end-to-end.json': results.endToEndBench?.run,
   };
+  const at = (run: { commit?: string; date?: string } | undefined) =>
+    run?.commit ? `${run.commit} at ${run.date ?? 'an unrecorded date'}` : 'not recorded';
+  const parts = Object.entries(results.endToEndBench?.partRuns ?? {}).map(
+    ([part, run]) => `its part \`${part}\` rerun at ${at(run)}`,
+  );
   return (
     Object.entries(runs)
       .filter(([file]) => results.files.includes(file))
-      .map(
-        ([file, run]) =>
-          `\`${file}\` ${run?.commit ? `${run.commit} at ${run.date ?? 'an unrecorded date'}` : 'not recorded'}`,
-      )
+      .map(([file, run]) => [`\`${file}\` ${at(run)}`, ...(file === 'end-to-end.json' ? parts : [])].join(', '))
       .join('; ') || 'not recorded'
   );
 }

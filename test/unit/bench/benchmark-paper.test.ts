@@ -65,7 +65,7 @@ describe('the benchmark paper', () => {
     const found = [...paper.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(found).toEqual(HEADINGS);
     expect(paper).toContain(
-      'Commit and date: `intake.json` abc123def456 at 2031-02-03T04:05:06.000Z; `replicas.json` fedcba654321 at 2031-02-03T05:00:00.000Z; `engine.json` not recorded; `end-to-end.json` 0123456789ab at 2031-02-03T06:00:00.000Z.',
+      'Commit and date: `intake.json` abc123def456 at 2031-02-03T04:05:06.000Z; `replicas.json` fedcba654321 at 2031-02-03T05:00:00.000Z; `engine.json` not recorded; `end-to-end.json` 0123456789ab at 2031-02-03T06:00:00.000Z, its part `soak` rerun at fedcba987654 at 2031-02-03T07:00:00.000Z.',
     );
     expect(paper).toContain('Machine: 3 cores, Fixture CPU 9000; Node v20.99.1.');
     expect(paper).toContain('(777 bytes)');
