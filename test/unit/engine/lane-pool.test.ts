@@ -19,17 +19,15 @@ function gated() {
   };
   return { run, finish, log };
 }
+/** Two slots; an item's lane is its first letter. */
+const twoSlots = (g: ReturnType<typeof gated>) =>
+  createLanePool<string>({ concurrency: 2, laneOf: (i) => i[0] as string, run: g.run, onError: () => {} });
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('lane pool', () => {
   it("runs a lane's items in order, one at a time, and lanes side by side up to the limit", async () => {
     const g = gated();
-    const pool = createLanePool<string>({
-      concurrency: 2,
-      laneOf: (i) => i[0] as string,
-      run: g.run,
-      onError: () => {},
-    });
+    const pool = twoSlots(g);
     pool.add(['a1', 'b1', 'a2', 'c1']);
     await flush();
     expect(g.log).toEqual(['start a1', 'start b1']);
@@ -45,12 +43,7 @@ describe('lane pool', () => {
 
   it('has room while a stuck lane holds one slot, and queues later items of that lane behind it', async () => {
     const g = gated();
-    const pool = createLanePool<string>({
-      concurrency: 2,
-      laneOf: (i) => i[0] as string,
-      run: g.run,
-      onError: () => {},
-    });
+    const pool = twoSlots(g);
     pool.add(['a1']);
     let hasRoom = false;
     void pool.room().then(() => (hasRoom = true));
