@@ -23,12 +23,19 @@ export interface Deliverers {
   subscriptions?: SubscriberDeliverers;
   /** The wall-clock time before which an item's post cannot have been made (bounds a look-up). */
   postedNoEarlierThan?: (item: OutboxItem) => Date;
+  /**
+   * Right before a post: whether the item's lease still outlasts a call (renewed if short). False
+   * when it was taken over meanwhile (the render and the look-up took long, or the process was
+   * paused): the post is then left to the new holder, which looks for it before posting.
+   */
+  isStillHeld?: (item: OutboxItem) => Promise<boolean>;
 }
 
 export type Delivered =
   | { outcome: 'delivered'; result: { channel: string; ts: string } | null }
   | { outcome: 'waiting' }
-  | { outcome: 'dropped'; why: string };
+  | { outcome: 'dropped'; why: string }
+  | { outcome: 'taken-over' };
 
 type Of<K extends OutboxEffect['kind']> = Extract<OutboxEffect, { kind: K }>;
 
@@ -49,6 +56,7 @@ async function post(d: Deliverers, item: OutboxItem, effect: Of<'slack.post'>): 
     ? await findPostedByKey(d.client, { channel, threadTs, key: item.key, ...(since ? { since } : {}) })
     : undefined;
   if (!posted) {
+    if (d.isStillHeld && !(await d.isStillHeld(item))) return { outcome: 'taken-over' };
     const response = await d.client.chat.postMessage({
       channel,
       text: rendered.text,

@@ -78,6 +78,7 @@ export function createOutboxDispatcher({
     // faster, so this errs towards reading more.
     postedNoEarlierThan: (item) =>
       new Date(wallNow().getTime() - Math.max(0, clock.now().getTime() - item.createdAt.getTime()) - 60_000),
+    isStillHeld: (item) => holdLease(item as LeasedOutboxItem),
   };
 
   // One breaker per platform (platform-breakers.ts): after a 429, or transient failures in a row,
@@ -175,6 +176,7 @@ export function createOutboxDispatcher({
         });
         return false;
       }
+      if (outcome.outcome === 'taken-over') return false;
       if (outcome.outcome === 'dropped') logger.warn({ key: item.key, why: outcome.why }, 'outbox item dropped');
       breakers.succeeded(platform);
       const result = outcome.outcome === 'delivered' ? outcome.result : null;
