@@ -11,7 +11,7 @@ import { SEVERITY_MEANING } from './domain/severity/index.ts';
 import { describeTarget, FIRST_RESPONSE_TARGETS, formatInstantForReader } from './domain/sla/index.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
 import { engineModules } from './build-engine-modules.ts';
-import { coalescing } from './engine/coalesce.ts';
+import { createDeliveryLoop } from './engine/delivery-loop.ts';
 import { createOutboxDispatcher, type DispatcherOptions } from './engine/outbox-dispatcher.ts';
 import { createMessageRenderer } from './slack/render-message.ts';
 import { loadIncidentSummary } from './usecases/incident-summary.ts';
@@ -152,28 +152,7 @@ export async function buildTplus({
     owner: replica,
     handlers: { pagerduty: handlePagerDutyEntry, alerts: handleAlertsEntry },
   });
-  let isStopping = false;
-  const dispatch = coalescing(
-    async () => {
-      while (!isStopping) {
-        // Under an intake burst deliver in small batches with pauses, as inbox processing does.
-        const started = performance.now();
-        if ((await dispatcher.runOnce(intake.isUnderPressure() ? 5 : 50)) === 0) return;
-        await intake.yieldIfBusy(started);
-      }
-    },
-    (error) => logger.error({ err: error }, 'outbox dispatch failed'),
-  );
-  const delivery = {
-    kick: dispatch.kick,
-    /** Resolves once nothing is being claimed or delivered (deliveries outlive the claim loop). */
-    async idle(): Promise<void> {
-      while (dispatch.isBusy || dispatcher.isBusy) {
-        await dispatch.idle();
-        await dispatcher.idle();
-      }
-    },
-  };
+  const delivery = createDeliveryLoop({ dispatcher, intake, logger });
 
   const saved = createResponderGroupStore(db.prisma);
   const responderGroups = createResponderGroups({ config, client: deliveryClient, logger, saved });
@@ -298,8 +277,7 @@ export async function buildTplus({
       await routeServer?.stop();
       await engine.stop();
       intake.halt();
-      isStopping = true;
-      dispatcher.halt();
+      delivery.stop();
       await intake.idle();
       await delivery.idle();
       await db.close();
