@@ -32,9 +32,9 @@ export const NODE_FLAGS = [
  * - `MALLOC_MMAP_THRESHOLD_=131072`: blocks of 128 KB and more are always mapped on their own and
  *   unmapped when freed. By default glibc raises that threshold each time such a block is freed,
  *   so later large blocks (SQLite's and the native modules' buffers) come from the heap and leave
- *   it fragmented: over the 10-minute soak at 2,000 tickets/min RSS grew 12.2, 12.3 and 11.7 %
- *   (minute 2 to minute 10) in three runs without it, 6.9 and 11.0 % in two runs with it. A
- *   small gain on that evidence, not the whole of the growth, which is outside V8's heap.
+ *   it fragmented. Over the 10-minute soak at 2,000 tickets/min RSS grew 12.2, 12.3 and 11.7 %
+ *   (minute 2 to minute 10) without it, 6.9 and 11.0 % with it: a small gain. Most of that growth
+ *   was SQLite's page caches filling, now bounded (`PAGE_CACHE_KIB` in src/store/sqlite-database.ts).
  */
 export const RUNTIME_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
 
