@@ -156,7 +156,7 @@ function pairedParagraphs({ paired, targets }: IntakeResults): string[] {
     `${num(p.p99Ratio, 2)}×`,
   ]);
   const medians =
-    `Medians of the ${paired.pairs.length} pairs: tplus ${num(paired.medianRatio, 2)}× bare Bolt's acks/s` +
+    `Medians of the ${paired.pairs.length} pairs: tplus ${num(paired.medianRatio, 3)}× bare Bolt's acks/s` +
     (ratioTarget === undefined
       ? ''
       : ` (target ≥ ${num(ratioTarget, 1)}×: ${verdict(paired.medianRatio >= ratioTarget)})`) +
@@ -164,7 +164,7 @@ function pairedParagraphs({ paired, targets }: IntakeResults): string[] {
     (p99Target === undefined
       ? ''
       : ` (target ≤ ${num(p99Target, 1)}×: ${verdict(paired.medianP99Ratio <= p99Target)})`) +
-    `; lowest pair ${num(Math.min(...paired.pairs.map((p) => p.ratio)), 2)}×.`;
+    `; lowest pair ${num(Math.min(...paired.pairs.map((p) => p.ratio)), 3)}×.`;
   return [
     `Back-to-back pairs at ${connections(paired.connections)}: bare Bolt, then tplus, each freshly started, warmed up for 2 s and measured for ${num(paired.seconds, 0)} s; a pair takes about 15 s, where the sweep above measures the two modes minutes apart (this machine's speed drifts by up to 40 % from one minute to the next).`,
     table(['pair', 'Bolt acks/s', 'tplus acks/s', 'tplus ÷ Bolt', 'Bolt p99 ms', 'tplus p99 ms', 'p99 ÷ Bolt'], rows),
