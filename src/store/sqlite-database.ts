@@ -13,9 +13,11 @@ import { cachingSqliteAdapter } from './statement-cache.ts';
  * own is 2 MiB), and a cache fills as the file grows: over the 10-minute soak at 2,000 tickets/min
  * the two connections' caches were most of the RSS growth (heaptrack: 14 MB of cached pages held
  * after a 5-minute soak, while the JavaScript heap's live size grew 1.2 MB in 7 minutes). With
- * this bound the soak's RSS grew 1.5 % (minute 2 to 10) against 11 %. A page not cached is read
- * from the operating system's cache of the file: bench:engine's drain of 10,000 steps took 16.4 s
- * against 15.6 s, and its peak RSS was 183 MB against 194 (one run each).
+ * this bound the soak's RSS grew 1.5 and 3.2 % (minute 2 to 10) in two runs, against 11 %. A page
+ * not cached is read from the operating system's cache of the file: in alternating runs against
+ * 16 MiB, bench:engine's drain of 10,000 steps took 14.7 and 15.8 s against 14.0 and 14.4 s (about
+ * 7 % slower), its peak RSS was 187 and 184 MB against 200 and 191, and intake acks/s at 10
+ * connections did not change (median of 6 runs each, 8,600/s against 8,470/s).
  */
 export const PAGE_CACHE_KIB = 2048;
 
