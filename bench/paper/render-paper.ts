@@ -24,7 +24,7 @@ function summary(results: Results): Section {
     }
     if (intake.paired)
       lines.push(
-        `- Back to back with bare Bolt at ${connections(intake.paired.connections)}, ${intake.paired.pairs.length} pairs: median ${num(intake.paired.medianRatio, 3)}× Bolt's acks/s (lowest ${num(Math.min(...intake.paired.pairs.map((p) => p.ratio)), 2)}×), p99 ${num(intake.paired.medianP99Ratio, 2)}× Bolt's.`,
+        `- Back to back with bare Bolt at ${connections(intake.paired.connections)}, ${intake.paired.pairs.length} pairs: median ${num(intake.paired.medianRatio, 3)}× Bolt's acks/s (lowest ${num(Math.min(...intake.paired.pairs.map((p) => p.ratio)), 3)}×), p99 ${num(intake.paired.medianP99Ratio, 2)}× Bolt's.`,
       );
     for (const e of endToEndRuns(intake)) {
       lines.push(
