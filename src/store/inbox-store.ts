@@ -3,6 +3,16 @@ import type { InboxEntry, InboxStore } from '../usecases/ports.ts';
 import type { InboxAppend } from './database-port.ts';
 import { execute, query, skipLocked } from './raw-sql.ts';
 
+/** The lease of up to `?` pending events, oldest first, read in the (state, id) index's order. */
+export function claimPendingSql(lock: string): string {
+  return `UPDATE "InboxEvent" SET "leaseOwner" = ?, "leaseUntil" = ?
+          WHERE "id" IN (
+           SELECT "id" FROM "InboxEvent"
+            WHERE "state" = 'pending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ? OR "leaseOwner" = ?)
+            ORDER BY "id" LIMIT ? ${lock})
+         RETURNING *`;
+}
+
 export function createInboxStore({
   appendInbox,
   prisma,
@@ -16,12 +26,7 @@ export function createInboxStore({
     async claimPending(limit, { owner, now, until }) {
       const rows = await query<InboxEvent>(
         prisma,
-        `UPDATE "InboxEvent" SET "leaseOwner" = ?, "leaseUntil" = ?
-          WHERE "id" IN (
-           SELECT "id" FROM "InboxEvent"
-            WHERE "state" = 'pending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ? OR "leaseOwner" = ?)
-            ORDER BY "id" LIMIT ? ${skipLocked(prisma)})
-         RETURNING *`,
+        claimPendingSql(skipLocked(prisma)),
         owner,
         until,
         now,

@@ -3,6 +3,22 @@ import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
 import { randomUUID } from 'node:crypto';
 import { execute, query, skipLocked } from './raw-sql.ts';
 
+/**
+ * The lease of up to `?` due rows, oldest due first, in the (state, nextAttemptAt) index's own
+ * order: ordering by "id" alone made SQLite sort every due row for each claim (11 ms at 20,000
+ * pending, against 0.02 ms). `skipKinds` kinds are left for another lane.
+ */
+export function claimDueSql(skipKinds: number, lock: string): string {
+  const skip = skipKinds > 0 ? `AND "kind" NOT IN (${Array.from({ length: skipKinds }, () => '?').join(', ')})` : '';
+  return `UPDATE "OutboxMessage"
+            SET "leaseUntil" = ?, "leaseToken" = ?, "isAmbiguous" = ("isAmbiguous" OR "leaseUntil" IS NOT NULL)
+          WHERE "id" IN (
+           SELECT "id" FROM "OutboxMessage"
+            WHERE "state" = 'pending' AND "nextAttemptAt" <= ? AND ("leaseUntil" IS NULL OR "leaseUntil" < ?) ${skip}
+            ORDER BY "nextAttemptAt", "id" LIMIT ? ${lock})
+         RETURNING *`;
+}
+
 export function createOutboxStore(prisma: PrismaClient): OutboxStore {
   return {
     async exists(key) {
@@ -62,16 +78,9 @@ export function createOutboxStore(prisma: PrismaClient): OutboxStore {
       // delivery, and a Prisma query costs about 4x a raw one (see bench:engine). The token
       // fences the claim: once another dispatcher takes the row over, our writes change nothing.
       const leaseToken = randomUUID();
-      const skip = skipKinds.length > 0 ? `AND "kind" NOT IN (${skipKinds.map(() => '?').join(', ')})` : '';
       const rows = await query<OutboxMessage>(
         prisma,
-        `UPDATE "OutboxMessage"
-            SET "leaseUntil" = ?, "leaseToken" = ?, "isAmbiguous" = ("isAmbiguous" OR "leaseUntil" IS NOT NULL)
-          WHERE "id" IN (
-           SELECT "id" FROM "OutboxMessage"
-            WHERE "state" = 'pending' AND "nextAttemptAt" <= ? AND ("leaseUntil" IS NULL OR "leaseUntil" < ?) ${skip}
-            ORDER BY "id" LIMIT ? ${skipLocked(prisma)})
-         RETURNING *`,
+        claimDueSql(skipKinds.length, skipLocked(prisma)),
         leaseUntil,
         leaseToken,
         now,

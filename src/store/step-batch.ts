@@ -6,6 +6,18 @@ import { toIncident } from './incident-mapper.ts';
 import { execute, query } from './raw-sql.ts';
 
 /**
+ * The claim of `count` steps by id. `"state" || ''` keeps SQLite on the primary key: without
+ * statistics its planner takes the (state, dueAt) index for `"state" = 'pending'` and walks every
+ * pending row (7 ms a batch of 20 at 100,000 pending, against 0.3 ms).
+ */
+export function claimStepsSql(count: number): string {
+  return `UPDATE "IncidentStep" SET "state" = 'done', "firedAt" = ?,
+                "lateMs" = CASE "id" ${Array.from({ length: count }, () => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END
+          WHERE "id" IN (${Array.from({ length: count }, () => '?').join(', ')}) AND "state" || '' = 'pending'
+         RETURNING "id"`;
+}
+
+/**
  * Runbook steps of different incidents claimed and written in one transaction (see
  * IncidentStore.completeSteps): one claim, one read of their incidents, one update of their
  * outcomes and one statement each for what they cause. Raw SQL: this runs for every step.
@@ -22,13 +34,9 @@ export async function completeSteps(
       // The claim: only one tick, in one process, moves each row out of pending. One statement
       // for the batch, raw: this runs for every runbook step (see raw-sql.ts).
       const ids = steps.map(({ step }) => step.rowId);
-      const list = ids.map(() => '?').join(', ');
       const claimed = await query<{ id: number }>(
         tx,
-        `UPDATE "IncidentStep" SET "state" = 'done', "firedAt" = ?,
-                "lateMs" = CASE "id" ${ids.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END
-          WHERE "id" IN (${list}) AND "state" = 'pending'
-         RETURNING "id"`,
+        claimStepsSql(ids.length),
         at,
         ...steps.flatMap(({ step }) => [step.rowId, step.dueAt ? Math.max(0, at.getTime() - step.dueAt.getTime()) : 0]),
         ...ids,
