@@ -90,6 +90,12 @@ export function throughputSection(intake: IntakeResults | undefined): Section {
       `Peak: ${num(peak.requestsPerSecond, 0)} acks/s at ${connections(peak.connections)} ` +
       `(connection counts measured: ${tplus.runs.map((r) => r.connections).join(', ')}).`,
   );
+  if (baseline.connections === 1)
+    body.push(
+      'At 1 connection tplus is still processing the tickets of the warm-up run, and the load tool sends a request only ' +
+        'after the previous ack. Arrivals then stay below what the intake takes for a burst, processing runs at full ' +
+        'speed and an ack can wait behind one ticket; the figure swings widely from run to run.',
+    );
   if (tplus.runs.length < 3) {
     body.push(notMeasured('Saturation (too few connection counts to find the knee)'));
   } else {
