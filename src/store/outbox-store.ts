@@ -1,7 +1,7 @@
 import type { OutboxMessage, PrismaClient } from '../generated/prisma/client.ts';
 import type { OutboxEffect, OutboxStore } from '../usecases/ports.ts';
 import { randomUUID } from 'node:crypto';
-import { execute, query, skipLocked } from './raw-sql.ts';
+import { execute, placeholders, query, skipLocked } from './raw-sql.ts';
 
 /**
  * The lease of up to `?` due rows, oldest due first, in the (state, nextAttemptAt) index's own
@@ -9,7 +9,7 @@ import { execute, query, skipLocked } from './raw-sql.ts';
  * pending, against 0.02 ms). `skipKinds` kinds are left for another lane.
  */
 export function claimDueSql(skipKinds: number, lock: string): string {
-  const skip = skipKinds > 0 ? `AND "kind" NOT IN (${Array.from({ length: skipKinds }, () => '?').join(', ')})` : '';
+  const skip = skipKinds > 0 ? `AND "kind" NOT IN (${placeholders(skipKinds)})` : '';
   return `UPDATE "OutboxMessage"
             SET "leaseUntil" = ?, "leaseToken" = ?, "isAmbiguous" = ("isAmbiguous" OR "leaseUntil" IS NOT NULL)
           WHERE "id" IN (

@@ -77,6 +77,9 @@ export function isUniqueViolation(error: unknown): boolean {
 
 const quote = (name: string) => `"${name}"`;
 
+/** `?, ?, ?`: one placeholder per value of an `IN (…)` list or a row. */
+export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
 function insertSql(table: string, rows: readonly Row[], tail: string): { sql: string; values: unknown[] } {
   // An undefined field is left to the column's default, as Prisma's create does; every row of one
   // statement must then leave out the same fields.
@@ -86,9 +89,9 @@ function insertSql(table: string, rows: readonly Row[], tail: string): { sql: st
     if (present.length !== columns.length || present.some((c) => !columns.includes(c)))
       throw new Error(`insert into ${table}: rows with different columns`);
   }
-  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const tuple = `(${placeholders(columns.length)})`;
   return {
-    sql: `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${rows.map(() => placeholders).join(', ')} ${tail}`,
+    sql: `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')} ${tail}`,
     values: rows.flatMap((row) => columns.map((c) => row[c])),
   };
 }

@@ -3,7 +3,7 @@ import type { IncidentStore } from '../usecases/incident-ports.ts';
 import { Aborted } from './claim-cause.ts';
 import { writeConsequencesOf } from './incident-consequences.ts';
 import { toIncident } from './incident-mapper.ts';
-import { execute, query } from './raw-sql.ts';
+import { execute, placeholders, query } from './raw-sql.ts';
 
 /**
  * The claim of `count` steps by id. `"state" || ''` keeps SQLite on the primary key: without
@@ -13,7 +13,7 @@ import { execute, query } from './raw-sql.ts';
 export function claimStepsSql(count: number): string {
   return `UPDATE "IncidentStep" SET "state" = 'done', "firedAt" = ?,
                 "lateMs" = CASE "id" ${Array.from({ length: count }, () => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END
-          WHERE "id" IN (${Array.from({ length: count }, () => '?').join(', ')}) AND "state" || '' = 'pending'
+          WHERE "id" IN (${placeholders(count)}) AND "state" || '' = 'pending'
          RETURNING "id"`;
 }
 
@@ -46,7 +46,7 @@ export async function completeSteps(
       if (mine.length === 0) return taken;
       const rows = await query<IncidentRow>(
         tx,
-        `SELECT * FROM "Incident" WHERE "id" IN (${mine.map(() => '?').join(', ')})`,
+        `SELECT * FROM "Incident" WHERE "id" IN (${placeholders(mine.length)})`,
         ...mine.map(({ step }) => step.incidentId),
       );
       const incidents = new Map(rows.map((row) => [row.id, toIncident(row)]));
@@ -55,7 +55,7 @@ export async function completeSteps(
       await execute(
         tx,
         `UPDATE "IncidentStep" SET "state" = ${cases}, "outcome" = ${cases}
-          WHERE "id" IN (${decided.map(() => '?').join(', ')})`,
+          WHERE "id" IN (${placeholders(decided.length)})`,
         ...decided.flatMap(({ step, decision }) => [step.rowId, decision.state]),
         ...decided.flatMap(({ step, decision }) => [step.rowId, decision.outcome]),
         ...decided.map(({ step }) => step.rowId),
