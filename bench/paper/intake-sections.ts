@@ -93,8 +93,9 @@ export function throughputSection(intake: IntakeResults | undefined): Section {
   if (baseline.connections === 1)
     body.push(
       'At 1 connection tplus is still processing the tickets of the warm-up run, and the load tool sends a request only ' +
-        'after the previous ack. Arrivals then stay below what the intake takes for a burst, processing runs at full ' +
-        'speed and an ack can wait behind one ticket; the figure swings widely from run to run.',
+        'after the previous ack; the figure swings widely from run to run. A likely cause, not yet proven: arrivals ' +
+        'then stay below what the intake takes for a burst, processing does not step back, and an ack can wait behind ' +
+        'one ticket.',
     );
   if (tplus.runs.length < 3) {
     body.push(notMeasured('Saturation (too few connection counts to find the knee)'));
