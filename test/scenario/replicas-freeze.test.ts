@@ -54,11 +54,22 @@ describe('two tplus replicas on PostgreSQL, one frozen with SIGSTOP for longer t
     );
     expect(deliveries.map((d) => d.answers)).toEqual(Array(TICKETS).fill([200]));
     // Freeze it with posts in flight: calls the emulator holds for SLACK_LATENCY_MS (they take
-    // effect while the replica is frozen; it never reads the answers in time).
-    await eventually(() => slack.calls.filter((c) => c.method === 'chat.postMessage' && !c.response).length >= 2, {
-      timeoutMs: 30_000,
-      intervalMs: 10,
-    });
+    // effect while the replica is frozen; it never reads the answers in time). Frozen once no new
+    // call has left for 200 ms, i.e. while its lanes wait on Slack: a process stopped in the
+    // instant between its last lease check and a request leaving it sends that request when it
+    // resumes, and Slack has no idempotency key to refuse it (see docs/architecture.md). Freezing
+    // at the first sign of calls failed this way in two full test runs (ticket 3's card and ack once,
+    // ticket 2's card once).
+    let inFlight = -1;
+    let steadySince = Date.now();
+    await eventually(
+      () => {
+        const now = slack.calls.filter((c) => c.method === 'chat.postMessage' && !c.response).length;
+        if (now !== inFlight) [inFlight, steadySince] = [now, Date.now()];
+        return inFlight >= 2 && Date.now() - steadySince >= 200;
+      },
+      { timeoutMs: 30_000, intervalMs: 10 },
+    );
     process.kill(frozen.child.pid as number, 'SIGSTOP');
     const frozenAt = Date.now();
 
